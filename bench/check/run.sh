@@ -76,7 +76,11 @@ pyright_errors=""
 if [[ ! -x "$pyright_bin" ]] || ! "$pyright_bin" --version 2>/dev/null | grep -qF "$pyright_version"; then
     log "installing pyright@$pyright_version into $pyright_dir"
     mkdir -p "$pyright_dir"
-    npm install --silent --no-audit --no-fund --prefix "$pyright_dir" "pyright@$pyright_version" >&2
+    if ! command -v npm >/dev/null; then
+        log "npm not found: install Node.js and npm to get the pyright column"
+    elif ! npm install --silent --no-audit --no-fund --prefix "$pyright_dir" "pyright@$pyright_version" >&2; then
+        log "npm install of pyright@$pyright_version failed"
+    fi
 fi
 if [[ -x "$pyright_bin" ]]; then
     "$pyright_bin" --version >/dev/null 2>&1  # warm the npm wrapper once, untimed
