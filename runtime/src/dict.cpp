@@ -1,0 +1,314 @@
+// dict.cpp - insertion-ordered dicts (CPython's compact dict layout).
+//
+// A sparse index table (open addressing with CPython's perturbation probe)
+// points into a dense entries array kept in insertion order, so iteration
+// order is insertion order exactly as in CPython. Deleted entries leave a
+// hole (key = MOLT_NULL) until the next resize compacts the array.
+#include "internal.h"
+
+static const int64_t kMinSize = 8;
+static inline int64_t usable(int64_t size) { return (size << 1) / 3; }
+
+extern "C" MoltValue molt_dict_new(void) {
+  Dict *d = (Dict *)molt_alloc_object(sizeof(Dict), MOLT_TYPE_DICT);
+  d->mask = kMinSize - 1;
+  d->indices = (int64_t *)molt_xmalloc(sizeof(int64_t) * kMinSize);
+  for (int64_t i = 0; i < kMinSize; i++) d->indices[i] = -1;
+  d->entcap = usable(kMinSize);
+  d->entries = (DictEntry *)molt_xmalloc(sizeof(DictEntry) * (size_t)d->entcap);
+  return BOX(d);
+}
+
+#define REQUIRE_DICT(v, name, err)                                                                                 \
+  if (!is_dict(v)) {                                                                                               \
+    err_fmt(MOLT_EXC_TYPE_ERROR, "descriptor '%s' for 'dict' objects doesn't apply to a '%s' object", name, tname(v)); \
+    return err;                                                                                                    \
+  }
+
+// Returns the slot in indices holding the key, or -1 if absent (then
+// *empty_slot is where it would go). Sets *err on comparison error.
+static int64_t find_slot(Dict *d, V key, int64_t hash, int64_t *empty_slot, int *err) {
+  uint64_t perturb = (uint64_t)hash;
+  int64_t i = hash & d->mask;
+  int64_t first_dummy = -1;
+  while (true) {
+    int64_t ix = d->indices[i];
+    if (ix == -1) {
+      if (empty_slot) *empty_slot = first_dummy >= 0 ? first_dummy : i;
+      return -1;
+    }
+    if (ix == -2) {
+      if (first_dummy < 0) first_dummy = i;
+    } else {
+      DictEntry *e = &d->entries[ix];
+      if (e->key == key && !molt_is_double(key)) return i;
+      if (e->hash == hash) {
+        int r = eq_bool(e->key, key);
+        if (r < 0) {
+          *err = 1;
+          return -1;
+        }
+        if (r) return i;
+      }
+    }
+    perturb >>= 5;
+    i = (int64_t)(((uint64_t)i * 5 + perturb + 1) & (uint64_t)d->mask);
+  }
+}
+
+static void dict_resize(Dict *d, int64_t minused) {
+  int64_t size = kMinSize;
+  while (size < minused * 3 / 2 + 1 || usable(size) <= minused) size <<= 1;
+  free(d->indices);
+  d->indices = (int64_t *)molt_xmalloc(sizeof(int64_t) * (size_t)size);
+  for (int64_t i = 0; i < size; i++) d->indices[i] = -1;
+  d->mask = size - 1;
+  // compact entries
+  int64_t w = 0;
+  for (int64_t r = 0; r < d->nentries; r++)
+    if (d->entries[r].key != MOLT_NULL) d->entries[w++] = d->entries[r];
+  d->nentries = w;
+  d->entcap = usable(size);
+  d->entries = (DictEntry *)molt_xrealloc(d->entries, sizeof(DictEntry) * (size_t)d->entcap);
+  for (int64_t k = 0; k < w; k++) {
+    uint64_t perturb = (uint64_t)d->entries[k].hash;
+    int64_t i = d->entries[k].hash & d->mask;
+    while (d->indices[i] != -1) {
+      perturb >>= 5;
+      i = (int64_t)(((uint64_t)i * 5 + perturb + 1) & (uint64_t)d->mask);
+    }
+    d->indices[i] = k;
+  }
+}
+
+V dict_lookup(V dv, V key, int64_t hash, int *err) {
+  Dict *d = AS(Dict, dv);
+  int64_t slot = find_slot(d, key, hash, nullptr, err);
+  if (slot < 0) return MOLT_NULL;
+  return d->entries[d->indices[slot]].value;
+}
+
+int dict_set_hashed(V dv, V key, int64_t hash, V value) {
+  Dict *d = AS(Dict, dv);
+  int err = 0;
+  int64_t empty;
+  int64_t slot = find_slot(d, key, hash, &empty, &err);
+  if (err) return -1;
+  if (slot >= 0) {
+    DictEntry *e = &d->entries[d->indices[slot]];
+    V old = e->value;
+    e->value = incref(value);
+    decref(old);
+    return 0;
+  }
+  if (d->nentries >= d->entcap) {
+    dict_resize(d, d->used + 1);
+    find_slot(d, key, hash, &empty, &err);
+  }
+  d->indices[empty] = d->nentries;
+  d->entries[d->nentries++] = DictEntry{hash, incref(key), incref(value)};
+  d->used++;
+  return 0;
+}
+
+static int hash_key(V key, int64_t *h) {
+  *h = molt_hash(key);
+  return (*h == -1 && molt_err_occurred()) ? -1 : 0;
+}
+
+extern "C" int molt_dict_set(MoltValue d, MoltValue k, MoltValue v) {
+  REQUIRE_DICT(d, "__setitem__", -1);
+  int64_t h;
+  if (hash_key(k, &h) < 0) return -1;
+  return dict_set_hashed(d, k, h, v);
+}
+
+extern "C" MoltValue molt_dict_getitem(MoltValue d, MoltValue k) {
+  REQUIRE_DICT(d, "__getitem__", MOLT_NULL);
+  int64_t h;
+  if (hash_key(k, &h) < 0) return MOLT_NULL;
+  int err = 0;
+  V r = dict_lookup(d, k, h, &err);
+  if (err) return MOLT_NULL;
+  if (r == MOLT_NULL) return err_key(k);
+  return incref(r);
+}
+
+extern "C" MoltValue molt_dict_get(MoltValue d, MoltValue k, MoltValue dflt) {
+  REQUIRE_DICT(d, "get", MOLT_NULL);
+  int64_t h;
+  if (hash_key(k, &h) < 0) return MOLT_NULL;
+  int err = 0;
+  V r = dict_lookup(d, k, h, &err);
+  if (err) return MOLT_NULL;
+  return incref(r == MOLT_NULL ? dflt : r);
+}
+
+extern "C" MoltValue molt_dict_setdefault(MoltValue d, MoltValue k, MoltValue dflt) {
+  REQUIRE_DICT(d, "setdefault", MOLT_NULL);
+  int64_t h;
+  if (hash_key(k, &h) < 0) return MOLT_NULL;
+  int err = 0;
+  V r = dict_lookup(d, k, h, &err);
+  if (err) return MOLT_NULL;
+  if (r != MOLT_NULL) return incref(r);
+  if (dict_set_hashed(d, k, h, dflt) < 0) return MOLT_NULL;
+  return incref(dflt);
+}
+
+static void delete_slot(Dict *d, int64_t slot, V *key_out, V *val_out) {
+  int64_t ix = d->indices[slot];
+  DictEntry *e = &d->entries[ix];
+  *key_out = e->key;
+  *val_out = e->value;
+  e->key = MOLT_NULL;
+  e->value = MOLT_NONE;
+  d->indices[slot] = -2;
+  d->used--;
+  // trailing holes can be reused immediately (keeps popitem O(1))
+  while (d->nentries > 0 && d->entries[d->nentries - 1].key == MOLT_NULL) d->nentries--;
+  if (d->used == 0) {
+    for (int64_t i = 0; i <= d->mask; i++) d->indices[i] = -1;
+    d->nentries = 0;
+  }
+}
+
+extern "C" MoltValue molt_dict_pop(MoltValue dv, MoltValue k, MoltValue dflt) {
+  REQUIRE_DICT(dv, "pop", MOLT_NULL);
+  int64_t h;
+  if (hash_key(k, &h) < 0) return MOLT_NULL;
+  Dict *d = AS(Dict, dv);
+  int err = 0;
+  int64_t slot = find_slot(d, k, h, nullptr, &err);
+  if (err) return MOLT_NULL;
+  if (slot < 0) {
+    if (dflt == MOLT_NULL) return err_key(k);
+    return incref(dflt);
+  }
+  V key, val;
+  delete_slot(d, slot, &key, &val);
+  decref(key);
+  return val;
+}
+
+extern "C" int molt_dict_del(MoltValue dv, MoltValue k) {
+  V r = molt_dict_pop(dv, k, MOLT_NULL);
+  if (r == MOLT_NULL) return -1;
+  decref(r);
+  return 0;
+}
+
+extern "C" MoltValue molt_dict_popitem(MoltValue dv) {
+  REQUIRE_DICT(dv, "popitem", MOLT_NULL);
+  Dict *d = AS(Dict, dv);
+  if (d->used == 0) {
+    V msg = molt_str_from_cstr("popitem(): dictionary is empty");
+    err_key(msg);
+    decref(msg);
+    return MOLT_NULL;
+  }
+  int64_t ix = d->nentries - 1;
+  while (d->entries[ix].key == MOLT_NULL) ix--;
+  int err = 0;
+  int64_t slot = find_slot(d, d->entries[ix].key, d->entries[ix].hash, nullptr, &err);
+  V key, val;
+  delete_slot(d, slot, &key, &val);
+  V t = tuple_new(2);
+  TUPLE(t)->items[0] = key;
+  TUPLE(t)->items[1] = val;
+  return t;
+}
+
+static V make_view(V d, uint32_t kind) {
+  DictView *v = (DictView *)molt_alloc_object(sizeof(DictView), MOLT_TYPE_DICT_VIEW);
+  v->kind = kind;
+  v->dict = incref(d);
+  return BOX(v);
+}
+extern "C" MoltValue molt_dict_keys(MoltValue d) {
+  REQUIRE_DICT(d, "keys", MOLT_NULL);
+  return make_view(d, VIEW_KEYS);
+}
+extern "C" MoltValue molt_dict_values(MoltValue d) {
+  REQUIRE_DICT(d, "values", MOLT_NULL);
+  return make_view(d, VIEW_VALUES);
+}
+extern "C" MoltValue molt_dict_items(MoltValue d) {
+  REQUIRE_DICT(d, "items", MOLT_NULL);
+  return make_view(d, VIEW_ITEMS);
+}
+
+extern "C" int molt_dict_update(MoltValue dv, MoltValue other) {
+  REQUIRE_DICT(dv, "update", -1);
+  if (is_dict(other)) {
+    Dict *o = AS(Dict, other);
+    for (int64_t i = 0; i < o->nentries; i++) {
+      DictEntry e = o->entries[i];
+      if (e.key == MOLT_NULL) continue;
+      if (dict_set_hashed(dv, e.key, e.hash, e.value) < 0) return -1;
+    }
+    return 0;
+  }
+  V it = molt_iter(other);
+  if (it == MOLT_NULL) return -1;
+  for (int64_t n = 0;; n++) {
+    V item = molt_iter_next(it);
+    if (item == MOLT_STOP) break;
+    if (item == MOLT_NULL) {
+      decref(it);
+      return -1;
+    }
+    V pair = seq_to_list(item);
+    decref(item);
+    if (pair == MOLT_NULL) {
+      molt_err_clear();
+      err_fmt(MOLT_EXC_TYPE_ERROR, "cannot convert dictionary update sequence element #%lld to a sequence",
+              (long long)n);
+      decref(it);
+      return -1;
+    }
+    if (LIST(pair)->len != 2) {
+      err_fmt(MOLT_EXC_VALUE_ERROR, "dictionary update sequence element #%lld has length %lld; 2 is required",
+              (long long)n, (long long)LIST(pair)->len);
+      decref(pair);
+      decref(it);
+      return -1;
+    }
+    int rc = molt_dict_set(dv, LIST(pair)->items[0], LIST(pair)->items[1]);
+    decref(pair);
+    if (rc < 0) {
+      decref(it);
+      return -1;
+    }
+  }
+  decref(it);
+  return 0;
+}
+
+extern "C" MoltValue molt_dict_copy(MoltValue d) {
+  REQUIRE_DICT(d, "copy", MOLT_NULL);
+  V r = molt_dict_new();
+  molt_dict_update(r, d);
+  return r;
+}
+
+extern "C" int molt_dict_clear(MoltValue dv) {
+  REQUIRE_DICT(dv, "clear", -1);
+  Dict *d = AS(Dict, dv);
+  DictEntry *old = d->entries;
+  int64_t n = d->nentries;
+  free(d->indices);
+  d->mask = kMinSize - 1;
+  d->indices = (int64_t *)molt_xmalloc(sizeof(int64_t) * kMinSize);
+  for (int64_t i = 0; i < kMinSize; i++) d->indices[i] = -1;
+  d->entcap = usable(kMinSize);
+  d->entries = (DictEntry *)molt_xmalloc(sizeof(DictEntry) * (size_t)d->entcap);
+  d->used = d->nentries = 0;
+  for (int64_t i = 0; i < n; i++)
+    if (old[i].key != MOLT_NULL) {
+      decref(old[i].key);
+      decref(old[i].value);
+    }
+  free(old);
+  return 0;
+}

@@ -1,0 +1,187 @@
+// exceptions.cpp - the pending-exception state, exception objects, the
+// recursion guard and uncaught-exception reporting.
+//
+// Errors never unwind through C++: a failing runtime call stores an
+// exception instance in g_pending and returns MOLT_NULL / -1; compiled code
+// checks and propagates, and `except` clauses test molt_err_matches.
+#include "internal.h"
+
+#include <stdarg.h>
+
+static V g_pending = MOLT_NULL;
+static int32_t g_depth = 0;
+static int32_t g_limit = 1000;
+
+extern "C" int molt_err_occurred(void) { return g_pending != MOLT_NULL; }
+
+extern "C" void molt_err_set(MoltValue exc) {
+  V old = g_pending;
+  g_pending = incref(exc);
+  xdecref(old);
+}
+extern "C" void molt_err_restore(MoltValue exc) {
+  V old = g_pending;
+  g_pending = exc;
+  xdecref(old);
+}
+extern "C" MoltValue molt_err_fetch(void) {
+  V e = g_pending;
+  g_pending = MOLT_NULL;
+  return e == MOLT_NULL ? MOLT_NONE : e;
+}
+extern "C" void molt_err_clear(void) {
+  V e = g_pending;
+  g_pending = MOLT_NULL;
+  xdecref(e);
+}
+extern "C" int molt_err_matches(uint32_t type_id) {
+  return g_pending != MOLT_NULL && molt_type_is_subtype(obj_type(g_pending), type_id);
+}
+
+extern "C" MoltValue molt_exc_new(uint32_t type_id, MoltValue args) {
+  if (!molt_type_is_subtype(type_id, MOLT_EXC_BASE_EXCEPTION))
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "exceptions must derive from BaseException");
+  Exc *e = (Exc *)molt_alloc_object(sizeof(Exc), type_id);
+  e->args = args == MOLT_NULL ? tuple_new(0) : incref(args);
+  return BOX(e);
+}
+
+extern "C" MoltValue molt_exc_args(MoltValue exc) { return incref(AS(Exc, exc)->args); }
+
+static V make_exc_msg(uint32_t type, const char *msg) {
+  V args;
+  if (msg) {
+    args = tuple_new(1);
+    TUPLE(args)->items[0] = molt_str_from_cstr(msg);
+  } else {
+    args = tuple_new(0);
+  }
+  V e = molt_exc_new(type, args);
+  decref(args);
+  return e;
+}
+
+extern "C" MoltValue molt_err_format(uint32_t type_id, const char *msg) {
+  V e = make_exc_msg(type_id, msg);
+  if (e != MOLT_NULL) molt_err_restore(e);
+  return MOLT_NULL;
+}
+
+V err_fmt(uint32_t type, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  return molt_err_format(type, buf);
+}
+
+V err_key(V key) {
+  V args = tuple_new(1);
+  TUPLE(args)->items[0] = incref(key);
+  V e = molt_exc_new(MOLT_EXC_KEY_ERROR, args);
+  decref(args);
+  molt_err_restore(e);
+  return MOLT_NULL;
+}
+
+V err_no_memory() { molt_fatal(__FILE__, __LINE__, "out of memory"); }
+
+V err_type_unsupported(const char *op, V a, V b) {
+  return err_fmt(MOLT_EXC_TYPE_ERROR, "unsupported operand type(s) for %s: '%s' and '%s'", op, tname(a),
+                 tname(b));
+}
+
+extern "C" MoltValue molt_raise(MoltValue x) {
+  if (is_type(x, MOLT_TYPE_TYPE)) {
+    uint32_t id = AS(TypeObj, x)->id;
+    V e = molt_exc_new(id, MOLT_NULL);
+    if (e == MOLT_NULL) return MOLT_NULL;
+    molt_err_restore(e);
+    return MOLT_NULL;
+  }
+  if (!is_exc_obj(x)) return err_fmt(MOLT_EXC_TYPE_ERROR, "exceptions must derive from BaseException");
+  molt_err_set(x);
+  return MOLT_NULL;
+}
+
+// str(exc): '' for no args, str(arg) for one arg, str(args) otherwise;
+// KeyError with one arg uses repr(arg), like CPython.
+V exc_str(V exc) {
+  V args = AS(Exc, exc)->args;
+  int64_t n = TUPLE(args)->len;
+  if (n == 0) return str_empty();
+  if (n == 1) {
+    if (molt_type_is_subtype(obj_type(exc), MOLT_EXC_KEY_ERROR)) return molt_repr_of(TUPLE(args)->items[0]);
+    return molt_str_of(TUPLE(args)->items[0]);
+  }
+  return molt_str_of(args);
+}
+
+extern "C" void molt_err_print(void) {
+  V e = molt_err_fetch();
+  if (e == MOLT_NONE) return;
+  fflush(stdout);
+  V s = exc_str(e);
+  const char *name = molt_type_name(obj_type(e));
+  fputs("Traceback (most recent call last):\n", stderr);
+  if (s == MOLT_NULL) {
+    molt_err_clear();
+    fprintf(stderr, "%s: <exception str() failed>\n", name);
+  } else if (STR(s)->nbytes == 0) {
+    fprintf(stderr, "%s\n", name);
+  } else {
+    fprintf(stderr, "%s: %s\n", name, STR(s)->data);
+  }
+  fflush(stderr);
+  xdecref(s);
+  decref(e);
+}
+
+// ---- recursion guard ---------------------------------------------------------
+
+extern "C" int molt_enter_call(void) {
+  if (++g_depth > g_limit) {
+    --g_depth;
+    err_fmt(MOLT_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
+    return -1;
+  }
+  return 0;
+}
+extern "C" void molt_leave_call(void) { --g_depth; }
+extern "C" void molt_set_recursion_limit(int32_t limit) { g_limit = limit; }
+
+// ---- lifetime --------------------------------------------------------------
+
+extern "C" void molt_runtime_init(int, char **) { (void)molt_type_count(); }
+
+extern "C" int molt_runtime_finish(void) {
+  int status = 0;
+  if (g_pending != MOLT_NULL) {
+    if (obj_type(g_pending) == MOLT_EXC_SYSTEM_EXIT) {
+      V args = AS(Exc, g_pending)->args;
+      status = 0;
+      if (TUPLE(args)->len == 1) {
+        V a = TUPLE(args)->items[0];
+        if (molt_is_smallint(a)) {
+          status = (int)molt_unbox_smallint(a);
+        } else if (a != MOLT_NONE) {
+          fflush(stdout);
+          V s = molt_str_of(a);
+          if (s != MOLT_NULL) {
+            fprintf(stderr, "%s\n", STR(s)->data);
+            decref(s);
+          }
+          status = 1;
+        }
+      }
+      molt_err_clear();
+    } else {
+      molt_err_print();
+      status = 1;
+    }
+  }
+  fflush(stdout);
+  fflush(stderr);
+  return status;
+}

@@ -1,0 +1,156 @@
+// file.cpp - text-mode files for open(): read/readline/readlines/write/
+// close and line iteration (molt_iter_next handles file objects).
+//
+// Files are UTF-8, newline-transparent (no universal-newline translation:
+// "\r\n" is returned as-is; documented limitation). On wasm32-wasi the
+// runner must preopen the directories the program touches.
+#include <errno.h>
+
+#include "internal.h"
+
+extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
+  if (!is_str(path)) return err_fmt(MOLT_EXC_TYPE_ERROR, "expected str, bytes or os.PathLike object, not %s", tname(path));
+  const char *m = "r";
+  if (mode != MOLT_NONE) {
+    if (!is_str(mode)) return err_fmt(MOLT_EXC_TYPE_ERROR, "open() argument 'mode' must be str, not %s", tname(mode));
+    m = STR(mode)->data;
+  }
+  char cmode[4] = {0};
+  bool plus = strchr(m, '+') != nullptr;
+  char kind = 0;
+  for (const char *p = m; *p; p++) {
+    if (*p == 'r' || *p == 'w' || *p == 'a' || *p == 'x') {
+      if (kind) return err_fmt(MOLT_EXC_VALUE_ERROR, "must have exactly one of create/read/write/append mode");
+      kind = *p;
+    } else if (*p == 'b') {
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "binary mode is not supported by this runtime");
+    } else if (*p != 't' && *p != '+') {
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "invalid mode: '%s'", m);
+    }
+  }
+  if (!kind) kind = 'r';
+  cmode[0] = kind == 'x' ? 'w' : kind;
+  if (plus) cmode[1] = '+';
+  if (kind == 'x') {
+    FILE *probe = fopen(STR(path)->data, "r");
+    if (probe) {
+      fclose(probe);
+      V r = str_repr(path);
+      err_fmt(MOLT_EXC_OS_ERROR, "[Errno 17] File exists: %s", STR(r)->data);
+      decref(r);
+      return MOLT_NULL;
+    }
+  }
+  errno = 0;
+  FILE *fp = fopen(STR(path)->data, cmode);
+  if (!fp) {
+    int e = errno;
+    V r = str_repr(path);
+    if (e == ENOENT)
+      err_fmt(MOLT_EXC_FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: %s", STR(r)->data);
+    else
+      err_fmt(MOLT_EXC_OS_ERROR, "[Errno %d] %s: %s", e, strerror(e), STR(r)->data);
+    decref(r);
+    return MOLT_NULL;
+  }
+  File *f = (File *)molt_alloc_object(sizeof(File), MOLT_TYPE_FILE);
+  f->fp = fp;
+  f->readable = kind == 'r' || plus;
+  f->writable = kind != 'r' || plus;
+  f->name = incref(path);
+  f->mode = molt_str_from_cstr(m);
+  return BOX(f);
+}
+
+static File *checked(V fv, bool want_read, bool want_write) {
+  if (!is_type(fv, MOLT_TYPE_FILE)) {
+    err_fmt(MOLT_EXC_TYPE_ERROR, "expected a file object, got %s", tname(fv));
+    return nullptr;
+  }
+  File *f = AS(File, fv);
+  if (f->closed) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "I/O operation on closed file.");
+    return nullptr;
+  }
+  if (want_read && !f->readable) {
+    err_fmt(MOLT_EXC_OS_ERROR, "not readable");
+    return nullptr;
+  }
+  if (want_write && !f->writable) {
+    err_fmt(MOLT_EXC_OS_ERROR, "not writable");
+    return nullptr;
+  }
+  return f;
+}
+
+extern "C" MoltValue molt_file_read(MoltValue fv, int64_t size) {
+  File *f = checked(fv, true, false);
+  if (!f) return MOLT_NULL;
+  Buf b;
+  char tmp[4096];
+  if (size < 0) {
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f->fp)) > 0) b.put(tmp, (int64_t)k);
+    return b.take_str();
+  }
+  // size counts code points
+  int64_t got = 0;
+  int c;
+  while (got < size && (c = fgetc(f->fp)) != EOF) {
+    b.putc((char)c);
+    if (((unsigned char)c & 0xC0) != 0x80) {
+      // count a code point when its lead byte arrives; pull continuation bytes
+      got++;
+      int extra = (unsigned char)c >= 0xF0 ? 3 : (unsigned char)c >= 0xE0 ? 2 : (unsigned char)c >= 0xC0 ? 1 : 0;
+      for (int i = 0; i < extra && (c = fgetc(f->fp)) != EOF; i++) b.putc((char)c);
+    }
+  }
+  return b.take_str();
+}
+
+extern "C" MoltValue molt_file_readline(MoltValue fv) {
+  File *f = checked(fv, true, false);
+  if (!f) return MOLT_NULL;
+  Buf b;
+  int c;
+  while ((c = fgetc(f->fp)) != EOF) {
+    b.putc((char)c);
+    if (c == '\n') break;
+  }
+  return b.take_str();
+}
+
+extern "C" MoltValue molt_file_readlines(MoltValue fv) {
+  V l = list_new(0);
+  while (true) {
+    V line = molt_file_readline(fv);
+    if (line == MOLT_NULL) {
+      decref(l);
+      return MOLT_NULL;
+    }
+    if (STR(line)->nbytes == 0) {
+      decref(line);
+      return l;
+    }
+    list_append_steal(l, line);
+  }
+}
+
+extern "C" MoltValue molt_file_write(MoltValue fv, MoltValue s) {
+  File *f = checked(fv, false, true);
+  if (!f) return MOLT_NULL;
+  if (!is_str(s)) return err_fmt(MOLT_EXC_TYPE_ERROR, "write() argument must be str, not %s", tname(s));
+  fwrite(STR(s)->data, 1, (size_t)STR(s)->nbytes, f->fp);
+  return int_from_i64(STR(s)->ncp);
+}
+
+extern "C" MoltValue molt_file_close(MoltValue fv) {
+  if (!is_type(fv, MOLT_TYPE_FILE)) return err_fmt(MOLT_EXC_TYPE_ERROR, "expected a file object, got %s", tname(fv));
+  File *f = AS(File, fv);
+  if (!f->closed) {
+    fclose(f->fp);
+    f->fp = nullptr;
+    f->closed = 1;
+  }
+  return MOLT_NONE;
+}

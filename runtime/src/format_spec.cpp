@@ -1,0 +1,559 @@
+// format_spec.cpp - format(v, spec), f-string `{v:spec}`, str.format and
+// printf-style `%` formatting, following CPython 3.11's format mini-language:
+//   [[fill]align][sign][#][0][width][grouping][.precision][type]
+#include <math.h>
+
+#include "internal.h"
+
+namespace {
+
+struct Spec {
+  uint32_t fill = ' ';
+  char align = 0; // < > ^ =
+  char sign = 0;  // + - space
+  bool alt = false, zero = false;
+  int64_t width = -1;
+  char group = 0; // , _
+  int64_t prec = -1;
+  char type = 0;
+};
+
+bool parse_spec(V specv, Spec *sp) {
+  Str *s = STR(specv);
+  const char *p = s->data, *e = s->data + s->nbytes;
+  auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
+  // fill+align
+  if (p < e) {
+    uint32_t cp;
+    int64_t nx = utf8_decode(s->data, s->nbytes, p - s->data, &cp);
+    const char *after = s->data + nx;
+    if (after < e && is_align(*after)) {
+      sp->fill = cp;
+      sp->align = *after;
+      p = after + 1;
+    } else if (is_align(*p)) {
+      sp->align = *p++;
+    }
+  }
+  if (p < e && (*p == '+' || *p == '-' || *p == ' ')) sp->sign = *p++;
+  if (p < e && *p == 'z') p++; // accepted (3.11), negative zero coercion not implemented
+  if (p < e && *p == '#') {
+    sp->alt = true;
+    p++;
+  }
+  if (p < e && *p == '0') {
+    sp->zero = true;
+    p++;
+  }
+  if (p < e && *p >= '0' && *p <= '9') {
+    sp->width = 0;
+    while (p < e && *p >= '0' && *p <= '9') sp->width = sp->width * 10 + (*p++ - '0');
+  }
+  if (p < e && (*p == ',' || *p == '_')) sp->group = *p++;
+  if (p < e && *p == '.') {
+    p++;
+    if (p >= e || *p < '0' || *p > '9') {
+      err_fmt(MOLT_EXC_VALUE_ERROR, "Format specifier missing precision");
+      return false;
+    }
+    sp->prec = 0;
+    while (p < e && *p >= '0' && *p <= '9') sp->prec = sp->prec * 10 + (*p++ - '0');
+  }
+  if (p < e) sp->type = *p++;
+  if (p < e) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "Invalid format specifier");
+    return false;
+  }
+  if (sp->zero && !sp->align) {
+    sp->fill = '0';
+    sp->align = '=';
+  }
+  return true;
+}
+
+int64_t cp_len(const char *s, int64_t n) {
+  int64_t c = 0;
+  for (int64_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+  return c;
+}
+
+// Inserts grouping separators into the integer digits; every `every` digits.
+void group_digits(Buf *out, const char *d, int64_t n, char sep, int every) {
+  for (int64_t i = 0; i < n; i++) {
+    if (i && (n - i) % every == 0) out->putc(sep);
+    out->putc(d[i]);
+  }
+}
+
+// Lays out sign/prefix + body with fill & alignment.
+V finish(const Spec &sp, const char *signpfx, int64_t nsign, const char *body, int64_t nbody, char default_align) {
+  char align = sp.align ? sp.align : default_align;
+  int64_t len = nsign + cp_len(body, nbody);
+  int64_t pad = sp.width > len ? sp.width - len : 0;
+  Buf b;
+  int64_t left = 0, right = 0;
+  switch (align) {
+  case '<': right = pad; break;
+  case '^': left = pad / 2; right = pad - left; break;
+  case '=':
+    b.put(signpfx, nsign);
+    b.fill(sp.fill, pad);
+    b.put(body, nbody);
+    return b.take_str();
+  default: left = pad; break;
+  }
+  b.fill(sp.fill, left);
+  b.put(signpfx, nsign);
+  b.put(body, nbody);
+  b.fill(sp.fill, right);
+  return b.take_str();
+}
+
+// Body digits with grouping and zero padding that is itself grouped (CPython).
+V finish_number(const Spec &sp, const char *sign_pfx, int64_t nsp, const char *intpart, int64_t nint,
+                const char *rest, int64_t nrest, int every) {
+  Buf body;
+  if (sp.group) {
+    if (sp.align == '=' && sp.fill == '0' && sp.width > 0) {
+      // zero padding participates in grouping
+      int64_t digits = nint;
+      while (true) {
+        int64_t glen = digits + (digits - 1) / every;
+        if (nsp + glen + cp_len(rest, nrest) >= sp.width) break;
+        digits++;
+      }
+      Buf z;
+      z.fill('0', digits - nint);
+      z.put(intpart, nint);
+      group_digits(&body, z.p, z.n, sp.group, every);
+      z.free_();
+    } else {
+      group_digits(&body, intpart, nint, sp.group, every);
+    }
+  } else {
+    body.put(intpart, nint);
+  }
+  body.put(rest, nrest);
+  V r = finish(sp, sign_pfx, nsp, body.p ? body.p : "", body.n, '>');
+  body.free_();
+  return r;
+}
+
+V format_int(V v, const Spec &sp0) {
+  Spec sp = sp0;
+  char t = sp.type ? sp.type : 'd';
+  if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%') return MOLT_STOP; // use float path
+  if (sp.prec >= 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "Precision not allowed in integer format specifier");
+  if (t == 'c') {
+    int64_t c;
+    if (!int_fits_i64(v, &c) || c < 0 || c > 0x10FFFF) return err_fmt(MOLT_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
+    char tmp[4];
+    int64_t k = utf8_encode((uint32_t)c, tmp);
+    return finish(sp, "", 0, tmp, k, '>');
+  }
+  int base = t == 'd' || t == 'n' ? 10 : t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 0;
+  if (!base) return err_fmt(MOLT_EXC_VALUE_ERROR, "Unknown format code '%c' for object of type 'int'", t);
+  if (sp.group == ',' && base != 10) return err_fmt(MOLT_EXC_VALUE_ERROR, "Cannot specify ',' with '%c'.", t);
+  int neg = int_sign(v) < 0;
+  V a = neg ? int_neg(v) : incref(norm_bool(v));
+  V digits = int_to_str(a, base);
+  decref(a);
+  if (digits == MOLT_NULL) return MOLT_NULL;
+  char pfx[8];
+  int np = 0;
+  if (neg) pfx[np++] = '-';
+  else if (sp.sign == '+') pfx[np++] = '+';
+  else if (sp.sign == ' ') pfx[np++] = ' ';
+  if (sp.alt && base != 10) {
+    pfx[np++] = '0';
+    pfx[np++] = t == 'x' ? 'x' : t == 'X' ? 'X' : t == 'o' ? 'o' : 'b';
+  }
+  Str *d = STR(digits);
+  char *dd = (char *)molt_xmalloc((size_t)d->nbytes + 1);
+  memcpy(dd, d->data, (size_t)d->nbytes + 1);
+  if (t == 'X')
+    for (int64_t i = 0; i < d->nbytes; i++)
+      if (dd[i] >= 'a' && dd[i] <= 'f') dd[i] = (char)(dd[i] - 32);
+  V r = finish_number(sp, pfx, np, dd, d->nbytes, "", 0, base == 10 ? 3 : 4);
+  free(dd);
+  decref(digits);
+  return r;
+}
+
+V format_float(double x, const Spec &sp) {
+  char t = sp.type;
+  if (t && !strchr("eEfFgGn%", t)) return err_fmt(MOLT_EXC_VALUE_ERROR, "Unknown format code '%c' for object of type 'float'", t);
+  bool neg = signbit(x) && !isnan(x);
+  double ax = fabs(x);
+  char body[512];
+  int n;
+  if (t == '%') ax *= 100;
+  if (isnan(x) || isinf(x)) {
+    const char *s = isnan(x) ? "nan" : "inf";
+    if (t == 'E' || t == 'F' || t == 'G') s = isnan(x) ? "NAN" : "INF";
+    n = snprintf(body, sizeof body, "%s%s", s, t == '%' ? "%" : "");
+  } else if (!t) {
+    if (sp.prec < 0) {
+      n = float_repr_buf(ax, body, sizeof body);
+    } else {
+      int p = sp.prec == 0 ? 1 : (int)sp.prec;
+      n = snprintf(body, sizeof body, sp.alt ? "%#.*g" : "%.*g", p, ax);
+      if (!strpbrk(body, ".e")) n += snprintf(body + n, sizeof body - (size_t)n, ".0");
+    }
+  } else {
+    int p = sp.prec < 0 ? 6 : (int)(sp.prec > 400 ? 400 : sp.prec);
+    char ct = t == '%' ? 'f' : t == 'n' ? 'g' : t;
+    char fmt[16];
+    snprintf(fmt, sizeof fmt, "%%%s.*%c", sp.alt ? "#" : "", ct);
+    if ((ct == 'g' || ct == 'G') && p == 0) p = 1;
+    n = snprintf(body, sizeof body, fmt, p, ax);
+    if (n >= (int)sizeof body) n = (int)sizeof body - 1;
+    if (t == '%') body[n++] = '%', body[n] = 0;
+  }
+  char pfx[2];
+  int np = 0;
+  if (neg) pfx[np++] = '-';
+  else if (sp.sign == '+') pfx[np++] = '+';
+  else if (sp.sign == ' ') pfx[np++] = ' ';
+  // split integer digits from the rest for grouping
+  int64_t nint = 0;
+  while (nint < n && body[nint] >= '0' && body[nint] <= '9') nint++;
+  if (isnan(x) || isinf(x)) nint = 0;
+  if (nint == 0) return finish(sp, pfx, np, body, n, '>');
+  return finish_number(sp, pfx, np, body, nint, body + nint, n - nint, 3);
+}
+
+V format_str(V s, const Spec &sp) {
+  if (sp.type && sp.type != 's') return err_fmt(MOLT_EXC_VALUE_ERROR, "Unknown format code '%c' for object of type 'str'", sp.type);
+  if (sp.sign) return err_fmt(MOLT_EXC_VALUE_ERROR, "Sign not allowed in string format specifier");
+  if (sp.align == '=') return err_fmt(MOLT_EXC_VALUE_ERROR, "'=' alignment not allowed in string format specifier");
+  if (sp.group) return err_fmt(MOLT_EXC_VALUE_ERROR, "Cannot specify '%c' with 's'.", sp.group);
+  Str *st = STR(s);
+  int64_t nb = st->nbytes;
+  if (sp.prec >= 0 && sp.prec < st->ncp) nb = str_cp_to_byte(st, sp.prec);
+  return finish(sp, "", 0, st->data, nb, '<');
+}
+
+} // namespace
+
+extern "C" MoltValue molt_format(MoltValue v, MoltValue spec) {
+  if (spec != MOLT_NONE && !is_str(spec)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format() argument 2 must be str, not %s", tname(spec));
+  if (spec == MOLT_NONE || STR(spec)->nbytes == 0) return molt_str_of(v);
+  Spec sp;
+  if (!parse_spec(spec, &sp)) return MOLT_NULL;
+  if (is_intlike(v)) {
+    V r = format_int(v, sp);
+    if (r != MOLT_STOP) return r;
+    double d;
+    if (!to_double(v, &d)) return MOLT_NULL;
+    return format_float(d, sp);
+  }
+  if (molt_is_double(v)) return format_float(molt_unbox_double(v), sp);
+  if (is_str(v)) return format_str(v, sp);
+  return err_fmt(MOLT_EXC_TYPE_ERROR, "unsupported format string passed to %s.__format__", tname(v));
+}
+
+// ---- str.format --------------------------------------------------------------------------
+
+extern "C" MoltValue molt_str_format(MoltValue fmt, const MoltValue *args, int64_t nargs) {
+  if (!is_str(fmt)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format requires a str");
+  Str *s = STR(fmt);
+  const char *p = s->data, *e = s->data + s->nbytes;
+  Buf out;
+  int64_t auto_idx = 0;
+  int mode = 0; // 0 unknown, 1 auto, 2 manual
+  while (p < e) {
+    if (*p == '{') {
+      if (p + 1 < e && p[1] == '{') {
+        out.putc('{');
+        p += 2;
+        continue;
+      }
+      const char *q = p + 1;
+      int depth = 1;
+      while (q < e && depth) {
+        if (*q == '{') depth++;
+        else if (*q == '}') depth--;
+        if (depth) q++;
+      }
+      if (q >= e) {
+        out.free_();
+        return err_fmt(MOLT_EXC_VALUE_ERROR, "expected '}' before end of string");
+      }
+      // field: [index][!conv][:spec]
+      const char *f = p + 1, *fe = q;
+      const char *colon = nullptr, *bang = nullptr;
+      for (const char *k = f; k < fe; k++) {
+        if (*k == '!' && !bang && !colon) bang = k;
+        if (*k == ':' && !colon) {
+          colon = k;
+          break;
+        }
+      }
+      const char *name_end = bang ? bang : colon ? colon : fe;
+      int64_t idx;
+      if (name_end == f) {
+        if (mode == 2) {
+          out.free_();
+          return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from manual field specification to automatic field numbering");
+        }
+        mode = 1;
+        idx = auto_idx++;
+      } else {
+        if (mode == 1) {
+          out.free_();
+          return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from automatic field numbering to manual field specification");
+        }
+        mode = 2;
+        idx = 0;
+        for (const char *k = f; k < name_end; k++) {
+          if (*k < '0' || *k > '9') {
+            out.free_();
+            return err_fmt(MOLT_EXC_KEY_ERROR, "named fields are not supported");
+          }
+          idx = idx * 10 + (*k - '0');
+        }
+      }
+      if (idx >= nargs) {
+        out.free_();
+        return err_fmt(MOLT_EXC_INDEX_ERROR, "Replacement index %lld out of range for positional args tuple", (long long)idx);
+      }
+      V val = incref(args[idx]);
+      if (bang) {
+        char c = bang + 1 < fe ? bang[1] : 0;
+        V conv = c == 'r' ? molt_repr_of(val) : c == 's' ? molt_str_of(val) : c == 'a' ? molt_ascii(val) : MOLT_NULL;
+        decref(val);
+        if (conv == MOLT_NULL) {
+          out.free_();
+          if (!molt_err_occurred()) err_fmt(MOLT_EXC_VALUE_ERROR, "Unknown conversion specifier %c", c);
+          return MOLT_NULL;
+        }
+        val = conv;
+      }
+      V spec = colon ? str_new_utf8(colon + 1, fe - colon - 1) : str_empty();
+      V r = molt_format(val, spec);
+      decref(spec);
+      decref(val);
+      if (r == MOLT_NULL) {
+        out.free_();
+        return MOLT_NULL;
+      }
+      out.putv(r);
+      decref(r);
+      p = q + 1;
+    } else if (*p == '}') {
+      if (p + 1 < e && p[1] == '}') {
+        out.putc('}');
+        p += 2;
+        continue;
+      }
+      out.free_();
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "Single '}' encountered in format string");
+    } else {
+      out.putc(*p++);
+    }
+  }
+  return out.take_str();
+}
+
+// ---- printf-style % ----------------------------------------------------------------------
+
+extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
+  if (!is_str(fmt)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format requires a str");
+  const V *argv;
+  int64_t nargs;
+  if (is_tuple(args)) {
+    argv = TUPLE(args)->items;
+    nargs = TUPLE(args)->len;
+  } else {
+    argv = &args;
+    nargs = 1;
+  }
+  int64_t ai = 0;
+  Str *s = STR(fmt);
+  const char *p = s->data, *e = s->data + s->nbytes;
+  Buf out;
+  while (p < e) {
+    if (*p != '%') {
+      out.putc(*p++);
+      continue;
+    }
+    p++;
+    if (p >= e) {
+      out.free_();
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "incomplete format");
+    }
+    if (*p == '%') {
+      out.putc('%');
+      p++;
+      continue;
+    }
+    Spec sp;
+    bool left = false;
+    while (p < e && strchr("-+ 0#", *p)) {
+      if (*p == '-') left = true;
+      else if (*p == '+') sp.sign = '+';
+      else if (*p == ' ') { if (!sp.sign) sp.sign = ' '; }
+      else if (*p == '0') sp.zero = true;
+      else sp.alt = true;
+      p++;
+    }
+    if (p < e && *p == '*') {
+      if (ai >= nargs || !molt_is_smallint(argv[ai])) {
+        out.free_();
+        return err_fmt(MOLT_EXC_TYPE_ERROR, "* wants int");
+      }
+      sp.width = molt_unbox_smallint(argv[ai++]);
+      if (sp.width < 0) {
+        left = true;
+        sp.width = -sp.width;
+      }
+      p++;
+    } else if (p < e && *p >= '0' && *p <= '9') {
+      sp.width = 0;
+      while (p < e && *p >= '0' && *p <= '9') sp.width = sp.width * 10 + (*p++ - '0');
+    }
+    if (p < e && *p == '.') {
+      p++;
+      sp.prec = 0;
+      while (p < e && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
+    }
+    if (p >= e) {
+      out.free_();
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "incomplete format");
+    }
+    char t = *p++;
+    if (ai >= nargs) {
+      out.free_();
+      return err_fmt(MOLT_EXC_TYPE_ERROR, "not enough arguments for format string");
+    }
+    V a = argv[ai++];
+    V piece = MOLT_NULL;
+    if (left) sp.align = '<';
+    else if (sp.zero && t != 's' && t != 'r' && t != 'a' && t != 'c') {
+      sp.fill = '0';
+      sp.align = '=';
+    } else sp.align = '>';
+    switch (t) {
+    case 's':
+    case 'r':
+    case 'a': {
+      V sv = t == 's' ? molt_str_of(a) : t == 'r' ? molt_repr_of(a) : molt_ascii(a);
+      if (sv == MOLT_NULL) break;
+      Spec ss = sp;
+      ss.sign = 0;
+      ss.fill = ' ';
+      ss.type = 0;
+      piece = format_str(sv, ss);
+      decref(sv);
+      break;
+    }
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'x':
+    case 'X':
+    case 'o': {
+      V iv;
+      if (is_intlike(a)) iv = incref(norm_bool(a));
+      else if (molt_is_double(a) && (t == 'd' || t == 'i' || t == 'u')) {
+        double d = molt_unbox_double(a);
+        if (isnan(d) || isinf(d)) {
+          err_fmt(isnan(d) ? MOLT_EXC_VALUE_ERROR : MOLT_EXC_OVERFLOW_ERROR, "cannot convert float %s to integer",
+                  isnan(d) ? "NaN" : "infinity");
+          break;
+        }
+        iv = int_from_double(d);
+      } else {
+        if (t == 'd' || t == 'i' || t == 'u')
+          err_fmt(MOLT_EXC_TYPE_ERROR, "%%%c format: a real number is required, not %s", t, tname(a));
+        else
+          err_fmt(MOLT_EXC_TYPE_ERROR, "%%%c format: an integer is required, not %s", t, tname(a));
+        break;
+      }
+      Spec is = sp;
+      is.type = (t == 'i' || t == 'u') ? 'd' : t;
+      int64_t prec = is.prec;
+      is.prec = -1;
+      V body = format_int(iv, Spec{});
+      Spec tmp = is;
+      if (prec >= 0 && body != MOLT_NULL) { // precision = minimum digits
+        decref(body);
+        Spec zs;
+        zs.type = is.type;
+        zs.alt = is.alt;
+        zs.fill = '0';
+        zs.align = '=';
+        zs.width = prec + (int_sign(iv) < 0) + (is.alt && is.type != 'd' ? 2 : 0);
+        zs.sign = is.sign;
+        body = format_int(iv, zs);
+        if (body != MOLT_NULL) {
+          Spec ws;
+          ws.width = is.width;
+          ws.align = is.align == '=' ? '>' : is.align;
+          piece = format_str(body, ws);
+          decref(body);
+        }
+      } else {
+        if (body != MOLT_NULL) decref(body);
+        piece = format_int(iv, tmp);
+      }
+      decref(iv);
+      break;
+    }
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': {
+      double d;
+      if (!is_intlike(a) && !molt_is_double(a)) {
+        err_fmt(MOLT_EXC_TYPE_ERROR, "must be real number, not %s", tname(a));
+        break;
+      }
+      if (!to_double(a, &d)) break;
+      Spec fs = sp;
+      fs.type = t;
+      if (fs.prec < 0) fs.prec = 6;
+      piece = format_float(d, fs);
+      break;
+    }
+    case 'c': {
+      if (is_str(a) && STR(a)->ncp == 1) {
+        Spec ss = sp;
+        ss.sign = 0;
+        ss.type = 0;
+        piece = format_str(a, ss);
+      } else if (is_intlike(a)) {
+        Spec cs = sp;
+        cs.type = 'c';
+        piece = format_int(a, cs);
+      } else {
+        err_fmt(MOLT_EXC_TYPE_ERROR, "%%c requires int or char");
+      }
+      break;
+    }
+    default:
+      err_fmt(MOLT_EXC_VALUE_ERROR, "unsupported format character '%c' (0x%x) at index %lld", t, (unsigned)t,
+              (long long)(p - s->data - 1));
+      break;
+    }
+    if (piece == MOLT_NULL) {
+      out.free_();
+      return MOLT_NULL;
+    }
+    out.putv(piece);
+    decref(piece);
+  }
+  if (ai < nargs && is_tuple(args)) {
+    out.free_();
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "not all arguments converted during string formatting");
+  }
+  if (ai == 0 && !is_tuple(args) && nargs == 1) {
+    out.free_();
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "not all arguments converted during string formatting");
+  }
+  return out.take_str();
+}

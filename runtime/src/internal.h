@@ -1,0 +1,319 @@
+// internal.h - object layouts and helpers shared by the runtime's sources.
+//
+// Private to runtime/src: compiled code only sees value_layout.h and
+// runtime.h. The runtime is built without the C++ standard library (wasi-libc
+// ships no libc++), so only C headers are used here; no exceptions, no RTTI,
+// no static constructors.
+#ifndef MOLT_RUNTIME_INTERNAL_H
+#define MOLT_RUNTIME_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "molt/runtime.h"
+
+#ifndef NDEBUG
+#define MOLT_ASSERT(c, msg)                                                    \
+  do {                                                                         \
+    if (!(c)) molt_fatal(__FILE__, __LINE__, msg);                             \
+  } while (0)
+#else
+#define MOLT_ASSERT(c, msg) ((void)0)
+#endif
+
+typedef MoltValue V;
+
+[[noreturn]] void molt_fatal(const char *file, int line, const char *msg);
+
+struct MoltObject {
+  uint32_t rc;
+  uint32_t type;
+};
+static_assert(sizeof(MoltObject) == MOLT_HEADER_SIZE, "header layout is ABI");
+
+struct BigInt { // heap int; magnitude in base 2**32, little-endian limbs
+  MoltObject h;
+  int32_t size; // sign * number of limbs; never 0-size (zero is a small int)
+  uint32_t d[1];
+};
+struct Str {
+  MoltObject h;
+  int64_t nbytes;
+  int64_t ncp; // code points
+  int64_t hash; // -1 = not computed
+  uint8_t ascii;
+  char data[1]; // nbytes + NUL
+};
+struct Bytes {
+  MoltObject h;
+  int64_t n;
+  uint8_t data[1];
+};
+struct List {
+  MoltObject h;
+  int64_t len, cap;
+  V *items;
+};
+struct Tuple {
+  MoltObject h;
+  int64_t len;
+  V items[1];
+};
+struct DictEntry {
+  int64_t hash;
+  V key; // MOLT_NULL = deleted
+  V value;
+};
+struct Dict {
+  MoltObject h;
+  int64_t used;     // live entries
+  int64_t nentries; // entries slots used (incl. deleted)
+  int64_t entcap;   // entries capacity
+  int64_t mask;     // indices size - 1
+  int64_t *indices; // -1 empty, -2 dummy, else entry index
+  DictEntry *entries;
+};
+struct SetEntry {
+  V key; // MOLT_NULL = empty, MOLT_STOP = dummy
+  int64_t hash;
+};
+struct Set {
+  MoltObject h;
+  int64_t fill, used, mask;
+  SetEntry *table;
+};
+struct Range {
+  MoltObject h;
+  int64_t start, stop, step, len;
+};
+struct Func {
+  MoltObject h;
+  MoltFnPtr fn;
+  V name;
+  int32_t arity, ncap;
+  V caps[1];
+};
+struct BoundMethod {
+  MoltObject h;
+  V func, self;
+};
+enum IterKind : uint32_t {
+  IT_LIST, IT_TUPLE, IT_STR, IT_BYTES, IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES,
+  IT_DICT_ITEMS, IT_SET, IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER,
+  IT_REVERSED_SEQ, IT_FILE, IT_SELF
+};
+struct Iter {
+  MoltObject h;
+  uint32_t kind;
+  int64_t idx, end, step;
+  V src, aux;
+};
+enum ViewKind : uint32_t { VIEW_KEYS, VIEW_VALUES, VIEW_ITEMS };
+struct DictView {
+  MoltObject h;
+  uint32_t kind;
+  V dict;
+};
+struct File {
+  MoltObject h;
+  FILE *fp;
+  uint8_t readable, writable, closed;
+  V name, mode;
+};
+struct TypeObj {
+  MoltObject h;
+  uint32_t id;
+};
+struct Exc {
+  MoltObject h;
+  V args; // tuple
+};
+struct Boxed {
+  MoltObject h;
+  V dict;
+};
+
+// ---- type table -----------------------------------------------------------
+enum TypeKind : uint8_t { TK_BUILTIN, TK_EXCEPTION, TK_STRUCT, TK_BOXED };
+struct TypeInfo {
+  const char *name;
+  uint32_t parent;
+  TypeKind kind;
+  const MoltClassDesc *desc;
+  TypeObj *obj; // immortal type object, created lazily
+};
+TypeInfo *molt_typeinfo(uint32_t id); // NULL if out of range
+uint32_t molt_type_count();
+
+// ---- value helpers --------------------------------------------------------
+static inline MoltObject *OBJ(V v) { return (MoltObject *)molt_unbox_ptr(v); }
+static inline uint32_t obj_type(V v) { return OBJ(v)->type; }
+static inline bool is_type(V v, uint32_t t) { return molt_is_ptr(v) && OBJ(v)->type == t; }
+static inline bool is_str(V v) { return is_type(v, MOLT_TYPE_STR); }
+static inline bool is_list(V v) { return is_type(v, MOLT_TYPE_LIST); }
+static inline bool is_tuple(V v) { return is_type(v, MOLT_TYPE_TUPLE); }
+static inline bool is_dict(V v) { return is_type(v, MOLT_TYPE_DICT); }
+static inline bool is_set(V v) { return is_type(v, MOLT_TYPE_SET); }
+static inline bool is_bigint(V v) { return is_type(v, MOLT_TYPE_INT); }
+static inline bool is_int(V v) { return molt_is_smallint(v) || is_bigint(v); }
+// int or bool (bool is a subclass of int)
+static inline bool is_intlike(V v) { return molt_is_smallint(v) || molt_is_bool(v) || is_bigint(v); }
+static inline bool is_float(V v) { return molt_is_double(v); }
+static inline bool is_exc_obj(V v) {
+  return molt_is_ptr(v) && molt_type_is_subtype(obj_type(v), MOLT_EXC_BASE_EXCEPTION);
+}
+static inline V BOX(const void *p) { return molt_box_ptr(p); }
+#define AS(T, v) ((T *)molt_unbox_ptr(v))
+
+static inline V incref(V v) {
+  if (molt_is_ptr(v)) {
+    MoltObject *o = OBJ(v);
+    if (o->rc < MOLT_IMMORTAL_REFCNT) o->rc++;
+  }
+  return v;
+}
+void molt_dealloc(MoltObject *o);
+static inline void decref(V v) {
+  if (molt_is_ptr(v)) {
+    MoltObject *o = OBJ(v);
+    if (o->rc < MOLT_IMMORTAL_REFCNT) {
+      MOLT_ASSERT(o->rc > 0, "decref of a dead object");
+      if (--o->rc == 0) molt_dealloc(o);
+    }
+  }
+}
+static inline void xdecref(V v) {
+  if (v != MOLT_NULL) decref(v);
+}
+
+void *molt_alloc_object(size_t size, uint32_t type); // rc = 1, zero-filled
+void *molt_xmalloc(size_t n);
+void *molt_xrealloc(void *p, size_t n);
+
+// ---- errors ---------------------------------------------------------------
+V err_fmt(uint32_t type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+V err_type_unsupported(const char *op, V a, V b);
+V err_no_memory();
+const char *tname(V v); // type name of a value
+V err_key(V key); // raises KeyError(key)
+
+// ---- growable byte buffer -------------------------------------------------
+struct Buf {
+  char *p = nullptr;
+  int64_t n = 0, cap = 0;
+  void reserve(int64_t extra) {
+    if (n + extra + 1 > cap) {
+      int64_t nc = cap ? cap * 2 : 64;
+      while (nc < n + extra + 1) nc *= 2;
+      p = (char *)molt_xrealloc(p, (size_t)nc);
+      cap = nc;
+    }
+  }
+  void put(const char *s, int64_t k) {
+    reserve(k);
+    memcpy(p + n, s, (size_t)k);
+    n += k;
+  }
+  void puts(const char *s) { put(s, (int64_t)strlen(s)); }
+  void putc(char c) {
+    reserve(1);
+    p[n++] = c;
+  }
+  void putv(V strv); // append a str value's bytes
+  void utf8(uint32_t cp);
+  void fill(uint32_t cp, int64_t count) {
+    for (int64_t i = 0; i < count; i++) utf8(cp);
+  }
+  V take_str(); // -> new str, frees buffer
+  void free_() {
+    free(p);
+    p = nullptr;
+    n = cap = 0;
+  }
+};
+
+// ---- str internals --------------------------------------------------------
+V str_new_utf8(const char *s, int64_t n);           // computes ncp/ascii
+V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii);
+V str_empty();
+static inline Str *STR(V v) { return AS(Str, v); }
+int64_t utf8_decode(const char *s, int64_t n, int64_t i, uint32_t *cp); // returns next idx
+int64_t utf8_encode(uint32_t cp, char *out);
+int64_t str_cp_to_byte(Str *s, int64_t cp);
+V str_from_cp(uint32_t cp);
+bool str_eq(V a, V b);
+int str_cmp(V a, V b);
+int64_t str_hash(V s);
+V str_repr(V s);
+V str_getitem(V s, int64_t i);
+V str_slice(V s, int64_t start, int64_t stop, int64_t step, int64_t slicelen);
+V str_mul(V s, int64_t n);
+V str_add(V a, V b);
+int str_contains(V s, V sub);
+
+// ---- ints -----------------------------------------------------------------
+V int_from_i64(int64_t i);
+V int_add(V a, V b);
+V int_sub(V a, V b);
+V int_mul(V a, V b);
+V int_floordiv(V a, V b);
+V int_mod(V a, V b);
+V int_divmod(V a, V b);
+V int_truediv(V a, V b);
+V int_pow(V a, V b);
+V int_neg(V a);
+V int_invert(V a);
+V int_lshift(V a, V b);
+V int_rshift(V a, V b);
+V int_and(V a, V b);
+V int_or(V a, V b);
+V int_xor(V a, V b);
+int int_cmp(V a, V b); // -1/0/1
+int int_sign(V a);
+int64_t int_hash(V a);
+V int_to_str(V a, int base); // base 10 enforces 4300-digit limit; 2/8/16 plain digits, no prefix
+double int_to_double(V a, bool *overflow);
+V int_from_double(double d); // exact truncation; caller checks finite
+int int_cmp_double(V a, double d); // exact; d not NaN
+bool int_fits_i64(V a, int64_t *out);
+static inline V norm_bool(V v) { // bool -> small int
+  return molt_is_bool(v) ? molt_box_smallint(molt_unbox_bool(v)) : v;
+}
+int64_t int_bit_length(V a);
+
+// ---- floats ---------------------------------------------------------------
+int float_repr_buf(double d, char *out, size_t cap); // returns length
+V float_repr(double d);
+int64_t float_hash(double d);
+bool to_double(V v, double *out); // int/bool/float -> double (sets OverflowError)
+
+// ---- containers -----------------------------------------------------------
+V list_new(int64_t cap);
+int list_append_steal(V l, V x);
+static inline List *LIST(V v) { return AS(List, v); }
+V tuple_new(int64_t n);
+static inline Tuple *TUPLE(V v) { return AS(Tuple, v); }
+V tuple_pack2(V a, V b); // borrows
+V dict_lookup(V d, V key, int64_t hash, int *err); // borrowed or MOLT_NULL
+int dict_set_hashed(V d, V key, int64_t hash, V value);
+int set_add_hashed(V s, V key, int64_t hash);
+int set_contains(V s, V key);
+V seq_to_list(V iterable); // new list from any iterable
+// Python slice semantics: fills start/stop/step and returns slice length.
+int slice_indices(V start, V stop, V step, int64_t len, int64_t *s, int64_t *e, int64_t *st, int64_t *slicelen);
+int index_arg(V v, int64_t *out); // int-like -> int64 (IndexError if too big)
+int eq_bool(V a, V b); // 1/0/-1
+int lt_bool(V a, V b);
+int compare_op(V a, V b, int op); // op: 0 lt 1 le 2 gt 3 ge -> 1/0/-1
+V molt_str_of(V v);   // str()
+V molt_repr_of(V v);  // repr()
+int repr_into(Buf *b, V v); // appends repr(v)
+int str_into(Buf *b, V v);  // appends str(v)
+V exc_str(V exc);
+int sort_values(V *items, int64_t n, V key, int reverse);
+V call_fn(V f, const V *args, int64_t n);
+
+#endif

@@ -1,0 +1,29 @@
+/* hello.c - smallest program against the Molt runtime, used to measure the
+ * runtime's size share (native and wasm32-wasi) and as the wasm smoke test.
+ * Equivalent Python:  print("hello, world", 2**100, 0.1, f"argc={argc}")
+ * With --raise it ends with an uncaught ValueError (exit status 1). */
+#include <string.h>
+
+#include "molt/runtime.h"
+
+int main(int argc, char **argv) {
+  molt_runtime_init(argc, argv);
+  MoltValue parts[4];
+  parts[0] = molt_str_from_cstr("hello, world");
+  parts[1] = molt_pow(molt_int_from_i64(2), molt_int_from_i64(100));
+  parts[2] = molt_box_double(0.1);
+  MoltValue prefix = molt_str_from_cstr("argc=");
+  MoltValue n = molt_str(molt_int_from_i64(argc));
+  parts[3] = molt_add(prefix, n);
+  molt_print(parts, 4, MOLT_NONE, MOLT_NONE, 0);
+  for (int i = 0; i < 4; i++) molt_decref(parts[i]);
+  molt_decref(prefix);
+  molt_decref(n);
+  if (argc > 1 && strcmp(argv[1], "--raise") == 0) {
+    MoltValue s = molt_str_from_cstr("x");
+    MoltValue r = molt_int_from_str(s, 10); /* ValueError: invalid literal ... */
+    molt_decref(s);
+    if (r == MOLT_NULL) return molt_runtime_finish();
+  }
+  return molt_runtime_finish();
+}
