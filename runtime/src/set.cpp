@@ -198,24 +198,44 @@ extern "C" MoltValue molt_set_pop(MoltValue sv) {
   return MOLT_NULL; // unreachable
 }
 
-// CPython set_merge: when merging a set into a set
+// CPython set_merge: merging a set into a set (same resize and copy paths,
+// so set(s) and set literals of constants get CPython's table order).
 static int merge_set(V dst, V src) {
   Set *d = AS(Set, dst), *o = AS(Set, src);
   if (o->used == 0) return 0;
   if ((d->fill + o->used) * 5 >= d->mask * 3) set_resize(d, (d->used + o->used) * 2);
-  if (d->fill == 0 && d->mask == o->mask) { // copy table layout directly
+  if (d->fill == 0 && d->mask == o->mask && o->fill == o->used) { // copy table layout directly
     for (int64_t i = 0; i <= o->mask; i++)
-      if (live(o->table[i].key)) {
-        d->table[i] = SetEntry{incref(o->table[i].key), o->table[i].hash};
-        d->fill++;
-        d->used++;
-      }
+      if (live(o->table[i].key)) d->table[i] = SetEntry{incref(o->table[i].key), o->table[i].hash};
+    d->fill = d->used = o->used;
+    return 0;
+  }
+  if (d->fill == 0) {
+    for (int64_t i = 0; i <= o->mask; i++)
+      if (live(o->table[i].key)) insert_clean(d->table, d->mask, incref(o->table[i].key), o->table[i].hash);
+    d->fill = d->used = o->used;
     return 0;
   }
   for (int64_t i = 0; i <= o->mask; i++)
     if (live(o->table[i].key))
       if (add_entry(d, o->table[i].key, o->table[i].hash) < 0) return -1;
   return 0;
+}
+
+extern "C" MoltValue molt_set_from_array(const MoltValue *items, int64_t n, int all_constants) {
+  V s = molt_set_new();
+  for (int64_t i = 0; i < n; i++)
+    if (molt_set_add(s, items[i]) < 0) {
+      decref(s);
+      return MOLT_NULL;
+    }
+  if (!all_constants || n < 3) return s;
+  // CPython compiles a literal of >= 3 constants to BUILD_SET 0 +
+  // SET_UPDATE(frozenset constant): replay that merge for identical order.
+  V r = molt_set_new();
+  merge_set(r, s);
+  decref(s);
+  return r;
 }
 
 extern "C" int molt_set_update(MoltValue s, MoltValue it) {

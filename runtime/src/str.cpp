@@ -332,10 +332,8 @@ static V split_ws(Str *s, int64_t maxsplit, bool right) {
     while (true) {
       while (i < n && is_ws((unsigned char)d[i])) i++;
       if (i >= n) break;
-      if (maxsplit == 0) {
-        int64_t e = n;
-        while (e > i && is_ws((unsigned char)d[e - 1])) e--;
-        list_append_steal(out, mk(d + i, e - i));
+      if (maxsplit == 0) { // remainder keeps its trailing whitespace
+        list_append_steal(out, mk(d + i, n - i));
         break;
       }
       int64_t j = i;
@@ -350,10 +348,8 @@ static V split_ws(Str *s, int64_t maxsplit, bool right) {
   while (true) {
     while (e > 0 && is_ws((unsigned char)d[e - 1])) e--;
     if (e <= 0) break;
-    if (maxsplit == 0) {
-      int64_t b = 0;
-      while (b < e && is_ws((unsigned char)d[b])) b++;
-      list_append_steal(out, mk(d + b, e - b));
+    if (maxsplit == 0) { // remainder keeps its leading whitespace
+      list_append_steal(out, mk(d, e));
       break;
     }
     int64_t j = e;

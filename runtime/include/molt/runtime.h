@@ -383,6 +383,10 @@ int molt_dict_clear(MoltValue d);
 /* ===== set ================================================================ */
 
 MoltValue molt_set_new(void);
+/** Set display {a, b, c}: items borrowed. all_constants=1 for a literal made
+ *  only of constants (CPython builds those via a frozenset, which changes
+ *  the iteration order); codegen passes what CPython's compiler would see. */
+MoltValue molt_set_from_array(const MoltValue *items, int64_t n, int all_constants);
 int molt_set_add(MoltValue s, MoltValue x);
 int molt_set_discard(MoltValue s, MoltValue x);
 /** remove: KeyError if missing. */

@@ -1,0 +1,117 @@
+// test_str.cpp - str storage (UTF-8, code-point semantics), repr, slicing
+// and every str method the issue lists.
+#include "helpers.h"
+
+static Val split(const char *s, Val sep, int64_t maxsplit = -1) { return molt_str_split(S(s), sep, maxsplit); }
+
+TEST_CASE("str repr picks quotes and escapes like CPython") {
+  CHECK(repr(S("abc")) == "'abc'");
+  CHECK(repr(S("it's")) == "\"it's\"");
+  CHECK(repr(S("a\"b'c")) == "'a\"b\\'c'");
+  CHECK(repr(S("tab\there\n")) == "'tab\\there\\n'");
+  CHECK(repr(S("\x01\x7f")) == "'\\x01\\x7f'");
+  CHECK(repr(S("caf\xc3\xa9")) == "'caf\xc3\xa9'");
+  CHECK(repr(S("\xc2\xa0")) == "'\\xa0'");
+  CHECK(repr(S("back\\slash")) == "'back\\\\slash'");
+  CHECK(str(molt_ascii(S("caf\xc3\xa9"))) == "'caf\\xe9'");
+}
+
+TEST_CASE("code point indexing and slicing") {
+  Val s = S("h\xc3\xa9llo w\xc3\xb6rld"); // héllo wörld
+  CHECK(molt_len(s) == 11);
+  CHECK(str(molt_getitem(s, I(1))) == "\xc3\xa9");
+  CHECK(str(molt_getitem(s, I(-4))) == "\xc3\xb6");
+  CHECK(repr(molt_getitem(s, I(11))) == "ERR IndexError: string index out of range");
+  CHECK(str(molt_getslice(s, I(1), I(4), N())) == "\xc3\xa9ll");
+  CHECK(str(molt_getslice(s, N(), N(), I(-1))) == "dlr\xc3\xb6w oll\xc3\xa9h");
+  CHECK(str(molt_getslice(S("abcdef"), N(), N(), I(2))) == "ace");
+  CHECK(str(molt_getslice(S("abcdef"), I(-2), N(), N())) == "ef");
+  CHECK(str(molt_getslice(S("abcdef"), I(4), I(1), I(-1))) == "edc");
+  CHECK(repr(molt_getslice(S("abc"), N(), N(), I(0))) == "ERR ValueError: slice step cannot be zero");
+  CHECK(repr(molt_getitem(S("abc"), F(1.0))) == "ERR TypeError: string indices must be integers, not 'float'");
+  CHECK(molt_contains(s, S("w\xc3\xb6")) == 1);
+  CHECK(repr(molt_str_find(s, S("w\xc3\xb6"), N(), N())) == "6");
+}
+
+TEST_CASE("str operators") {
+  CHECK(str(molt_add(S("ab"), S("cd"))) == "abcd");
+  CHECK(str(molt_mul(S("ab"), I(3))) == "ababab");
+  CHECK(str(molt_mul(I(2), S("x"))) == "xx");
+  CHECK(str(molt_mul(S("ab"), I(-1))) == "");
+  CHECK(repr(molt_add(S("a"), I(1))) == "ERR TypeError: can only concatenate str (not \"int\") to str");
+  CHECK(repr(molt_mul(S("a"), S("b"))) == "ERR TypeError: can't multiply sequence by non-int of type 'str'");
+  CHECK(molt_lt(S("abc"), S("abd")) == MOLT_TRUE);
+  CHECK(molt_lt(S("ab"), S("abc")) == MOLT_TRUE);
+  CHECK(molt_eq(S("x"), S("x")) == MOLT_TRUE);
+  CHECK(molt_hash(S("abc")) == molt_hash(S("abc")));
+  CHECK(molt_contains(S("abc"), I(1)) == -1);
+  CHECK(err() == "TypeError: 'in <string>' requires string as left operand, not int");
+}
+
+TEST_CASE("split / rsplit / join / splitlines") {
+  CHECK(repr(split("  a b\tc  ", N())) == "['a', 'b', 'c']");
+  CHECK(repr(split("a,b,,c", S(","))) == "['a', 'b', '', 'c']");
+  CHECK(repr(split("a,b,c", S(","), 1)) == "['a', 'b,c']");
+  CHECK(repr(split("  a b c  ", N(), 1)) == "['a', 'b c  ']");
+  CHECK(repr(split("", N())) == "[]");
+  CHECK(repr(split("", S(","))) == "['']");
+  CHECK(repr(split("a", S(""))) == "ERR ValueError: empty separator");
+  CHECK(repr(molt_str_rsplit(S("a,b,c"), S(","), 1)) == "['a,b', 'c']");
+  CHECK(repr(molt_str_rsplit(S("  a b c  "), N(), 1)) == "['  a b', 'c']");
+  CHECK(str(molt_str_join(S(", "), L({S("a"), S("b"), S("c")}))) == "a, b, c");
+  CHECK(repr(molt_str_join(S(""), L({S("a"), I(1)}))) == "ERR TypeError: sequence item 1: expected str instance, int found");
+  CHECK(repr(molt_str_splitlines(S("a\nb\r\nc\rd\n"), 0)) == "['a', 'b', 'c', 'd']");
+  CHECK(repr(molt_str_splitlines(S("a\nb\r\n"), 1)) == "['a\\n', 'b\\r\\n']");
+}
+
+TEST_CASE("strip / replace / find / count / affixes") {
+  CHECK(str(molt_str_strip(S("  hi \n"), N())) == "hi");
+  CHECK(str(molt_str_lstrip(S("xxhixx"), S("x"))) == "hixx");
+  CHECK(str(molt_str_rstrip(S("xxhixy"), S("yx"))) == "xxhi");
+  CHECK(str(molt_str_replace(S("aaa"), S("a"), S("bb"), -1)) == "bbbbbb");
+  CHECK(str(molt_str_replace(S("aaa"), S("a"), S("b"), 2)) == "bba");
+  CHECK(str(molt_str_replace(S("ab"), S(""), S("-"), -1)) == "-a-b-");
+  CHECK(repr(molt_str_find(S("hello"), S("l"), N(), N())) == "2");
+  CHECK(repr(molt_str_rfind(S("hello"), S("l"), N(), N())) == "3");
+  CHECK(repr(molt_str_find(S("hello"), S("z"), N(), N())) == "-1");
+  CHECK(repr(molt_str_find(S("hello"), S("l"), I(3), N())) == "3");
+  CHECK(repr(molt_str_find(S("hello"), S(""), I(10), N())) == "-1");
+  CHECK(repr(molt_str_index(S("hello"), S("z"), N(), N())) == "ERR ValueError: substring not found");
+  CHECK(repr(molt_str_count(S("banana"), S("an"), N(), N())) == "2");
+  CHECK(repr(molt_str_count(S("abc"), S(""), N(), N())) == "4");
+  CHECK(molt_str_startswith(S("hello"), S("he"), N(), N()) == MOLT_TRUE);
+  CHECK(molt_str_startswith(S("hello"), T({S("x"), S("hel")}), N(), N()) == MOLT_TRUE);
+  CHECK(molt_str_endswith(S("hello"), S("lo"), N(), N()) == MOLT_TRUE);
+  CHECK(molt_str_endswith(S("hello"), S("l"), N(), I(4)) == MOLT_TRUE);
+}
+
+TEST_CASE("case, classification and padding") {
+  CHECK(str(molt_str_upper(S("abc1"))) == "ABC1");
+  CHECK(str(molt_str_lower(S("ABC"))) == "abc");
+  CHECK(str(molt_str_title(S("hello world-foo"))) == "Hello World-Foo");
+  CHECK(str(molt_str_capitalize(S("hELLO"))) == "Hello");
+  CHECK(molt_str_isdigit(S("123")) == MOLT_TRUE);
+  CHECK(molt_str_isdigit(S("")) == MOLT_FALSE);
+  CHECK(molt_str_isalpha(S("abC")) == MOLT_TRUE);
+  CHECK(molt_str_isalpha(S("ab1")) == MOLT_FALSE);
+  CHECK(molt_str_isspace(S(" \t\n")) == MOLT_TRUE);
+  CHECK(molt_str_isupper(S("AB1")) == MOLT_TRUE);
+  CHECK(str(molt_str_zfill(S("-42"), 6)) == "-00042");
+  CHECK(str(molt_str_zfill(S("x"), 5)) == "0000x");
+  CHECK(str(molt_str_center(S("ab"), 7, S("*"))) == "***ab**");
+  CHECK(str(molt_str_center(S("abc"), 6, N())) == " abc  ");
+  CHECK(str(molt_str_ljust(S("ab"), 5, S("."))) == "ab...");
+  CHECK(str(molt_str_rjust(S("ab"), 5, N())) == "   ab");
+  CHECK(repr(molt_str_partition(S("a=b=c"), S("="))) == "('a', '=', 'b=c')");
+  CHECK(repr(molt_str_rpartition(S("a=b=c"), S("="))) == "('a=b', '=', 'c')");
+  CHECK(repr(molt_str_partition(S("abc"), S("="))) == "('abc', '', '')");
+  CHECK(repr(molt_str_encode(S("h\xc3\xa9"))) == "b'h\\xc3\\xa9'");
+  CHECK(str(molt_bytes_decode(Val(molt_str_encode(S("h\xc3\xa9"))))) == "h\xc3\xa9");
+}
+
+TEST_CASE("ord / chr") {
+  CHECK(repr(molt_ord(S("\xc3\xa9"))) == "233");
+  CHECK(repr(molt_ord(S("ab"))) == "ERR TypeError: ord() expected a character, but string of length 2 found");
+  CHECK(str(molt_chr(I(0x20ac))) == "\xe2\x82\xac");
+  CHECK(repr(molt_chr(I(-1))) == "ERR ValueError: chr() arg not in range(0x110000)");
+}
