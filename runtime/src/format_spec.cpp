@@ -18,7 +18,7 @@ struct Spec {
   char type = 0;
 };
 
-bool parse_spec(V specv, Spec *sp) {
+bool parse_spec(V specv, Spec *sp, const char *tn) {
   Str *s = STR(specv);
   const char *p = s->data, *e = s->data + s->nbytes;
   auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
@@ -61,7 +61,7 @@ bool parse_spec(V specv, Spec *sp) {
   }
   if (p < e) sp->type = *p++;
   if (p < e) {
-    err_fmt(MOLT_EXC_VALUE_ERROR, "Invalid format specifier");
+    err_fmt(MOLT_EXC_VALUE_ERROR, "Invalid format specifier '%s' for object of type '%s'", s->data, tn);
     return false;
   }
   if (sp->zero && !sp->align) {
@@ -241,7 +241,7 @@ extern "C" MoltValue molt_format(MoltValue v, MoltValue spec) {
   if (spec != MOLT_NONE && !is_str(spec)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format() argument 2 must be str, not %s", tname(spec));
   if (spec == MOLT_NONE || STR(spec)->nbytes == 0) return molt_str_of(v);
   Spec sp;
-  if (!parse_spec(spec, &sp)) return MOLT_NULL;
+  if (!parse_spec(spec, &sp, tname(v))) return MOLT_NULL;
   if (is_intlike(v)) {
     V r = format_int(v, sp);
     if (r != MOLT_STOP) return r;

@@ -1,0 +1,115 @@
+// test_exceptions.cpp - pending-exception state, hierarchy matching, user
+// exception classes, str/repr of exceptions, recursion limit, uncaught
+// exception reporting.
+#include <stdio.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "helpers.h"
+
+template <class Fn> static std::string capture_stderr(Fn fn) {
+  fflush(stderr);
+  char path[] = "/tmp/molt_rt_err_XXXXXX";
+  int tmp = mkstemp(path);
+  int saved = dup(2);
+  dup2(tmp, 2);
+  fn();
+  fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  std::string out;
+  lseek(tmp, 0, SEEK_SET);
+  char buf[1024];
+  ssize_t k;
+  while ((k = read(tmp, buf, sizeof buf)) > 0) out.append(buf, (size_t)k);
+  close(tmp);
+  unlink(path);
+  return out;
+}
+
+TEST_CASE("hierarchy matching") {
+  molt_getitem(Val(L({})), I(0));
+  CHECK(molt_err_occurred());
+  CHECK(molt_err_matches(MOLT_EXC_INDEX_ERROR));
+  CHECK(molt_err_matches(MOLT_EXC_LOOKUP_ERROR));
+  CHECK(molt_err_matches(MOLT_EXC_EXCEPTION));
+  CHECK(molt_err_matches(MOLT_EXC_BASE_EXCEPTION));
+  CHECK(!molt_err_matches(MOLT_EXC_KEY_ERROR));
+  CHECK(!molt_err_matches(MOLT_EXC_VALUE_ERROR));
+  molt_err_clear();
+  CHECK(!molt_err_occurred());
+  CHECK(molt_type_is_subtype(MOLT_EXC_ZERO_DIVISION_ERROR, MOLT_EXC_ARITHMETIC_ERROR));
+  CHECK(molt_type_is_subtype(MOLT_EXC_RECURSION_ERROR, MOLT_EXC_RUNTIME_ERROR));
+  CHECK(molt_type_is_subtype(MOLT_EXC_FILE_NOT_FOUND_ERROR, MOLT_EXC_OS_ERROR));
+  CHECK(molt_type_is_subtype(MOLT_EXC_UNICODE_ERROR, MOLT_EXC_VALUE_ERROR));
+  CHECK(!molt_type_is_subtype(MOLT_EXC_SYSTEM_EXIT, MOLT_EXC_EXCEPTION));
+}
+
+TEST_CASE("user exception classes, raise, fetch/restore (finally)") {
+  uint32_t app = molt_exc_type_new("AppError", MOLT_EXC_VALUE_ERROR);
+  uint32_t sub = molt_exc_type_new("SubError", app);
+  Val args = T({S("bad thing")});
+  Val e = molt_exc_new(sub, args);
+  CHECK(repr(e) == "SubError('bad thing')");
+  CHECK(str(e) == "bad thing");
+  CHECK(molt_raise(e) == MOLT_NULL);
+  CHECK(molt_err_matches(app));
+  CHECK(molt_err_matches(MOLT_EXC_VALUE_ERROR));
+  MoltValue saved = molt_err_fetch(); // finally: stash, run body, re-raise
+  CHECK(!molt_err_occurred());
+  molt_err_restore(saved);
+  CHECK(err() == "SubError: bad thing");
+  // raise by class: `raise KeyError`
+  molt_raise(Val(molt_type_object(MOLT_EXC_KEY_ERROR)));
+  CHECK(err() == "KeyError");
+  CHECK(molt_raise(I(3)) == MOLT_NULL);
+  CHECK(err() == "TypeError: exceptions must derive from BaseException");
+  Val two = molt_exc_new(MOLT_EXC_VALUE_ERROR, Val(T({S("a"), I(1)})));
+  CHECK(str(two) == "('a', 1)");
+  CHECK(repr(two) == "ValueError('a', 1)");
+  Val none = molt_exc_new(MOLT_EXC_RUNTIME_ERROR, MOLT_NULL);
+  CHECK(repr(none) == "RuntimeError()");
+  Val ke = molt_exc_new(MOLT_EXC_KEY_ERROR, Val(T({S("k")})));
+  CHECK(str(ke) == "'k'");
+  // calling an exception type object constructs an instance
+  Val ty = molt_type_object(MOLT_EXC_INDEX_ERROR);
+  MoltValue a[] = {molt_str_from_cstr("oops")};
+  CHECK(repr(molt_call(ty, a, 1)) == "IndexError('oops')");
+  molt_decref(a[0]);
+  CHECK(repr(molt_getattr(ke, Val(S("args")))) == "('k',)");
+}
+
+static MoltValue recurse(MoltValue self, const MoltValue *args, int64_t) {
+  MoltValue n = molt_add(args[0], molt_box_smallint(1));
+  MoltValue r = molt_call(self, &n, 1);
+  molt_decref(n);
+  return r;
+}
+
+TEST_CASE("recursion limit") {
+  Val f = molt_func_new(recurse, "f", 1, 0);
+  MoltValue zero[] = {molt_box_smallint(0)};
+  CHECK(repr(molt_call(f, zero, 1)) == "ERR RecursionError: maximum recursion depth exceeded");
+  CHECK(molt_enter_call() == 0); // depth restored after unwinding
+  molt_leave_call();
+}
+
+TEST_CASE("uncaught exception report and exit status") {
+  std::string out = capture_stderr([] {
+    molt_int_from_str(Val(S("x")), 10);
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out == "Traceback (most recent call last):\nValueError: invalid literal for int() with base 10: 'x'\n");
+  out = capture_stderr([] {
+    molt_raise(Val(molt_type_object(MOLT_EXC_STOP_ITERATION)));
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out == "Traceback (most recent call last):\nStopIteration\n");
+  out = capture_stderr([] {
+    molt_raise(Val(molt_exc_new(MOLT_EXC_SYSTEM_EXIT, Val(T({I(3)})))));
+    CHECK(molt_runtime_finish() == 3);
+  });
+  CHECK(out == "");
+  CHECK(molt_runtime_finish() == 0);
+}

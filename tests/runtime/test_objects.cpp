@@ -1,0 +1,95 @@
+// test_objects.cpp - functions/closures, bound methods, struct (fixed
+// layout) and boxed instances, files.
+#include <stdio.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "helpers.h"
+
+static MoltValue adder(MoltValue self, const MoltValue *args, int64_t) {
+  // closure: returns args[0] + capture 0
+  return molt_add(args[0], molt_func_capture(self, 0));
+}
+static MoltValue method_get_x(MoltValue, const MoltValue *args, int64_t) { return molt_struct_get(args[0], 0); }
+
+TEST_CASE("closures and bound methods") {
+  Val f = molt_func_new(adder, "adder", 1, 1);
+  CHECK(molt_func_set_capture(f, 0, Val(S("!"))) == 0);
+  MoltValue a[] = {molt_str_from_cstr("hi")};
+  CHECK(repr(molt_call(f, a, 1)) == "'hi!'");
+  CHECK(repr(molt_call(f, a, 0)) == "ERR TypeError: adder() takes 1 positional argument but 0 were given");
+  molt_decref(a[0]);
+  CHECK(rc(molt_func_set_capture(f, 5, N())) == "ERR IndexError: closure capture index out of range");
+  CHECK(repr(molt_call(I(1), nullptr, 0)) == "ERR TypeError: 'int' object is not callable");
+  CHECK(repr(molt_call(Val(molt_type_object(MOLT_TYPE_INT)), a, 0)) == "0");
+}
+
+TEST_CASE("struct instances: fixed layout, value fields refcounted") {
+  static const uint8_t kinds[] = {MOLT_FIELD_VALUE, MOLT_FIELD_RAW, MOLT_FIELD_VALUE};
+  static const char *const names[] = {"x", "count", "label"};
+  static const MoltClassDesc desc = {"Point", "__main__", MOLT_TYPE_OBJECT, 3, kinds, names, 0};
+  uint32_t tid = molt_class_register(&desc);
+  Val p = molt_struct_new(tid);
+  CHECK(molt_type_id(p) == tid);
+  CHECK(repr(molt_struct_get(p, 0)) == "None");
+  CHECK(molt_struct_set(p, 0, Val(L({I(1)}))) == 0);
+  CHECK(molt_struct_set(p, 2, Val(S("lbl"))) == 0);
+  int64_t *raw = (int64_t *)molt_struct_field_ptr(p, 1);
+  *raw = 42; // raw field at a fixed offset
+  CHECK(*(int64_t *)((char *)molt_unbox_ptr(p) + MOLT_STRUCT_FIELD_OFFSET(1)) == 42);
+  CHECK(repr(molt_struct_get(p, 0)) == "[1]");
+  CHECK(repr(molt_getattr(p, Val(S("label")))) == "'lbl'");
+  CHECK(repr(molt_getattr(p, Val(S("nope")))) == "ERR AttributeError: 'Point' object has no attribute 'nope'");
+  CHECK(repr(molt_struct_get(p, 7)) == "ERR IndexError: struct field index out of range");
+  CHECK(molt_isinstance(p, tid) == 1);
+  CHECK(str(Val(molt_type_of(p))) == "<class '__main__.Point'>");
+  Val getx = molt_func_new(method_get_x, "get_x", 1, 0);
+  Val bm = molt_bound_method_new(getx, p);
+  CHECK(repr(molt_call(bm, nullptr, 0)) == "[1]");
+}
+
+TEST_CASE("boxed instances: attribute dict") {
+  static const MoltClassDesc desc = {"Bag", "__main__", MOLT_TYPE_OBJECT, 0, nullptr, nullptr, 1};
+  uint32_t tid = molt_class_register(&desc);
+  Val b = molt_boxed_new(tid);
+  CHECK(molt_setattr(b, Val(S("a")), Val(I(5))) == 0);
+  CHECK(repr(molt_getattr(b, Val(S("a")))) == "5");
+  CHECK(repr(molt_getattr(b, Val(S("b")))) == "ERR AttributeError: 'Bag' object has no attribute 'b'");
+  CHECK(rc(molt_setattr(I(1), Val(S("a")), N())) == "ERR AttributeError: 'int' object has no attribute 'a'");
+}
+
+TEST_CASE("files: write, read, readline, iterate, errors") {
+  char path[] = "/tmp/molt_rt_file_XXXXXX";
+  close(mkstemp(path));
+  Val p = S(path);
+  {
+    Val f = molt_open(p, Val(S("w")));
+    CHECK(repr(molt_file_write(f, Val(S("line 1\nl\xc3\xa9ne 2\n")))) == "14");
+    CHECK(repr(molt_file_read(f, -1)) == "ERR OSError: not readable");
+    CHECK(repr(molt_file_close(f)) == "None");
+    CHECK(repr(molt_file_write(f, Val(S("x")))) == "ERR ValueError: I/O operation on closed file.");
+  }
+  {
+    Val f = molt_open(p, N());
+    CHECK(repr(molt_file_readline(f)) == "'line 1\\n'");
+    CHECK(repr(molt_file_read(f, 2)) == "'l\xc3\xa9'");
+    CHECK(repr(molt_file_read(f, -1)) == "'ne 2\\n'");
+    CHECK(repr(molt_file_readline(f)) == "''");
+  }
+  {
+    Val f = molt_open(p, Val(S("r")));
+    CHECK(repr(molt_list(f)) == "['line 1\\n', 'l\xc3\xa9ne 2\\n']");
+  }
+  {
+    Val f = molt_open(p, Val(S("a")));
+    molt_file_write(f, Val(S("3")));
+  }
+  {
+    Val f = molt_open(p, N());
+    CHECK(repr(molt_file_readlines(f)) == "['line 1\\n', 'l\xc3\xa9ne 2\\n', '3']");
+  }
+  unlink(path);
+  CHECK(repr(molt_open(Val(S("/nonexistent/x")), N())) ==
+        "ERR FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/x'");
+}
