@@ -86,7 +86,11 @@ static V seq_repeat(V seq, V n) {
 static bool is_seq(V v) { return is_str(v) || is_list(v) || is_tuple(v) || is_type(v, MOLT_TYPE_BYTES); }
 
 extern "C" MoltValue molt_add(MoltValue a, MoltValue b) {
-  if (molt_is_smallint(a) && molt_is_smallint(b)) return int_from_i64(molt_unbox_smallint(a) + molt_unbox_smallint(b));
+  if (__builtin_expect(molt_is_smallint(a) && molt_is_smallint(b), 1)) {
+    int64_t r = molt_unbox_smallint(a) + molt_unbox_smallint(b); // cannot overflow int64
+    if (__builtin_expect(molt_fits_smallint(r), 1)) return molt_box_smallint(r);
+    return int_from_i64(r);
+  }
   if (molt_is_double(a) && molt_is_double(b)) return molt_box_double(molt_unbox_double(a) + molt_unbox_double(b));
   if (is_intlike(a) && is_intlike(b)) return int_add(a, b);
   if (is_num(a) && is_num(b)) {
@@ -108,7 +112,11 @@ extern "C" MoltValue molt_iadd(MoltValue a, MoltValue b) {
 }
 
 extern "C" MoltValue molt_sub(MoltValue a, MoltValue b) {
-  if (molt_is_smallint(a) && molt_is_smallint(b)) return int_from_i64(molt_unbox_smallint(a) - molt_unbox_smallint(b));
+  if (__builtin_expect(molt_is_smallint(a) && molt_is_smallint(b), 1)) {
+    int64_t r = molt_unbox_smallint(a) - molt_unbox_smallint(b);
+    if (__builtin_expect(molt_fits_smallint(r), 1)) return molt_box_smallint(r);
+    return int_from_i64(r);
+  }
   if (is_intlike(a) && is_intlike(b)) return int_sub(a, b);
   if (is_num(a) && is_num(b)) {
     double x, y;

@@ -364,6 +364,13 @@ static int norm_index(V key, int64_t len, int64_t *out, const char *what, uint32
 }
 
 extern "C" MoltValue molt_getitem(MoltValue v, MoltValue key) {
+  if (__builtin_expect(is_list(v) && molt_is_smallint(key), 1)) { // hot path: list[int]
+    List *l = LIST(v);
+    int64_t i = molt_unbox_smallint(key);
+    if (i < 0) i += l->len;
+    if ((uint64_t)i < (uint64_t)l->len) return incref(l->items[i]);
+    return err_fmt(MOLT_EXC_INDEX_ERROR, "list index out of range");
+  }
   if (molt_is_ptr(v)) {
     uint32_t t = obj_type(v);
     if (t == MOLT_TYPE_DICT) return molt_dict_getitem(v, key);
