@@ -23,6 +23,7 @@ bool parse_spec(V specv, Spec *sp, const char *tn) {
   const char *p = s->data, *e = s->data + s->nbytes;
   auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
   // fill+align
+  bool fill_specified = false;
   if (p < e) {
     uint32_t cp;
     int64_t nx = utf8_decode(s->data, s->nbytes, p - s->data, &cp);
@@ -30,6 +31,7 @@ bool parse_spec(V specv, Spec *sp, const char *tn) {
     if (after < e && is_align(*after)) {
       sp->fill = cp;
       sp->align = *after;
+      fill_specified = true;
       p = after + 1;
     } else if (is_align(*p)) {
       sp->align = *p++;
@@ -64,10 +66,10 @@ bool parse_spec(V specv, Spec *sp, const char *tn) {
     err_fmt(MOLT_EXC_VALUE_ERROR, "Invalid format specifier '%s' for object of type '%s'", s->data, tn);
     return false;
   }
-  if (sp->zero && !sp->align) {
-    sp->fill = '0';
-    sp->align = '=';
-  }
+  // CPython: '0' sets the fill unless one was given; it implies '='
+  // alignment only for numbers and only without an explicit alignment
+  // (applied by the numeric formatters via Spec::zero).
+  if (sp->zero && !fill_specified) sp->fill = '0';
   return true;
 }
 
@@ -88,7 +90,7 @@ void group_digits(Buf *out, const char *d, int64_t n, char sep, int every) {
 
 // Lays out sign/prefix + body with fill & alignment.
 V finish(const Spec &sp, const char *signpfx, int64_t nsign, const char *body, int64_t nbody, char default_align) {
-  char align = sp.align ? sp.align : default_align;
+  char align = sp.align ? sp.align : (sp.zero && default_align == '>') ? '=' : default_align;
   int64_t len = nsign + cp_len(body, nbody);
   int64_t pad = sp.width > len ? sp.width - len : 0;
   Buf b;
@@ -115,7 +117,7 @@ V finish_number(const Spec &sp, const char *sign_pfx, int64_t nsp, const char *i
                 const char *rest, int64_t nrest, int every) {
   Buf body;
   if (sp.group) {
-    if (sp.align == '=' && sp.fill == '0' && sp.width > 0) {
+    if ((sp.align == '=' || (!sp.align && sp.zero)) && sp.fill == '0' && sp.width > 0) {
       // zero padding participates in grouping
       int64_t digits = nint;
       while (true) {
@@ -196,10 +198,36 @@ V format_float(double x, const Spec &sp) {
   } else if (!t) {
     if (sp.prec < 0) {
       n = float_repr_buf(ax, body, sizeof body);
+      if (sp.alt && strchr(body, 'e') && !strchr(body, '.')) { // '#': force a decimal point
+        memmove(body + 2, body + 1, (size_t)n);
+        body[1] = '.';
+        n++;
+      }
     } else {
-      int p = sp.prec == 0 ? 1 : (int)sp.prec;
-      n = snprintf(body, sizeof body, sp.alt ? "%#.*g" : "%.*g", p, ax);
-      if (!strpbrk(body, ".e")) n += snprintf(body + n, sizeof body - (size_t)n, ".0");
+      // like 'g' but exponent already when decpt > p-1 and at least one
+      // fractional digit in fixed notation (CPython Py_DTSF_ADD_DOT_0)
+      int p = sp.prec == 0 ? 1 : (int)(sp.prec > 400 ? 400 : sp.prec);
+      char eb[512];
+      snprintf(eb, sizeof eb, "%.*e", p - 1, ax);
+      int x = atoi(strchr(eb, 'e') + 1);
+      if (x < -4 || x >= p - 1) {
+        n = snprintf(body, sizeof body, sp.alt ? "%#.*e" : "%.*e", p - 1, ax);
+        if (!sp.alt) { // strip trailing zeros of the mantissa
+          char *e = strchr(body, 'e');
+          char *m = e;
+          while (m > body && m[-1] == '0') m--;
+          if (m > body && m[-1] == '.') m--;
+          memmove(m, e, strlen(e) + 1);
+          n = (int)strlen(body);
+        }
+      } else {
+        n = snprintf(body, sizeof body, "%.*f", p - 1 - x, ax);
+        if (!sp.alt && strchr(body, '.')) {
+          while (n > 0 && body[n - 1] == '0') body[--n] = 0;
+          if (n > 0 && body[n - 1] == '.') body[--n] = 0;
+        }
+        if (!strchr(body, '.')) n += snprintf(body + n, sizeof body - (size_t)n, ".0");
+      }
     }
   } else {
     int p = sp.prec < 0 ? 6 : (int)(sp.prec > 400 ? 400 : sp.prec);

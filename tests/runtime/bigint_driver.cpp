@@ -39,10 +39,35 @@ int main(int argc, char **argv) {
   molt_runtime_init(argc, argv);
   static char line[1 << 20];
   while (fgets(line, sizeof line, stdin)) {
-    char *op = strtok(line, " \n");
-    char *as = strtok(NULL, " \n");
-    char *bs = strtok(NULL, " \n");
+    // fields are separated by tabs when the line has one (format specs may
+    // contain spaces), otherwise by spaces
+    const char *delim = strchr(line, '\t') ? "\t\n" : " \n";
+    char *op = strtok(line, delim);
+    char *as = strtok(NULL, delim);
+    char *bs = strtok(NULL, delim);
     if (!op || !as) continue;
+    if (strcmp(op, "frepr") == 0 || strcmp(op, "ffmt") == 0 || strcmp(op, "ifmt") == 0) {
+      // frepr <text>: repr(float(text)); ffmt <text> <spec>: format(float(text), spec);
+      // ifmt <int> <spec>: format(int, spec). A spec of "<empty>" stands for "".
+      MoltValue s = molt_str_from_cstr(as);
+      MoltValue v = op[0] == 'i' ? molt_int_from_str(s, 10) : molt_float(s);
+      molt_decref(s);
+      if (v == MOLT_NULL || op[1] == 'r') {
+        report(v);
+        continue;
+      }
+      MoltValue spec = molt_str_from_cstr(bs && strcmp(bs, "<empty>") != 0 ? bs : "");
+      MoltValue r = molt_format(v, spec);
+      molt_decref(spec);
+      molt_decref(v);
+      if (r != MOLT_NULL) { // print str, not repr, so spaces survive
+        printf("%s|\n", molt_str_utf8(r, NULL));
+        molt_decref(r);
+      } else {
+        report(r);
+      }
+      continue;
+    }
     if (strcmp(op, "parse") == 0) { // int(as, base=bs); "_" stands for ""
       MoltValue s = molt_str_from_cstr(strcmp(as, "_") == 0 ? "" : as);
       report(molt_int_from_str(s, bs ? atoi(bs) : 10));
