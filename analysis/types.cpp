@@ -1,0 +1,239 @@
+// Type interning, display, assignability and joins.
+#include "types.h"
+
+#include <fmt/format.h>
+
+namespace molt {
+
+const FieldInfo* ClassInfo::findField(std::string_view n) const {
+  for (const ClassInfo* c = this; c; c = c->base)
+    for (const auto& f : c->fields)
+      if (f.name == n) return &f;
+  return nullptr;
+}
+
+FunctionInfo* ClassInfo::findMethod(std::string_view n) const {
+  for (const ClassInfo* c = this; c; c = c->base) {
+    auto it = c->methods.find(n);
+    if (it != c->methods.end()) return it->second;
+  }
+  return nullptr;
+}
+
+bool ClassInfo::isSubclassOf(const ClassInfo* other) const {
+  for (const ClassInfo* c = this; c; c = c->base)
+    if (c == other) return true;
+  return false;
+}
+
+TypeTable::TypeTable() {
+  for (TypeKind k : {TypeKind::Unknown, TypeKind::Never, TypeKind::None, TypeKind::Bool, TypeKind::Int,
+                     TypeKind::Float, TypeKind::Str, TypeKind::Bytes, TypeKind::Object, TypeKind::Range,
+                     TypeKind::File})
+    intern({k, {}});
+}
+
+TypeId TypeTable::intern(TypeData d) {
+  std::string key;
+  key.reserve(8 + d.args.size() * 4);
+  key.push_back(static_cast<char>(d.kind));
+  for (TypeId a : d.args) key.append(reinterpret_cast<const char*>(&a), sizeof a);
+  key.append(reinterpret_cast<const char*>(&d.cls), sizeof d.cls);
+  key.append(d.name);
+  auto it = index_.find(key);
+  if (it != index_.end()) return it->second;
+  TypeId id = static_cast<TypeId>(types_.size());
+  types_.push_back(std::move(d));
+  index_.emplace(std::move(key), id);
+  return id;
+}
+
+TypeId TypeTable::optional(TypeId t) {
+  TypeKind k = kind(t);
+  if (k == TypeKind::None || k == TypeKind::Optional || k == TypeKind::Unknown || k == TypeKind::Object) return t;
+  return intern({TypeKind::Optional, {t}});
+}
+
+TypeId TypeTable::callable(std::vector<TypeId> params, TypeId ret) {
+  params.push_back(ret);
+  return intern({TypeKind::Callable, std::move(params)});
+}
+
+TypeId TypeTable::stripNone(TypeId t) const { return kind(t) == TypeKind::Optional ? arg(t, 0) : t; }
+
+bool TypeTable::containsUnknown(TypeId t) const {
+  if (kind(t) == TypeKind::Unknown) return true;
+  for (TypeId a : types_[t].args)
+    if (containsUnknown(a)) return true;
+  return false;
+}
+
+std::string TypeTable::display(TypeId t) const {
+  const TypeData& d = types_[t];
+  auto joinArgs = [&](size_t from, size_t to) {
+    std::string s;
+    for (size_t i = from; i < to; ++i) {
+      if (i > from) s += ", ";
+      s += display(d.args[i]);
+    }
+    return s;
+  };
+  switch (d.kind) {
+    case TypeKind::Unknown: return "Unknown";
+    case TypeKind::Never: return "NoReturn";
+    case TypeKind::None: return "None";
+    case TypeKind::Bool: return "bool";
+    case TypeKind::Int: return "int";
+    case TypeKind::Float: return "float";
+    case TypeKind::Str: return "str";
+    case TypeKind::Bytes: return "bytes";
+    case TypeKind::Object: return "object";
+    case TypeKind::List: return "list[" + display(d.args[0]) + "]";
+    case TypeKind::Set: return "set[" + display(d.args[0]) + "]";
+    case TypeKind::Dict: return "dict[" + joinArgs(0, 2) + "]";
+    case TypeKind::Tuple: return d.args.empty() ? "tuple[()]" : "tuple[" + joinArgs(0, d.args.size()) + "]";
+    case TypeKind::TupleVar: return "tuple[" + display(d.args[0]) + ", ...]";
+    case TypeKind::Optional: return display(d.args[0]) + " | None";
+    case TypeKind::Callable:
+      return "Callable[[" + joinArgs(0, d.args.size() - 1) + "], " + display(d.args.back()) + "]";
+    case TypeKind::Instance: return std::string(d.cls->name);
+    case TypeKind::ClassObj: return "type[" + std::string(d.cls->name) + "]";
+    case TypeKind::Module: return "module `" + std::string(d.name) + "`";
+    case TypeKind::Range: return "range";
+    case TypeKind::Iterator: return "Iterator[" + display(d.args[0]) + "]";
+    case TypeKind::View: return "view[" + display(d.args[0]) + "]";
+    case TypeKind::File: return "TextIO";
+    case TypeKind::Super: return "super[" + std::string(d.cls->name) + "]";
+    case TypeKind::TypeVar: return std::string(d.name);
+  }
+  return "?";
+}
+
+bool TypeTable::invariantEqual(TypeId a, TypeId b) const {
+  if (a == b) return true;
+  if (kind(a) == TypeKind::Unknown || kind(b) == TypeKind::Unknown) return true;
+  const TypeData& x = types_[a];
+  const TypeData& y = types_[b];
+  if (x.kind != y.kind || x.cls != y.cls || x.args.size() != y.args.size() || x.name != y.name) return false;
+  for (size_t i = 0; i < x.args.size(); ++i)
+    if (!invariantEqual(x.args[i], y.args[i])) return false;
+  return true;
+}
+
+bool TypeTable::assignable(TypeId to, TypeId from) const {
+  if (to == from) return true;
+  TypeKind tk = kind(to), fk = kind(from);
+  if (tk == TypeKind::Unknown || fk == TypeKind::Unknown || fk == TypeKind::Never) return true;
+  if (tk == TypeKind::Object) return true;
+  switch (tk) {
+    case TypeKind::Float: return fk == TypeKind::Int || fk == TypeKind::Bool;
+    case TypeKind::Int: return fk == TypeKind::Bool;
+    case TypeKind::Optional:
+      if (fk == TypeKind::None) return true;
+      if (fk == TypeKind::Optional) return assignable(arg(to, 0), arg(from, 0));
+      return assignable(arg(to, 0), from);
+    case TypeKind::Instance:
+      return fk == TypeKind::Instance && get(from).cls->isSubclassOf(get(to).cls);
+    case TypeKind::ClassObj:
+      return fk == TypeKind::ClassObj && get(from).cls->isSubclassOf(get(to).cls);
+    case TypeKind::List:
+    case TypeKind::Set:
+    case TypeKind::Dict:
+      return invariantEqual(to, from);
+    case TypeKind::Tuple: {
+      if (fk != TypeKind::Tuple || get(to).args.size() != get(from).args.size()) return false;
+      for (size_t i = 0; i < get(to).args.size(); ++i)
+        if (!assignable(arg(to, i), arg(from, i))) return false;
+      return true;
+    }
+    case TypeKind::TupleVar: {
+      if (fk == TypeKind::TupleVar) return assignable(arg(to, 0), arg(from, 0));
+      if (fk != TypeKind::Tuple) return false;
+      for (TypeId e : get(from).args)
+        if (!assignable(arg(to, 0), e)) return false;
+      return true;
+    }
+    case TypeKind::Iterator: {
+      // Iterable[T] accepts every iterable whose elements fit.
+      TypeId elem;
+      switch (fk) {
+        case TypeKind::List: case TypeKind::Set: case TypeKind::TupleVar: case TypeKind::Iterator:
+        case TypeKind::View:
+          elem = arg(from, 0); break;
+        case TypeKind::Dict: elem = arg(from, 0); break;
+        case TypeKind::Str: elem = str(); break;
+        case TypeKind::Range: elem = integer(); break;
+        case TypeKind::Tuple: {
+          for (TypeId e : get(from).args)
+            if (!assignable(arg(to, 0), e)) return false;
+          return true;
+        }
+        default: return false;
+      }
+      return assignable(arg(to, 0), elem);
+    }
+    case TypeKind::Callable: {
+      if (fk != TypeKind::Callable) return false;
+      const auto& ta = get(to).args;
+      const auto& fa = get(from).args;
+      if (ta.size() != fa.size()) return false;
+      for (size_t i = 0; i + 1 < ta.size(); ++i)
+        if (!assignable(fa[i], ta[i])) return false;  // parameters are contravariant
+      return assignable(ta.back(), fa.back());
+    }
+    default: return false;
+  }
+}
+
+TypeId TypeTable::join(TypeId a, TypeId b, bool& ok) {
+  ok = true;
+  if (a == b) return a;
+  TypeKind ak = kind(a), bk = kind(b);
+  if (ak == TypeKind::Unknown || bk == TypeKind::Never) return a;
+  if (bk == TypeKind::Unknown || ak == TypeKind::Never) return b;
+  if (assignable(a, b)) return a;
+  if (assignable(b, a)) return b;
+  if (ak == TypeKind::None) return optional(b);
+  if (bk == TypeKind::None) return optional(a);
+  if (ak == TypeKind::Optional || bk == TypeKind::Optional) {
+    bool inner_ok;
+    TypeId j = join(stripNone(a), stripNone(b), inner_ok);
+    if (inner_ok) return optional(j);
+  }
+  if (ak == TypeKind::Instance && bk == TypeKind::Instance) {
+    for (const ClassInfo* c = get(a).cls; c; c = c->base)
+      if (get(b).cls->isSubclassOf(c)) return instance(c);
+  }
+  if (ak == TypeKind::Tuple && bk == TypeKind::Tuple && get(a).args.size() == get(b).args.size()) {
+    std::vector<TypeId> elts;
+    for (size_t i = 0; i < get(a).args.size(); ++i) {
+      bool e_ok;
+      elts.push_back(join(arg(a, i), arg(b, i), e_ok));
+      if (!e_ok) { ok = false; return unknown(); }
+    }
+    return tuple(std::move(elts));
+  }
+  ok = false;
+  return unknown();
+}
+
+TypeId TypeTable::substitute(TypeId t, const std::map<std::string_view, TypeId>& bindings) {
+  const TypeData& d = types_[t];
+  if (d.kind == TypeKind::TypeVar) {
+    auto it = bindings.find(d.name);
+    return it == bindings.end() ? unknown() : it->second;
+  }
+  if (d.args.empty()) return t;
+  TypeData copy = d;
+  bool changed = false;
+  for (auto& a : copy.args) {
+    TypeId s = substitute(a, bindings);
+    changed |= s != a;
+    a = s;
+  }
+  if (!changed) return t;
+  if (copy.kind == TypeKind::Optional) return optional(copy.args[0]);
+  return intern(std::move(copy));
+}
+
+}  // namespace molt

@@ -1,0 +1,151 @@
+// Molt's static types: interned, immutable TypeIds owned by a TypeTable, plus
+// the class and function descriptions the checker builds from declarations.
+// A TypeTable belongs to one checked module; it is not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ast.h"
+
+namespace molt {
+
+using TypeId = uint32_t;
+
+enum class TypeKind : uint8_t {
+  Unknown,   // an error was reported already; compatible with everything
+  Never,     // expression that does not return (sys.exit)
+  None, Bool, Int, Float, Str, Bytes,
+  Object,    // `object`: accepts any value, boxed
+  List, Dict, Set,
+  Tuple,     // fixed: tuple[A, B]
+  TupleVar,  // tuple[T, ...]
+  Optional,  // T | None
+  Callable,  // args..., last arg is the return type
+  Instance,  // instance of a class
+  ClassObj,  // the class object itself
+  Module,
+  Range,
+  Iterator,  // Iterator[T] / Iterable[T], enumerate, zip, map, generator expressions
+  View,      // dict keys/values/items views
+  File,      // text file from open()
+  Super,     // result of super(): attribute lookup starts at the base class
+  TypeVar,   // T, K, V inside builtin method signatures only
+};
+
+struct ClassInfo;
+struct FunctionInfo;
+
+struct TypeData {
+  TypeKind kind;
+  std::vector<TypeId> args;
+  const ClassInfo* cls = nullptr;
+  std::string_view name;  // Module name / TypeVar name
+};
+
+struct ParamInfo {
+  std::string_view name;
+  TypeId type;
+  bool has_default = false;
+  bool keyword_only = false;
+  bool variadic = false;  // `*args` in builtin signatures
+};
+
+struct FunctionInfo {
+  std::string_view name;
+  std::vector<ParamInfo> params;  // excluding self/cls for methods
+  TypeId returns;
+  const FunctionDef* decl = nullptr;  // nullptr for builtins
+  const ClassInfo* owner = nullptr;
+  bool is_static = false;
+  bool is_classmethod = false;
+  bool is_property = false;
+  bool has_self = false;   // first declared parameter is self/cls
+  bool return_inferred = false;  // no annotation: the checker reported it
+};
+
+struct FieldInfo {
+  std::string_view name;
+  TypeId type;
+  SourceRange decl;
+  bool from_class_body = false;  // declared by a class-body annotation
+  bool is_class_constant = false;
+};
+
+struct ClassInfo {
+  std::string_view name;
+  const ClassDef* decl = nullptr;  // nullptr for builtin exception classes
+  const ClassInfo* base = nullptr;
+  bool is_exception = false;
+  bool builtin = false;
+  std::vector<FieldInfo> fields;  // own fields in declaration order
+  std::map<std::string_view, FunctionInfo*> methods;
+
+  [[nodiscard]] const FieldInfo* findField(std::string_view n) const;
+  [[nodiscard]] FunctionInfo* findMethod(std::string_view n) const;
+  [[nodiscard]] bool isSubclassOf(const ClassInfo* other) const;
+};
+
+class TypeTable {
+ public:
+  TypeTable();
+
+  TypeId unknown() const { return 0; }
+  TypeId never() const { return 1; }
+  TypeId none() const { return 2; }
+  TypeId boolean() const { return 3; }
+  TypeId integer() const { return 4; }
+  TypeId floating() const { return 5; }
+  TypeId str() const { return 6; }
+  TypeId bytes() const { return 7; }
+  TypeId object() const { return 8; }
+  TypeId range() const { return 9; }
+  TypeId file() const { return 10; }
+
+  TypeId list(TypeId t) { return intern({TypeKind::List, {t}}); }
+  TypeId set(TypeId t) { return intern({TypeKind::Set, {t}}); }
+  TypeId dict(TypeId k, TypeId v) { return intern({TypeKind::Dict, {k, v}}); }
+  TypeId tuple(std::vector<TypeId> elts) { return intern({TypeKind::Tuple, std::move(elts)}); }
+  TypeId tupleVar(TypeId t) { return intern({TypeKind::TupleVar, {t}}); }
+  TypeId iterator(TypeId t) { return intern({TypeKind::Iterator, {t}}); }
+  TypeId view(TypeId t) { return intern({TypeKind::View, {t}}); }
+  TypeId optional(TypeId t);
+  TypeId callable(std::vector<TypeId> params, TypeId ret);
+  TypeId instance(const ClassInfo* c) { return intern({TypeKind::Instance, {}, c}); }
+  TypeId classObj(const ClassInfo* c) { return intern({TypeKind::ClassObj, {}, c}); }
+  TypeId superOf(const ClassInfo* c) { return intern({TypeKind::Super, {}, c}); }
+  TypeId module(std::string_view name) { return intern({TypeKind::Module, {}, nullptr, name}); }
+  TypeId typeVar(std::string_view name) { return intern({TypeKind::TypeVar, {}, nullptr, name}); }
+
+  const TypeData& get(TypeId t) const { return types_[t]; }
+  TypeKind kind(TypeId t) const { return types_[t].kind; }
+  TypeId arg(TypeId t, size_t i) const { return types_[t].args[i]; }
+
+  [[nodiscard]] std::string display(TypeId t) const;
+
+  // Can a value of type `from` be used where `to` is expected?
+  [[nodiscard]] bool assignable(TypeId to, TypeId from) const;
+  // The narrowest type both fit in, or nullopt-like `unknown()` with ok=false.
+  [[nodiscard]] TypeId join(TypeId a, TypeId b, bool& ok);
+  // T for T | None, else t.
+  [[nodiscard]] TypeId stripNone(TypeId t) const;
+  [[nodiscard]] bool isNumeric(TypeId t) const {
+    TypeKind k = kind(t);
+    return k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::Bool;
+  }
+  // Replaces TypeVars named in `bindings`.
+  [[nodiscard]] TypeId substitute(TypeId t, const std::map<std::string_view, TypeId>& bindings);
+  [[nodiscard]] bool containsUnknown(TypeId t) const;
+
+ private:
+  TypeId intern(TypeData d);
+  bool invariantEqual(TypeId a, TypeId b) const;
+  std::vector<TypeData> types_;
+  std::unordered_map<std::string, TypeId> index_;
+};
+
+}  // namespace molt

@@ -1,0 +1,38 @@
+// The `molt` command-line driver: dispatches to subcommands.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/check_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: molt <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  check PATH...     check files against Molt's verified subset (see `molt check --help`)\n"
+    "  explain CODE      print the documentation of a diagnostic code\n"
+    "  version           print the version\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  std::string cmd = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "check") return molt::cli::runCheck(rest);
+  if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);
+  if (cmd == "version" || cmd == "--version") {
+    std::puts("molt 0.1.0");
+    return 0;
+  }
+  fmt::print(stderr, "molt: error: unknown command `{}`\n\n{}", cmd, kUsage);
+  return 2;
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the `molt` CLI: exit codes, formats, bad input.
+
+usage: test_cli.py MOLT_BINARY SOURCE_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+MOLT, ROOT = sys.argv[1], sys.argv[2]
+failures = []
+checks = 0
+
+
+def run(*args, cwd=None, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([MOLT, *args], capture_output=True, text=True, cwd=cwd, env=e, timeout=60)
+
+
+def expect(name, cond, detail=""):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(f"{name}: {detail}")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    good = os.path.join(tmp, "good.py")
+    bad = os.path.join(tmp, "bad.py")
+    with open(good, "w") as f:
+        f.write("def f(x: int) -> int:\n    return x + 1\n")
+    with open(bad, "w") as f:
+        f.write("def f(x: int) -> str:\n    return x\n")
+    utf = os.path.join(tmp, "latin1.py")
+    with open(utf, "wb") as f:
+        f.write(b"x = '\xe9'\n")
+
+    r = run("check", os.path.join(ROOT, "examples"))
+    expect("examples are clean", r.returncode == 0, r.stdout + r.stderr)
+    expect("summary line", "all checks passed" in r.stdout, r.stdout)
+
+    r = run("check", bad)
+    expect("errors exit 1", r.returncode == 1, r.stdout)
+    expect("human format", f"{bad}:2:12: error[invalid-return-type]" in r.stdout, r.stdout)
+    expect("no colour when piped", "\x1b[" not in r.stdout, r.stdout)
+
+    r = run("check", "--format", "json", good, bad)
+    data = json.loads(r.stdout)
+    expect("json exit 1", r.returncode == 1)
+    expect("json summary", data["summary"] == {"files": 2, "errors": 1, "warnings": 0}, data["summary"])
+    d = data["files"][0]["diagnostics"][0]
+    expect("json diagnostic", d["code"] == "invalid-return-type" and d["start"]["line"] == 2, d)
+
+    r = run("check", "--format=sarif", bad)
+    sarif = json.loads(r.stdout)
+    res = sarif["runs"][0]["results"][0]
+    expect("sarif", sarif["version"] == "2.1.0" and res["ruleId"] == "invalid-return-type"
+           and res["locations"][0]["physicalLocation"]["region"]["startLine"] == 2, res)
+
+    r = run("check", "--format", "github", bad)
+    expect("github", r.stdout.startswith("::error file=") and "invalid-return-type" in r.stdout, r.stdout)
+
+    r = run("check", os.path.join(tmp, "missing.py"))
+    expect("missing file exits 2", r.returncode == 2 and "no such file" in r.stderr, r.stderr)
+
+    r = run("check", utf)
+    expect("invalid utf-8 exits 2 with a message", r.returncode == 2 and "invalid UTF-8" in r.stderr, r.stderr)
+
+    r = run("check", "--format", "xml", good)
+    expect("bad format is a usage error", r.returncode == 2, r.stderr)
+
+    r = run("check", "--explain", "possibly-none")
+    expect("explain", r.returncode == 0 and r.stdout.startswith("# possibly-none"), r.stdout[:80])
+    r = run("check", "--explain", "nope")
+    expect("explain unknown", r.returncode == 2, r.stderr)
+
+    r = run("check", "--emit=types", good)
+    expect("emit types", r.returncode == 0 and "def f(x: int) -> int" in r.stdout, r.stdout)
+    r = run("check", "--emit=ast", good)
+    expect("emit ast", r.returncode == 0 and "FunctionDef @1:1 f" in r.stdout, r.stdout)
+
+    # --exclude and pyproject [tool.molt] settings.
+    r = run("check", "--exclude", "bad.py", tmp + "/")
+    expect("exclude skips bad.py (latin1 still fails)", "bad.py" not in r.stdout, r.stdout)
+    proj = os.path.join(tmp, "proj")
+    os.makedirs(proj)
+    with open(os.path.join(proj, "pyproject.toml"), "w") as f:
+        f.write('[tool.molt]\nignore = ["invalid-return-type"]\n')
+    with open(os.path.join(proj, "m.py"), "w") as f:
+        f.write("def f(x: int) -> str:\n    return x\n")
+    r = run("check", ".", cwd=proj)
+    expect("pyproject ignore", r.returncode == 0, r.stdout + r.stderr)
+
+    # A huge file and deeply nested input must not crash.
+    huge = os.path.join(tmp, "huge.py")
+    with open(huge, "w") as f:
+        for i in range(20000):
+            f.write(f"def f{i}(x: int) -> int:\n    return x + {i}\n")
+    r = run("check", "-q", huge)
+    expect("huge file", r.returncode == 0, r.stderr[-300:])
+    deep = os.path.join(tmp, "deep.py")
+    with open(deep, "w") as f:
+        f.write("x = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
+    r = run("check", "-q", deep)
+    expect("deep nesting does not crash", r.returncode in (0, 1), f"rc={r.returncode} {r.stderr[-300:]}")
+    garbage = os.path.join(tmp, "garbage.py")
+    with open(garbage, "w") as f:
+        f.write("def (((:\n  ]]] class\n\tlambda ** ;; @@\n")
+    r = run("check", garbage)
+    expect("garbage gives syntax errors", r.returncode == 1 and "syntax-error" in r.stdout, r.stdout)
+
+for f in failures:
+    print("FAIL", f)
+print(f"{checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
