@@ -6,6 +6,7 @@ huge), feeds "<op> <a> <b>" lines to molt_bigint_driver, and compares every
 output line with what python3 computes. Usage: bigint_diff.py DRIVER [N] [SEED]
 """
 import math
+import os
 import random
 import subprocess
 import sys
@@ -65,6 +66,15 @@ def expect(op, a, b):
         return err(e)
 
 
+def driver_command(driver):
+    """A .wasm driver runs under node:wasi via runtime/wasi/run.mjs."""
+    if driver.endswith(".wasm"):
+        here = os.path.dirname(os.path.abspath(__file__))
+        runner = os.path.join(here, "..", "..", "runtime", "wasi", "run.mjs")
+        return [os.environ.get("NODE", "node"), "--no-warnings", runner, driver]
+    return [driver]
+
+
 def main():
     driver = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
@@ -106,7 +116,7 @@ def main():
         cases.append(f"pow 10 {e}")
         expected.append(expect("pow", 10, e))
 
-    out = subprocess.run([driver], input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
+    out = subprocess.run(driver_command(driver), input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
     got = out.stdout.splitlines()
     if out.returncode != 0:
         print(out.stderr[-4000:])

@@ -4,6 +4,7 @@ and format() specs (int and float) against CPython.
 
 Usage: float_format_diff.py DRIVER [N] [SEED] (DRIVER = molt_bigint_driver).
 """
+import os
 import random
 import struct
 import subprocess
@@ -49,6 +50,15 @@ def rand_spec(rng, is_int):
     return fill_align + sign + alt + zero + width + group + prec + typ
 
 
+def driver_command(driver):
+    """A .wasm driver runs under node:wasi via runtime/wasi/run.mjs."""
+    if driver.endswith(".wasm"):
+        here = os.path.dirname(os.path.abspath(__file__))
+        runner = os.path.join(here, "..", "..", "runtime", "wasi", "run.mjs")
+        return [os.environ.get("NODE", "node"), "--no-warnings", runner, driver]
+    return [driver]
+
+
 def main():
     driver = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
@@ -77,7 +87,7 @@ def main():
                 expected.append(format(i, spec) + "|")
             except Exception as e:  # noqa: BLE001
                 expected.append(f"ERR {type(e).__name__}: {e}")
-    out = subprocess.run([driver], input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
+    out = subprocess.run(driver_command(driver), input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
     if out.returncode != 0:
         print(out.stderr[-4000:])
         return 1
