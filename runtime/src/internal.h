@@ -83,6 +83,7 @@ struct SetEntry {
 struct Set {
   MoltObject h;
   int64_t fill, used, mask;
+  int64_t finger; // set.pop() search start, as in CPython
   SetEntry *table;
 };
 struct Range {

@@ -63,17 +63,20 @@ static void set_resize(Set *s, int64_t minused) {
 }
 
 // returns 1 if added, 0 if present, -1 on error. Steals nothing.
+// CPython 3.11 set_add_entry, including reuse of the first dummy slot seen.
 static int add_entry(Set *s, V key, int64_t hash) {
   int64_t mask = s->mask;
   int64_t i = hash & mask;
   uint64_t perturb = (uint64_t)hash;
-  SetEntry *e;
+  SetEntry *e, *freeslot = nullptr;
   while (true) {
     e = &s->table[i];
     int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     do {
-      if (e->key == MOLT_NULL) goto found_unused;
-      if (e->hash == hash && e->key != MOLT_STOP) {
+      if (e->key == MOLT_NULL) goto found_unused_or_dummy;
+      if (e->key == MOLT_STOP) {
+        if (!freeslot) freeslot = e;
+      } else if (e->hash == hash) {
         if (e->key == key && !molt_is_double(key)) return 0;
         int r = eq_bool(e->key, key); // no user __eq__: cannot mutate the set
         if (r < 0) return -1;
@@ -84,7 +87,13 @@ static int add_entry(Set *s, V key, int64_t hash) {
     perturb >>= 5;
     i = (int64_t)(((uint64_t)i * 5 + 1 + perturb) & (uint64_t)mask);
   }
-found_unused:
+found_unused_or_dummy:
+  if (freeslot) {
+    s->used++;
+    freeslot->key = incref(key);
+    freeslot->hash = hash;
+    return 1;
+  }
   s->fill++;
   s->used++;
   e->key = incref(key);
@@ -184,18 +193,14 @@ extern "C" MoltValue molt_set_pop(MoltValue sv) {
     decref(msg);
     return MOLT_NULL;
   }
-  // CPython keeps a finger; scanning from 0 each time matches it for the
-  // common pop-until-empty loop.
-  for (int64_t i = 0; i <= s->mask; i++) {
-    if (live(s->table[i].key)) {
-      V k = s->table[i].key;
-      s->table[i].key = MOLT_STOP;
-      s->table[i].hash = -1;
-      s->used--;
-      return k;
-    }
-  }
-  return MOLT_NULL; // unreachable
+  int64_t i = s->finger & s->mask;
+  while (!live(s->table[i].key)) i = i + 1 > s->mask ? 0 : i + 1;
+  V k = s->table[i].key;
+  s->table[i].key = MOLT_STOP;
+  s->table[i].hash = -1;
+  s->used--;
+  s->finger = i + 1;
+  return k;
 }
 
 // CPython set_merge: merging a set into a set (same resize and copy paths,
@@ -230,11 +235,18 @@ extern "C" MoltValue molt_set_from_array(const MoltValue *items, int64_t n, int 
       return MOLT_NULL;
     }
   if (!all_constants || n < 3) return s;
-  // CPython compiles a literal of >= 3 constants to BUILD_SET 0 +
-  // SET_UPDATE(frozenset constant): replay that merge for identical order.
-  V r = molt_set_new();
-  merge_set(r, s);
+  // CPython compiles a display of >= 3 constants to BUILD_SET 0 +
+  // SET_UPDATE(frozenset constant); the compiler's constant merging rebuilds
+  // that frozenset from its own iteration order (merge_consts_recursive).
+  // Replay both constructions and the final merge for identical order.
+  V again = molt_set_new();
+  Set *f1 = AS(Set, s);
+  for (int64_t i = 0; i <= f1->mask; i++)
+    if (live(f1->table[i].key)) add_entry(AS(Set, again), f1->table[i].key, f1->table[i].hash);
   decref(s);
+  V r = molt_set_new();
+  merge_set(r, again);
+  decref(again);
   return r;
 }
 
@@ -307,69 +319,108 @@ extern "C" MoltValue molt_set_union(MoltValue a, MoltValue b) {
   return r;
 }
 
+// CPython set_intersection: iterate the smaller set (the argument when the
+// sizes are equal) or the iterable, adding common elements in that order.
 extern "C" MoltValue molt_set_intersection(MoltValue a, MoltValue b) {
   REQUIRE_SET(a, MOLT_NULL);
-  V other = as_set(b);
-  if (other == MOLT_NULL) return MOLT_NULL;
-  // CPython iterates over the smaller set and adds common elements.
-  V small = a, big = other;
-  if (AS(Set, other)->used < AS(Set, a)->used) {
-    small = other;
-    big = a;
-  }
   V r = molt_set_new();
-  Set *s = AS(Set, small);
-  for (int64_t i = 0; i <= s->mask; i++) {
-    V k = s->table[i].key;
-    if (!live(k)) continue;
-    int c = set_contains(big, k);
-    if (c < 0 || (c && add_entry(AS(Set, r), k, s->table[i].hash) < 0)) {
+  if (is_set(b)) {
+    V big = a, small = b;
+    if (AS(Set, b)->used > AS(Set, a)->used) {
+      big = b;
+      small = a;
+    }
+    Set *s = AS(Set, small);
+    for (int64_t i = 0; i <= s->mask; i++) {
+      V k = s->table[i].key;
+      if (!live(k)) continue;
+      int c = set_contains(big, k);
+      if (c < 0 || (c && add_entry(AS(Set, r), k, s->table[i].hash) < 0)) {
+        decref(r);
+        return MOLT_NULL;
+      }
+    }
+    return r;
+  }
+  V it = molt_iter(b);
+  if (it == MOLT_NULL) {
+    decref(r);
+    return MOLT_NULL;
+  }
+  while (true) {
+    V k = molt_iter_next(it);
+    if (k == MOLT_STOP) break;
+    int c = k == MOLT_NULL ? -1 : set_contains(a, k);
+    if (c < 0 || (c && molt_set_add(r, k) < 0)) {
+      xdecref(k);
+      decref(it);
       decref(r);
-      decref(other);
       return MOLT_NULL;
     }
+    decref(k);
   }
-  decref(other);
+  decref(it);
   return r;
 }
 
+// CPython set_difference: copy-then-discard when `b` is not a set or is
+// much smaller, otherwise build a new set from a's elements not in b.
 extern "C" MoltValue molt_set_difference(MoltValue a, MoltValue b) {
   REQUIRE_SET(a, MOLT_NULL);
-  V other = as_set(b);
-  if (other == MOLT_NULL) return MOLT_NULL;
+  if (!is_set(b) || (AS(Set, a)->used >> 2) > AS(Set, b)->used) {
+    V r = molt_set_copy(a);
+    V it = molt_iter(b);
+    if (it == MOLT_NULL) {
+      decref(r);
+      return MOLT_NULL;
+    }
+    while (true) {
+      V k = molt_iter_next(it);
+      if (k == MOLT_STOP) break;
+      if (k == MOLT_NULL || discard(r, k) < 0) {
+        xdecref(k);
+        decref(it);
+        decref(r);
+        return MOLT_NULL;
+      }
+      decref(k);
+    }
+    decref(it);
+    return r;
+  }
   V r = molt_set_new();
   Set *s = AS(Set, a);
   for (int64_t i = 0; i <= s->mask; i++) {
     V k = s->table[i].key;
     if (!live(k)) continue;
-    int c = set_contains(other, k);
+    int c = set_contains(b, k);
     if (c < 0 || (!c && add_entry(AS(Set, r), k, s->table[i].hash) < 0)) {
       decref(r);
-      decref(other);
       return MOLT_NULL;
     }
   }
-  decref(other);
   return r;
 }
 
+// CPython: copy `other` into a new set, then symmetric_difference_update
+// with `a` (iterating a's table), which fixes the result's table order.
 extern "C" MoltValue molt_set_symmetric_difference(MoltValue a, MoltValue b) {
   REQUIRE_SET(a, MOLT_NULL);
-  V other = as_set(b);
-  if (other == MOLT_NULL) return MOLT_NULL;
-  V r = molt_set_copy(a);
-  Set *o = AS(Set, other);
+  V r = molt_set_new();
+  if (molt_set_update(r, b) < 0) {
+    decref(r);
+    return MOLT_NULL;
+  }
+  Set *o = AS(Set, a);
   for (int64_t i = 0; i <= o->mask; i++) {
     V k = o->table[i].key;
     if (!live(k)) continue;
     int removed = discard(r, k);
     if (removed < 0 || (!removed && add_entry(AS(Set, r), k, o->table[i].hash) < 0)) {
       decref(r);
-      decref(other);
       return MOLT_NULL;
     }
   }
-  decref(other);
   return r;
 }
 

@@ -4,7 +4,8 @@
 // strings indexing and slicing are O(1) byte operations, otherwise a linear
 // scan maps code-point indices to byte offsets. Searching works on bytes
 // (UTF-8 is self-synchronising) and converts offsets back to code points.
-// Case mapping and character classes are ASCII-only (documented limitation).
+// Case mapping and character classes cover ASCII, Latin-1, Latin Extended-A,
+// Greek and Cyrillic (documented limitation).
 #include "internal.h"
 
 // ---- UTF-8 ---------------------------------------------------------------------
@@ -512,8 +513,12 @@ static int cp_range(Str *s, V start, V end, int64_t *b0, int64_t *b1, int64_t *c
     }
   }
   if (slice_indices(start, end, MOLT_NONE, len, &a, &e, &st, &n) < 0) return -1;
+  if (e < a) { // empty window: nothing (not even "") matches, like CPython
+    *c0 = -1;
+    return 0;
+  }
   sa = a;
-  ea = e < a ? a : e;
+  ea = e;
   // CPython: start > len -> no match (handled by caller via *c0 > len)
   if (start != MOLT_NONE) {
     int64_t raw;
@@ -595,34 +600,99 @@ extern "C" MoltValue molt_str_endswith(MoltValue s, MoltValue p, MoltValue a, Mo
 
 static inline bool is_up(char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool is_lo(char c) { return c >= 'a' && c <= 'z'; }
-static inline bool is_alpha_ascii(char c) { return is_up(c) || is_lo(c); }
+
+// Simple Unicode case data for the scripts a test program is likely to use:
+// ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other scripts are
+// treated as uncased (documented limitation).
+static uint32_t cp_upper(uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+  if (c == 0xB5) return 0x39C;
+  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+  if (c == 0xFF) return 0x178;
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x131) return 'I';
+    if (c == 0x17F) return 'S';
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
+    if (c == 0x138 || c == 0x149 || c == 0x130) return c;
+    return (c & 1) ? c - 1 : c;
+  }
+  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+  if (c == 0x3C2) return 0x3A3;
+  if (c >= 0x3AC && c <= 0x3AF) return c == 0x3AC ? 0x386 : c - 37;
+  if (c >= 0x430 && c <= 0x44F) return c - 32;
+  if (c >= 0x450 && c <= 0x45F) return c - 80;
+  return c;
+}
+static uint32_t cp_lower(uint32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x130) return 'i';
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
+    if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+    return (c & 1) ? c : c + 1;
+  }
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+static bool cp_is_lower(uint32_t c) { return cp_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149; }
+static bool cp_is_upper(uint32_t c) { return cp_lower(c) != c; }
+static bool cp_is_alpha(uint32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
+  if (c >= 0x250 && c <= 0x2C1) return true;
+  if (c >= 0x370 && c <= 0x3FF) return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387;
+  if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);
+  if ((c >= 0x531 && c <= 0x556) || (c >= 0x561 && c <= 0x587)) return true;
+  if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A)) return true;
+  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0xAC00 && c <= 0xD7A3))
+    return true;
+  return false;
+}
+static bool cp_is_cased(uint32_t c) { return cp_is_lower(c) || cp_is_upper(c); }
 
 static V map_case(V sv, int mode) { // 0 upper 1 lower 2 title 3 capitalize 4 swapcase
   REQUIRE_STR(sv, "upper");
   Str *s = STR(sv);
-  char *tmp = (char *)molt_xmalloc((size_t)s->nbytes + 1);
-  bool prev_cased = false;
-  for (int64_t i = 0; i < s->nbytes; i++) {
-    char c = s->data[i];
+  Buf b;
+  b.reserve(s->nbytes);
+  bool prev_cased = false, last_cased = false;
+  for (int64_t i = 0, k = 0; i < s->nbytes; k++) {
+    uint32_t c;
+    i = utf8_decode(s->data, s->nbytes, i, &c);
+    uint32_t o;
+    bool up;
     switch (mode) {
-    case 0: c = is_lo(c) ? (char)(c - 32) : c; break;
-    case 1: c = is_up(c) ? (char)(c + 32) : c; break;
-    case 2:
-      if (prev_cased) c = is_up(c) ? (char)(c + 32) : c;
-      else c = is_lo(c) ? (char)(c - 32) : c;
-      prev_cased = is_alpha_ascii(c) || ((unsigned char)c >= 0x80);
-      break;
-    case 3:
-      if (i == 0) c = is_lo(c) ? (char)(c - 32) : c;
-      else c = is_up(c) ? (char)(c + 32) : c;
-      break;
-    default: c = is_lo(c) ? (char)(c - 32) : is_up(c) ? (char)(c + 32) : c; break;
+    case 0: up = true; break;
+    case 1: up = false; break;
+    case 2: up = !prev_cased; break;
+    case 3: up = k == 0; break;
+    default: up = cp_is_lower(c); break;
     }
-    tmp[i] = c;
+    if (mode == 4 && !cp_is_cased(c)) o = c;
+    else o = up ? cp_upper(c) : cp_lower(c);
+    if (o == 0x3C3 && c == 0x3A3) { // final sigma: after a cased letter, not before one
+      uint32_t next = 0;
+      if (i < s->nbytes) utf8_decode(s->data, s->nbytes, i, &next);
+      if (last_cased && !(i < s->nbytes && cp_is_cased(next))) o = 0x3C2;
+    }
+    last_cased = cp_is_cased(c);
+    if (up && c == 0xDF) { // sharp s: upper() and title() give "SS"/"Ss"
+      b.putc('S');
+      b.putc(mode == 2 || mode == 3 ? 's' : 'S');
+    } else {
+      b.utf8(o);
+    }
+    if (mode == 2) prev_cased = cp_is_cased(c);
   }
-  V r = str_new_known(tmp, s->nbytes, s->ncp, s->ascii);
-  free(tmp);
-  return r;
+  return b.take_str();
 }
 extern "C" MoltValue molt_str_upper(MoltValue s) { return map_case(s, 0); }
 extern "C" MoltValue molt_str_lower(MoltValue s) { return map_case(s, 1); }
@@ -638,20 +708,20 @@ static V classify(V sv, int mode) { // 0 digit 1 alpha 2 alnum 3 space 4 upper 5
   for (int64_t i = 0; i < s->nbytes;) {
     uint32_t c;
     i = utf8_decode(s->data, s->nbytes, i, &c);
-    bool digit = c >= '0' && c <= '9';
-    bool alpha = (c < 0x80 && is_alpha_ascii((char)c)) || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !is_ws(c));
+    bool digit = (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9;
+    bool alpha = cp_is_alpha(c);
     switch (mode) {
     case 0: if (!digit) return MOLT_FALSE; break;
     case 1: if (!alpha) return MOLT_FALSE; break;
-    case 2: if (!alpha && !digit) return MOLT_FALSE; break;
+    case 2: if (!alpha && !(c >= '0' && c <= '9') && !digit) return MOLT_FALSE; break;
     case 3: if (!is_ws(c)) return MOLT_FALSE; break;
     case 4:
-      if (c < 0x80 && is_lo((char)c)) return MOLT_FALSE;
-      if (c < 0x80 && is_up((char)c)) cased = true;
+      if (cp_is_lower(c)) return MOLT_FALSE;
+      if (cp_is_upper(c)) cased = true;
       break;
     default:
-      if (c < 0x80 && is_up((char)c)) return MOLT_FALSE;
-      if (c < 0x80 && is_lo((char)c)) cased = true;
+      if (cp_is_upper(c)) return MOLT_FALSE;
+      if (cp_is_lower(c)) cased = true;
       break;
     }
   }
