@@ -169,9 +169,24 @@ static inline bool is_exc_obj(V v) {
 static inline V BOX(const void *p) { return molt_box_ptr(p); }
 #define AS(T, v) ((T *)molt_unbox_ptr(v))
 
+// Debug-build validation of a boxed heap pointer (NaN-box invariants:
+// non-null, 8-byte aligned, live refcount, known type id).
+#ifndef NDEBUG
+uint32_t molt_type_count();
+#define MOLT_CHECK_OBJ(o)                                                                                          \
+  do {                                                                                                             \
+    MOLT_ASSERT((o) != nullptr && ((uintptr_t)(o) & 7) == 0, "heap pointer is null or misaligned");              \
+    MOLT_ASSERT((o)->rc != 0, "use of a freed object (refcount 0)");                                               \
+    MOLT_ASSERT((o)->type != 0 && (o)->type < molt_type_count(), "heap object with an invalid type id");           \
+  } while (0)
+#else
+#define MOLT_CHECK_OBJ(o) ((void)0)
+#endif
+
 static inline V incref(V v) {
   if (molt_is_ptr(v)) {
     MoltObject *o = OBJ(v);
+    MOLT_CHECK_OBJ(o);
     if (o->rc < MOLT_IMMORTAL_REFCNT) o->rc++;
   }
   return v;
@@ -180,6 +195,7 @@ void molt_dealloc(MoltObject *o);
 static inline void decref(V v) {
   if (molt_is_ptr(v)) {
     MoltObject *o = OBJ(v);
+    MOLT_CHECK_OBJ(o);
     if (o->rc < MOLT_IMMORTAL_REFCNT) {
       MOLT_ASSERT(o->rc > 0, "decref of a dead object");
       if (--o->rc == 0) molt_dealloc(o);

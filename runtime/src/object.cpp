@@ -34,8 +34,29 @@ void *molt_alloc_object(size_t size, uint32_t type) {
 
 extern "C" uint32_t molt_runtime_abi_version(void) { return MOLT_RUNTIME_ABI_VERSION; }
 
-extern "C" void molt_incref(MoltValue v) { incref(v); }
-extern "C" void molt_decref(MoltValue v) { decref(v); }
+// Public refcount entry points also reject reserved tags in debug builds
+// (a sentinel or tag 0/6/7 reaching here means codegen lost track of a
+// MOLT_NULL check).
+static inline void check_value(V v) {
+#ifndef NDEBUG
+  if (!molt_is_double(v)) {
+    unsigned t = molt_tag(v);
+    MOLT_ASSERT(t >= MOLT_TAG_PTR && t <= MOLT_TAG_NONE, "refcount operation on a sentinel or reserved tag");
+    if (t == MOLT_TAG_BOOL) MOLT_ASSERT((v & MOLT_PAYLOAD_MASK) <= 1, "bool payload must be 0 or 1");
+    if (t == MOLT_TAG_NONE) MOLT_ASSERT(v == MOLT_NONE, "None payload must be 0");
+  }
+#else
+  (void)v;
+#endif
+}
+extern "C" void molt_incref(MoltValue v) {
+  check_value(v);
+  incref(v);
+}
+extern "C" void molt_decref(MoltValue v) {
+  check_value(v);
+  decref(v);
+}
 
 // ---- type table -----------------------------------------------------------
 
