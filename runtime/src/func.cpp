@@ -105,3 +105,125 @@ V call_fn(V f, const V *args, int64_t n) {
 }
 
 extern "C" MoltValue molt_call(MoltValue f, const MoltValue *args, int64_t nargs) { return call_fn(f, args, nargs); }
+
+// ---- builtins as function objects ------------------------------------------------
+
+namespace {
+V b_len(V, const V *a, int64_t) { return molt_len_value(a[0]); }
+V b_abs(V, const V *a, int64_t) { return molt_abs(a[0]); }
+V b_repr(V, const V *a, int64_t) { return molt_repr(a[0]); }
+V b_ord(V, const V *a, int64_t) { return molt_ord(a[0]); }
+V b_chr(V, const V *a, int64_t) { return molt_chr(a[0]); }
+V b_sum(V, const V *a, int64_t n) { return molt_sum(a[0], n > 1 ? a[1] : MOLT_NONE); }
+V b_min(V, const V *a, int64_t n) { return molt_min(a, n, MOLT_NONE, MOLT_NULL); }
+V b_max(V, const V *a, int64_t n) { return molt_max(a, n, MOLT_NONE, MOLT_NULL); }
+V b_sorted(V, const V *a, int64_t) { return molt_sorted(a[0], MOLT_NONE, 0); }
+V b_hash(V, const V *a, int64_t) { return molt_hash_value(a[0]); }
+V b_round(V, const V *a, int64_t n) { return molt_round(a[0], n > 1 ? a[1] : MOLT_NONE); }
+V b_bin(V, const V *a, int64_t) { return molt_bin(a[0]); }
+V b_hex(V, const V *a, int64_t) { return molt_hex(a[0]); }
+V b_oct(V, const V *a, int64_t) { return molt_oct(a[0]); }
+V b_any(V, const V *a, int64_t) { return molt_any(a[0]); }
+V b_all(V, const V *a, int64_t) { return molt_all(a[0]); }
+V b_iter(V, const V *a, int64_t) { return molt_iter(a[0]); }
+V b_next(V, const V *a, int64_t n) { return molt_next(a[0], n > 1 ? a[1] : MOLT_NULL); }
+V b_reversed(V, const V *a, int64_t) { return molt_reversed(a[0]); }
+V b_enumerate(V, const V *a, int64_t n) { return molt_enumerate(a[0], n > 1 ? a[1] : MOLT_NONE); }
+struct BuiltinFn {
+  const char *name;
+  MoltFnPtr fn;
+  int32_t arity; // -1: variadic (checked by the wrapper)
+  uint32_t type; // nonzero: the builtin is a type object
+};
+const BuiltinFn kBuiltins[] = {
+    {"len", b_len, 1, 0},         {"abs", b_abs, 1, 0},       {"repr", b_repr, 1, 0},
+    {"ord", b_ord, 1, 0},         {"chr", b_chr, 1, 0},       {"sum", b_sum, -1, 0},
+    {"min", b_min, -1, 0},        {"max", b_max, -1, 0},      {"sorted", b_sorted, 1, 0},
+    {"hash", b_hash, 1, 0},       {"round", b_round, -1, 0},  {"bin", b_bin, 1, 0},
+    {"hex", b_hex, 1, 0},         {"oct", b_oct, 1, 0},       {"any", b_any, 1, 0},
+    {"all", b_all, 1, 0},         {"iter", b_iter, 1, 0},     {"next", b_next, -1, 0},
+    {"reversed", b_reversed, 1, 0}, {"enumerate", b_enumerate, -1, 0},
+    {"str", nullptr, 0, MOLT_TYPE_STR},     {"int", nullptr, 0, MOLT_TYPE_INT},
+    {"float", nullptr, 0, MOLT_TYPE_FLOAT}, {"bool", nullptr, 0, MOLT_TYPE_BOOL},
+    {"list", nullptr, 0, MOLT_TYPE_LIST},   {"tuple", nullptr, 0, MOLT_TYPE_TUPLE},
+    {"set", nullptr, 0, MOLT_TYPE_SET},     {"dict", nullptr, 0, MOLT_TYPE_DICT},
+};
+} // namespace
+
+extern "C" MoltValue molt_builtin_function(const char *name) {
+  for (const BuiltinFn &b : kBuiltins) {
+    if (strcmp(b.name, name) != 0) continue;
+    if (b.type) return molt_type_object(b.type);
+    V f = molt_func_new(b.fn, b.name, b.arity, 0);
+    // variadic builtins still need at least one argument
+    if (b.arity < 0) AS(Func, f)->arity = -1;
+    return f;
+  }
+  return err_fmt(MOLT_EXC_NAME_ERROR, "name '%s' is not defined", name);
+}
+
+extern "C" int molt_unpack(MoltValue seq, int64_t n, MoltValue *out) {
+  const V *items = nullptr;
+  int64_t len = -1;
+  V tmp = MOLT_NULL;
+  if (is_list(seq)) {
+    items = LIST(seq)->items;
+    len = LIST(seq)->len;
+  } else if (is_tuple(seq)) {
+    items = TUPLE(seq)->items;
+    len = TUPLE(seq)->len;
+  } else {
+    V it = molt_iter(seq);
+    if (it == MOLT_NULL) {
+      if (molt_err_matches(MOLT_EXC_TYPE_ERROR)) {
+        molt_err_clear();
+        err_fmt(MOLT_EXC_TYPE_ERROR, "cannot unpack non-iterable %s object", tname(seq));
+      }
+      return -1;
+    }
+    // take at most n + 1 items (CPython stops after detecting "too many")
+    tmp = list_new(n + 1);
+    while (LIST(tmp)->len <= n) {
+      V x = molt_iter_next(it);
+      if (x == MOLT_STOP) break;
+      if (x == MOLT_NULL) {
+        decref(it);
+        decref(tmp);
+        return -1;
+      }
+      list_append_steal(tmp, x);
+    }
+    decref(it);
+    items = LIST(tmp)->items;
+    len = LIST(tmp)->len;
+  }
+  int rc = 0;
+  if (len < n) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "not enough values to unpack (expected %lld, got %lld)", (long long)n, (long long)len);
+    rc = -1;
+  } else if (len > n) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "too many values to unpack (expected %lld)", (long long)n);
+    rc = -1;
+  } else {
+    for (int64_t i = 0; i < n; i++) out[i] = incref(items[i]);
+  }
+  xdecref(tmp);
+  return rc;
+}
+
+// Immortal objects are remembered as raw pointers so leak checkers see them
+// as reachable (a NaN-boxed word does not look like a pointer).
+static MoltObject **g_immortal = nullptr;
+static int64_t g_nimmortal = 0, g_capimmortal = 0;
+
+extern "C" void molt_immortalize(MoltValue v) {
+  if (!molt_is_ptr(v) || OBJ(v)->rc >= MOLT_IMMORTAL_REFCNT) return;
+  if (g_nimmortal == g_capimmortal) {
+    g_capimmortal = g_capimmortal ? g_capimmortal * 2 : 64;
+    g_immortal = (MoltObject **)molt_xrealloc(g_immortal, sizeof(MoltObject *) * (size_t)g_capimmortal);
+  }
+  g_immortal[g_nimmortal++] = OBJ(v);
+  OBJ(v)->rc = MOLT_IMMORTAL_REFCNT;
+  if (is_tuple(v)) // constant tuples: their items become immortal too
+    for (int64_t i = 0; i < TUPLE(v)->len; i++) molt_immortalize(TUPLE(v)->items[i]);
+}

@@ -93,3 +93,33 @@ TEST_CASE("files: write, read, readline, iterate, errors") {
   CHECK(repr(molt_open(Val(S("/nonexistent/x")), N())) ==
         "ERR FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/x'");
 }
+
+TEST_CASE("builtin function objects, unpacking, immortal constants") {
+  Val len = molt_builtin_function("len");
+  MoltValue src[] = {molt_list_from_array(nullptr, 0)};
+  molt_list_append(src[0], Val(S("bb")));
+  molt_list_append(src[0], Val(S("a")));
+  CHECK(repr(molt_list(Val(molt_map(len, src, 1)))) == "[2, 1]");
+  CHECK(repr(molt_sorted(src[0], len, 0)) == "['a', 'bb']");
+  Val strt = molt_builtin_function("str");
+  MoltValue nums[] = {molt_list_from_array(nullptr, 0)};
+  molt_list_append(nums[0], molt_box_smallint(7));
+  CHECK(repr(molt_list(Val(molt_map(strt, nums, 1)))) == "['7']");
+  CHECK(repr(molt_builtin_function("nope")) == "ERR NameError: name 'nope' is not defined");
+  MoltValue out[3];
+  CHECK(molt_unpack(src[0], 2, out) == 0);
+  CHECK(repr(out[0]) == "'bb'");
+  CHECK(repr(out[1]) == "'a'");
+  CHECK(rc(molt_unpack(src[0], 3, out)) == "ERR ValueError: not enough values to unpack (expected 3, got 2)");
+  CHECK(rc(molt_unpack(src[0], 1, out)) == "ERR ValueError: too many values to unpack (expected 1)");
+  CHECK(rc(molt_unpack(I(5), 2, out)) == "ERR TypeError: cannot unpack non-iterable int object");
+  CHECK(molt_unpack(Val(S("xy")), 2, out) == 0);
+  CHECK(str(out[0]) + str(out[1]) == "xy");
+  molt_decref(src[0]);
+  molt_decref(nums[0]);
+  MoltValue k = molt_str_from_cstr("constant string");
+  molt_immortalize(k);
+  molt_decref(k);
+  molt_decref(k);
+  CHECK(repr(Val(molt_str(k))) == "'constant string'");
+}

@@ -197,6 +197,19 @@ int molt_func_set_capture(MoltValue f, int32_t i, MoltValue v);
 MoltValue molt_bound_method_new(MoltValue func, MoltValue self);
 /** Calls a function / bound method / type object. Args borrowed. */
 MoltValue molt_call(MoltValue f, const MoltValue *args, int64_t nargs);
+/** A builtin as a first-class function object (for `map(len, xs)`,
+ *  `sorted(xs, key=abs)`): one of len abs repr str int float bool ord chr
+ *  sum min max sorted list tuple set dict hash round bin hex oct any all
+ *  iter next reversed enumerate. Types (int, str, ...) may equally be passed
+ *  as type objects. New reference; NULL + NameError for unknown names. */
+MoltValue molt_builtin_function(const char *name);
+/** `a, b, c = seq`: stores n new references into out[0..n) or raises
+ *  ValueError "not enough values to unpack (expected 3, got 2)" /
+ *  "too many values to unpack (expected 2)" / TypeError. Returns 0 / -1. */
+int molt_unpack(MoltValue seq, int64_t n, MoltValue *out);
+/** Makes v immortal (tuples: recursively, their items too): for constants
+ *  the compiler creates once at startup. Borrows; never fails. */
+void molt_immortalize(MoltValue v);
 
 /* ===== numbers ============================================================ */
 
