@@ -1,0 +1,68 @@
+// The worker loop: tasks first, then the earliest due analysis.
+#include "server/scheduler.h"
+
+namespace molt::lsp {
+
+Scheduler::Scheduler(std::function<void(const std::string&)> analyze)
+    : analyze_(std::move(analyze)), worker_([this] { loop(); }) {}
+
+Scheduler::~Scheduler() { stop(); }
+
+void Scheduler::scheduleAnalysis(const std::string& uri, std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  due_[uri] = Clock::now() + delay;
+  cv_.notify_all();
+}
+
+void Scheduler::cancelAnalysis(const std::string& uri) {
+  std::lock_guard lock(mutex_);
+  due_.erase(uri);
+}
+
+void Scheduler::post(std::function<void()> task) {
+  std::lock_guard lock(mutex_);
+  if (stopping_) return;
+  tasks_.push_back(std::move(task));
+  cv_.notify_all();
+}
+
+void Scheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    cv_.notify_all();
+  }
+  if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
+}
+
+void Scheduler::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (!tasks_.empty()) {
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+      continue;
+    }
+    auto next = due_.end();
+    for (auto it = due_.begin(); it != due_.end(); ++it)
+      if (next == due_.end() || it->second < next->second) next = it;
+    if (next == due_.end()) {
+      cv_.wait(lock);
+      continue;
+    }
+    if (next->second > Clock::now()) {
+      cv_.wait_until(lock, next->second);
+      continue;
+    }
+    std::string uri = next->first;
+    due_.erase(next);
+    lock.unlock();
+    analyze_(uri);
+    lock.lock();
+  }
+}
+
+}  // namespace molt::lsp

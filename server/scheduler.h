@@ -1,0 +1,53 @@
+// The scheduler: one worker thread that runs analyses and feature requests
+// off the I/O thread. Analyses are debounced per file (each edit re-arms the
+// file's timer, so a burst of keystrokes costs one analysis); requests run in
+// arrival order, ahead of analyses whose quiet time has not yet passed.
+// Staleness is the caller's business: the analysis callback compares
+// document versions and drops results that an edit has overtaken. One worker
+// is enough here (2-core machines, sub-10 ms analyses); per-file workers
+// would slot in behind the same interface.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace molt::lsp {
+
+class Scheduler {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // `analyze` runs on the worker thread for each due file.
+  explicit Scheduler(std::function<void(const std::string& uri)> analyze);
+  ~Scheduler();  // stop() + join
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // (Re)arms `uri`'s timer: the analysis runs `delay` after the latest call.
+  void scheduleAnalysis(const std::string& uri, std::chrono::milliseconds delay);
+  // Drops a pending analysis (the file was closed or analysed on demand).
+  void cancelAnalysis(const std::string& uri);
+  // Runs `task` on the worker, FIFO among tasks.
+  void post(std::function<void()> task);
+  // Finishes the running job, drops the rest, joins the worker. Idempotent.
+  void stop();
+
+ private:
+  void loop();
+
+  std::function<void(const std::string&)> analyze_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  std::map<std::string, Clock::time_point> due_;  // uri -> when to analyse
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace molt::lsp
