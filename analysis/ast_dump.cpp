@@ -312,4 +312,25 @@ std::string dumpTypes(const FileAnalysis& a) {
   return out;
 }
 
+std::string dumpLayouts(const FileAnalysis& a) {
+  std::string out;
+  if (!a.checked) return "# no layouts: the file has syntax errors\n";
+  const SourceFile& f = *a.source;
+  for (const StructLayout& l : a.layouts) {
+    uint32_t line = f.position(l.cls->decl->name_range.begin).line;
+    if (l.structifiable)
+      out += fmt::format("class {} (line {}): struct, {} bytes, align {}, {} field{}\n", l.cls->name, line, l.size, l.align,
+                         l.fields.size(), l.fields.size() == 1 ? "" : "s");
+    else
+      out += fmt::format("class {} (line {}): not structifiable\n", l.cls->name, line);
+    out += fmt::format("  {:>6}  {:>4}  header (refcount, type id)\n", 0, kStructHeaderSize);
+    for (const FieldLayout& fl : l.fields)
+      out += fmt::format("  {:>6}  {:>4}  {}: {} ({}){}\n", fl.offset, fl.size, fl.name, a.checked->types.display(fl.type),
+                         fl.boxed ? "boxed value" : "unboxed", fl.declared_in != l.cls ? fmt::format(" from {}", fl.declared_in->name) : "");
+    for (const StructReason& r : l.reasons)
+      out += fmt::format("  because [{}] line {}: {}\n", info(r.code).code, f.position(r.range.begin).line, r.message);
+  }
+  return out;
+}
+
 }  // namespace molt

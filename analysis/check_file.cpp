@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "fixes.h"
+
 namespace molt {
 
 size_t FileAnalysis::errorCount() const {
@@ -36,10 +38,12 @@ FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed) {
   if (!a.parsed.has_syntax_errors) {
     a.names = resolveNames(a.parsed.module, diags);
     a.checked = checkModule(a.parsed.module, a.names, file.text(), diags);
+    a.layouts = computeLayouts(*a.checked, diags);
   }
   std::erase_if(diags, [&](const Diagnostic& d) { return suppressed(d, file, a.parsed.ignores); });
   sortDiagnostics(diags);
   a.diagnostics = std::move(diags);
+  attachFixes(a);
   return a;
 }
 

@@ -12,6 +12,7 @@
 #include "names.h"
 #include "parse.h"
 #include "source_file.h"
+#include "structify.h"
 
 namespace molt {
 
@@ -20,6 +21,7 @@ struct FileAnalysis {
   ParsedModule parsed;
   NameResolution names;
   std::unique_ptr<CheckedModule> checked;  // null when the file has syntax errors
+  std::vector<StructLayout> layouts;       // one per user class, in declaration order
   std::vector<Diagnostic> diagnostics;     // sorted, after suppression
 
   [[nodiscard]] size_t errorCount() const;
@@ -32,5 +34,6 @@ struct FileAnalysis {
 // Text dumps of phase boundaries, for `molt check --emit=ast|types`.
 [[nodiscard]] std::string dumpAst(const FileAnalysis& a);
 [[nodiscard]] std::string dumpTypes(const FileAnalysis& a);
+[[nodiscard]] std::string dumpLayouts(const FileAnalysis& a);
 
 }  // namespace molt

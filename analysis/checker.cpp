@@ -169,16 +169,20 @@ class Checker {
     ctx_ = Ctx{};
     ctx_.scope = names_.scopeOf(c);
     ctx_.cls = info;
-    // Bases: at most one class (or `object`).
+    // Bases: at most one class (or `object`). Extra or dynamic bases are
+    // recorded for structify, which reports them.
     for (Expr* b : c->bases) {
       if (b->kind == ExprKind::Name && as<NameExpr>(b)->name == "object") continue;
       const ClassInfo* base = classFromExpr(b);
       if (!base) {
-        report(DiagnosticKind::UnsupportedSyntax, b->range, "base class " + q(text(b)) + " is not a class Molt knows");
+        m_.class_events.push_back({info, DiagnosticKind::DynamicBase, b->range,
+                                   "class " + q(info->name) + " cannot be structified: its base " + q(text(b)) +
+                                       " is not a class known at compile time"});
         continue;
       }
       if (info->base) {
-        report(DiagnosticKind::UnsupportedSyntax, b->range, "multiple inheritance is not supported by Molt");
+        m_.class_events.push_back({info, DiagnosticKind::MultipleBases, b->range,
+                                   "class " + q(info->name) + " cannot be structified: it has several base classes"});
         continue;
       }
       if (base == info || base->isSubclassOf(info)) {
@@ -188,10 +192,12 @@ class Checker {
       info->base = base;
     }
     info->is_exception = info->base && info->base->is_exception;
-    for (const Keyword& k : c->keywords)
-      report(DiagnosticKind::Metaclass, k.name_range,
-             k.name == "metaclass" ? "class " + q(info->name) + " has a metaclass, which Molt cannot compile"
-                                   : "class keyword " + q(k.name) + " is not supported by Molt");
+    for (const Keyword& k : c->keywords) {
+      std::string msg = k.name == "metaclass" ? "class " + q(info->name) + " has a metaclass, which Molt cannot compile"
+                                              : "class keyword " + q(k.name) + " is not supported by Molt";
+      report(DiagnosticKind::Metaclass, k.name_range, msg);
+      m_.class_events.push_back({info, DiagnosticKind::Metaclass, k.name_range, msg, true});
+    }
     for (Expr* d : c->decorators) report(DiagnosticKind::UnsupportedSyntax, d->range, "class decorators are not supported by Molt");
 
     Scope* cscope = names_.scopeOf(c);
@@ -427,7 +433,7 @@ class Checker {
       } else {
         report(DiagnosticKind::MissingAnnotation, p.range,
                "parameter " + q(p.name) + " of " + q(f->name) + " has no type annotation",
-               {"Molt compiles typed signatures: annotate the parameter, e.g. `" + std::string(p.name) + ": int`"});
+               {"Molt compiles typed signatures: annotate the parameter (`molt doctor` can infer it from call sites)"});
       }
       fn->params.push_back(pi);
     }
@@ -440,7 +446,7 @@ class Checker {
       fn->returns = T.unknown();
       fn->return_inferred = true;
       report(DiagnosticKind::MissingAnnotation, f->name_range, "function " + q(f->name) + " has no return type annotation",
-             {"annotate the return type, e.g. `-> None` for a procedure"});
+             {"annotate the return type (`-> None` for a procedure; `molt doctor` can infer it)"});
     }
     ctx_ = saved;
     return fn;

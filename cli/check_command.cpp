@@ -36,7 +36,7 @@ constexpr const char* kUsage =
     "options:\n"
     "  --format FORMAT   human (default), json, sarif or github\n"
     "  --exclude GLOB    skip matching files and directories (repeatable)\n"
-    "  --emit=ast|types  print a phase's output for one file\n"
+    "  --emit=STAGE     print ast, types or layout (struct layouts) for one file\n"
     "  --explain CODE    print the documentation of a diagnostic code\n"
     "  -j, --jobs N      number of worker threads (default: one per core)\n"
     "  -q, --quiet       print diagnostics only: no progress or summary\n"
@@ -104,7 +104,10 @@ FileResult checkOne(const std::string& path, const CheckSettings& s, bool color)
     case OutputFormat::Human: r.text = renderHuman(*src, a.diagnostics, color); break;
     case OutputFormat::Github: r.text = renderGithub(*src, a.diagnostics); break;
     case OutputFormat::Json:
-      r.json = {{"path", path}, {"lines", src->lineCount()}, {"diagnostics", diagnosticsJson(*src, a.diagnostics)}};
+      r.json = {{"path", path},
+                {"lines", src->lineCount()},
+                {"diagnostics", diagnosticsJson(*src, a.diagnostics)},
+                {"classes", layoutsJson(a)}};
       break;
     case OutputFormat::Sarif: r.json = sarifResults(*src, a.diagnostics); break;
   }
@@ -140,7 +143,10 @@ bool parseArgs(const std::vector<std::string>& args, CheckSettings& s, std::stri
     } else if (a == "--emit" || a.starts_with("--emit=")) {
       auto v = value("--emit");
       if (!v) return false;
-      if (*v != "ast" && *v != "types") { error = "unknown --emit stage `" + *v + "` (expected ast or types)"; return false; }
+      if (*v != "ast" && *v != "types" && *v != "layout") {
+        error = "unknown --emit stage `" + *v + "` (expected ast, types or layout)";
+        return false;
+      }
       s.emit = *v;
     } else if (a == "--explain" || a.starts_with("--explain=")) {
       auto v = value("--explain");
@@ -214,7 +220,7 @@ int runCheck(const std::vector<std::string>& args) {
       return 2;
     }
     FileAnalysis a = analyzeFile(*src);
-    std::string out = s.emit == "ast" ? dumpAst(a) : dumpTypes(a);
+    std::string out = s.emit == "ast" ? dumpAst(a) : s.emit == "types" ? dumpTypes(a) : dumpLayouts(a);
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (a.errorCount() > 0) {
       std::string d = renderHuman(*src, a.diagnostics, false);

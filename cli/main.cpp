@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/check_command.h"
+#include "cli/doctor_command.h"
 
 namespace {
 
@@ -14,6 +15,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  check PATH...     check files against Molt's verified subset (see `molt check --help`)\n"
+    "  doctor [FILE...]  what blocks compilation and structification, with fixes; no files: toolchain check\n"
     "  explain CODE      print the documentation of a diagnostic code\n"
     "  version           print the version\n";
 
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
   std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "check") return molt::cli::runCheck(rest);
+  if (cmd == "doctor") return molt::cli::runDoctor(rest);
   if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);
   if (cmd == "version" || cmd == "--version") {
     std::puts("molt 0.1.0");

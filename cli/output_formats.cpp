@@ -122,6 +122,28 @@ nlohmann::json diagnosticsJson(const SourceFile& file, const std::vector<Diagnos
   return arr;
 }
 
+nlohmann::json layoutsJson(const FileAnalysis& a) {
+  nlohmann::json arr = nlohmann::json::array();
+  if (!a.checked) return arr;
+  const SourceFile& f = *a.source;
+  for (const StructLayout& l : a.layouts) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const FieldLayout& fl : l.fields)
+      fields.push_back({{"name", fl.name}, {"type", a.checked->types.display(fl.type)}, {"offset", fl.offset}, {"size", fl.size}, {"boxed", fl.boxed}});
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const StructReason& r : l.reasons)
+      reasons.push_back({{"code", info(r.code).code}, {"message", r.message}, {"line", f.position(r.range.begin).line}});
+    arr.push_back({{"name", l.cls->name},
+                   {"line", f.position(l.cls->decl->name_range.begin).line},
+                   {"structifiable", l.structifiable},
+                   {"size_bytes", l.size},
+                   {"align", l.align},
+                   {"fields", fields},
+                   {"reasons", reasons}});
+  }
+  return arr;
+}
+
 nlohmann::json sarifResults(const SourceFile& file, const std::vector<Diagnostic>& diags) {
   nlohmann::json arr = nlohmann::json::array();
   for (const Diagnostic& d : diags) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/check_file.h"
 #include "analysis/diagnostics.h"
 #include "analysis/source_file.h"
 
@@ -15,6 +16,8 @@ namespace molt::cli {
 [[nodiscard]] std::string renderGithub(const SourceFile& file, const std::vector<Diagnostic>& diags);
 // One JSON object per diagnostic (the `diagnostics` array of a file entry).
 [[nodiscard]] nlohmann::json diagnosticsJson(const SourceFile& file, const std::vector<Diagnostic>& diags);
+// The `classes` array of a file entry: struct layouts or why not.
+[[nodiscard]] nlohmann::json layoutsJson(const FileAnalysis& a);
 // SARIF `result` objects for one file.
 [[nodiscard]] nlohmann::json sarifResults(const SourceFile& file, const std::vector<Diagnostic>& diags);
 // The whole SARIF log around the collected results.

@@ -56,3 +56,4 @@ set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 POSITION_INDEP
 # Generated code: optimise even in debug builds (it is parsing speed) and stay quiet.
 target_compile_options(tree_sitter_python PRIVATE -O2 -w)
 set(MOLT_TS_PYTHON_NODE_TYPES "${_ts_dir}/package/src/node-types.json" CACHE INTERNAL "")
+set(MOLT_TS_PYTHON_VERSION "${MOLT_TS_PYTHON_VERSION}" CACHE INTERNAL "")
