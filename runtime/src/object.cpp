@@ -24,7 +24,12 @@ void *molt_xrealloc(void *p, size_t n) {
   if (!q) molt_fatal(__FILE__, __LINE__, "out of memory");
   return q;
 }
+bool gc_is_container_type(uint32_t type);
+void *gc_alloc(size_t size, uint32_t type);
+void gc_free(MoltObject *o);
+
 void *molt_alloc_object(size_t size, uint32_t type) {
+  if (gc_is_container_type(type)) return gc_alloc(size, type); // tracked by the cycle collector
   MoltObject *o = (MoltObject *)calloc(1, size);
   if (!o) molt_fatal(__FILE__, __LINE__, "out of memory");
   o->rc = 1;
@@ -320,7 +325,10 @@ void molt_dealloc(MoltObject *o) {
     break;
   }
   }
-  free(o);
+  if (gc_is_container_type(o->type))
+    gc_free(o);
+  else
+    free(o);
 }
 
 // ---- struct and boxed instances ---------------------------------------------

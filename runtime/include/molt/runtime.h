@@ -100,6 +100,17 @@ int molt_runtime_finish(void);
 void molt_incref(MoltValue v);
 void molt_decref(MoltValue v);
 
+/** Cycle collector (see docs/spec/runtime.md): collects unreachable
+ *  reference cycles now; returns the number of container objects freed.
+ *  Also runs automatically once the container allocations since the last
+ *  collection exceed max(10000, containers that survived it), and in
+ *  molt_runtime_finish. */
+int64_t molt_gc_collect(void);
+/** Enables/disables automatic collections (explicit calls still work). */
+void molt_gc_enable(int enabled);
+/** Number of live container objects tracked by the collector. */
+int64_t molt_gc_tracked(void);
+
 /* ===== exceptions ========================================================= */
 
 /** True (1) if an exception is pending. */
