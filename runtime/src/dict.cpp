@@ -111,7 +111,16 @@ int dict_set_hashed(V dv, V key, int64_t hash, V value) {
   return 0;
 }
 
-static int hash_key(V key, int64_t *h) {
+static inline int hash_key(V key, int64_t *h) {
+  if (molt_is_smallint(key)) { // |x| < 2**61-1: hash(x) == x (except -1)
+    int64_t x = molt_unbox_smallint(key);
+    *h = x == -1 ? -2 : x;
+    return 0;
+  }
+  if (is_str(key) && STR(key)->hash != -1) {
+    *h = STR(key)->hash;
+    return 0;
+  }
   *h = molt_hash(key);
   return (*h == -1 && molt_err_occurred()) ? -1 : 0;
 }
