@@ -175,9 +175,13 @@ class Checker {
       if (b->kind == ExprKind::Name && as<NameExpr>(b)->name == "object") continue;
       const ClassInfo* base = classFromExpr(b);
       if (!base) {
+        const Symbol* bs = b->kind == ExprKind::Name ? names_.symbolOf(b) : nullptr;
+        bool builtin_type = bs && bs->kind == SymbolKind::Builtin;
         m_.class_events.push_back({info, DiagnosticKind::DynamicBase, b->range,
-                                   "class " + q(info->name) + " cannot be structified: its base " + q(text(b)) +
-                                       " is not a class known at compile time"});
+                                   builtin_type ? "class " + q(info->name) + " cannot be structified: subclassing the builtin type " +
+                                                      q(text(b)) + " is not supported by Molt"
+                                                : "class " + q(info->name) + " cannot be structified: its base " + q(text(b)) +
+                                                      " is not a class known at compile time"});
         continue;
       }
       if (info->base) {

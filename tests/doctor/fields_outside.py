@@ -1,0 +1,14 @@
+# A field added from outside the class: the unsafe fix declares it.
+class Account:
+    def __init__(self, owner: str, balance: float) -> None:
+        self.owner = owner
+        self.balance = balance
+
+
+def main() -> None:
+    acct = Account("ada", 10.0)
+    acct.note = "vip"
+    print(acct.owner, acct.balance, acct.note)
+
+
+main()
