@@ -153,7 +153,19 @@ extern "C" void molt_set_recursion_limit(int32_t limit) { g_limit = limit; }
 
 // ---- lifetime --------------------------------------------------------------
 
-extern "C" void molt_runtime_init(int, char **) { (void)molt_type_count(); }
+#ifdef __wasi__
+#include <unistd.h>
+#endif
+
+extern "C" void molt_runtime_init(int, char **) {
+  (void)molt_type_count();
+#ifdef __wasi__
+  // wasi-libc starts in "/"; the runner (runtime/wasi/run.mjs) passes the
+  // host working directory in PWD so relative paths behave as on the host.
+  const char *pwd = getenv("PWD");
+  if (pwd && *pwd) chdir(pwd);
+#endif
+}
 
 extern "C" int molt_runtime_finish(void) {
   int status = 0;

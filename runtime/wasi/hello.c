@@ -1,7 +1,8 @@
 /* hello.c - smallest program against the Molt runtime, used to measure the
  * runtime's size share (native and wasm32-wasi) and as the wasm smoke test.
  * Equivalent Python:  print("hello, world", 2**100, 0.1, f"argc={argc}")
- * With --raise it ends with an uncaught ValueError (exit status 1). */
+ * With --raise it ends with an uncaught ValueError (exit status 1); with
+ * --file it writes and reads back ./molt_hello_io.txt (relative path). */
 #include <string.h>
 
 #include "molt/runtime.h"
@@ -19,6 +20,25 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 4; i++) molt_decref(parts[i]);
   molt_decref(prefix);
   molt_decref(n);
+  if (argc > 1 && strcmp(argv[1], "--file") == 0) {
+    MoltValue path = molt_str_from_cstr("molt_hello_io.txt");
+    MoltValue mode = molt_str_from_cstr("w");
+    MoltValue f = molt_open(path, mode);
+    if (f == MOLT_NULL) return molt_runtime_finish();
+    MoltValue text = molt_str_from_cstr("first\nsecond\n");
+    molt_decref(molt_file_write(f, text));
+    molt_decref(molt_file_close(f));
+    molt_decref(f);
+    f = molt_open(path, MOLT_NONE);
+    if (f == MOLT_NULL) return molt_runtime_finish();
+    MoltValue lines = molt_file_readlines(f);
+    molt_print(&lines, 1, MOLT_NONE, MOLT_NONE, 0);
+    molt_decref(lines);
+    molt_decref(f);
+    molt_decref(text);
+    molt_decref(mode);
+    molt_decref(path);
+  }
   if (argc > 1 && strcmp(argv[1], "--raise") == 0) {
     MoltValue s = molt_str_from_cstr("x");
     MoltValue r = molt_int_from_str(s, 10); /* ValueError: invalid literal ... */

@@ -1,7 +1,9 @@
 // run.mjs - runs a wasm32-wasi program under node:wasi.
 // usage: node --no-warnings run.mjs prog.wasm [args...]
-// argv, stdin/stdout/stderr and the exit code pass through; the current
-// directory is preopened as "." and "/" as "/" so open() works on local files.
+// argv, stdin/stdout/stderr and the exit code pass through. The host file
+// system is preopened as "/" and PWD carries the working directory, which
+// molt_runtime_init chdir()s into, so relative and absolute paths behave as
+// on the host.
 import { WASI } from 'node:wasi';
 import { readFile } from 'node:fs/promises';
 import process from 'node:process';
@@ -14,8 +16,8 @@ if (!wasmPath) {
 const wasi = new WASI({
   version: 'preview1',
   args: [wasmPath, ...args],
-  env: {},
-  preopens: { '.': process.cwd(), '/': '/' },
+  env: { PWD: process.cwd() },
+  preopens: { '/': '/' },
   returnOnExit: true,
 });
 const module = await WebAssembly.compile(await readFile(wasmPath));
