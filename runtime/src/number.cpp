@@ -85,6 +85,25 @@ static V seq_repeat(V seq, V n) {
 
 static bool is_seq(V v) { return is_str(v) || is_list(v) || is_tuple(v) || is_type(v, MOLT_TYPE_BYTES); }
 
+// dict.keys()/items() views support the set operators: compute on set(view).
+static bool is_setlike_view(V v) { return is_type(v, MOLT_TYPE_DICT_VIEW) && AS(DictView, v)->kind != VIEW_VALUES; }
+static V view_setop(V a, V b, MoltValue (*op)(MoltValue, MoltValue)) {
+  V sa = molt_set(a);
+  if (sa == MOLT_NULL) return MOLT_NULL;
+  V sb = is_set(b) ? incref(b) : molt_set(b);
+  if (sb == MOLT_NULL) {
+    decref(sa);
+    return MOLT_NULL;
+  }
+  V r = op(sa, sb);
+  decref(sa);
+  decref(sb);
+  return r;
+}
+#define VIEW_SETOP(a, b, op)                                                                                       \
+  if (is_setlike_view(a) || (is_set(a) && is_setlike_view(b))) return view_setop(a, b, op);                       \
+  if (is_setlike_view(b) && !is_intlike(a)) return view_setop(b, a, op)
+
 extern "C" MoltValue molt_add(MoltValue a, MoltValue b) {
   if (__builtin_expect(molt_is_smallint(a) && molt_is_smallint(b), 1)) {
     int64_t r = molt_unbox_smallint(a) + molt_unbox_smallint(b); // cannot overflow int64
@@ -124,6 +143,7 @@ extern "C" MoltValue molt_sub(MoltValue a, MoltValue b) {
     return molt_box_double(x - y);
   }
   if (is_set(a) && is_set(b)) return molt_set_difference(a, b);
+  if (is_setlike_view(a) || (is_set(a) && is_setlike_view(b))) return view_setop(a, b, molt_set_difference);
   return err_type_unsupported("-", a, b);
 }
 
@@ -253,12 +273,14 @@ INT_ONLY_OP(molt_lshift, int_lshift, "<<")
 INT_ONLY_OP(molt_rshift, int_rshift, ">>")
 
 extern "C" MoltValue molt_and(MoltValue a, MoltValue b) {
+  VIEW_SETOP(a, b, molt_set_intersection);
   if (molt_is_bool(a) && molt_is_bool(b)) return molt_box_bool(molt_unbox_bool(a) & molt_unbox_bool(b));
   if (is_intlike(a) && is_intlike(b)) return int_and(a, b);
   if (is_set(a) && is_set(b)) return molt_set_intersection(a, b);
   return err_type_unsupported("&", a, b);
 }
 extern "C" MoltValue molt_or(MoltValue a, MoltValue b) {
+  VIEW_SETOP(a, b, molt_set_union);
   if (molt_is_bool(a) && molt_is_bool(b)) return molt_box_bool(molt_unbox_bool(a) | molt_unbox_bool(b));
   if (is_intlike(a) && is_intlike(b)) return int_or(a, b);
   if (is_set(a) && is_set(b)) return molt_set_union(a, b);
@@ -273,6 +295,7 @@ extern "C" MoltValue molt_or(MoltValue a, MoltValue b) {
   return err_type_unsupported("|", a, b);
 }
 extern "C" MoltValue molt_xor(MoltValue a, MoltValue b) {
+  VIEW_SETOP(a, b, molt_set_symmetric_difference);
   if (molt_is_bool(a) && molt_is_bool(b)) return molt_box_bool(molt_unbox_bool(a) ^ molt_unbox_bool(b));
   if (is_intlike(a) && is_intlike(b)) return int_xor(a, b);
   if (is_set(a) && is_set(b)) return molt_set_symmetric_difference(a, b);

@@ -27,6 +27,21 @@ int eq_bool(V a, V b) {
   if (molt_is_double(a) && is_intlike(b)) return !isnan(molt_unbox_double(a)) && int_cmp_double(b, molt_unbox_double(a)) == 0;
   if (!molt_is_ptr(a) || !molt_is_ptr(b)) return 0;
   uint32_t ta = obj_type(a), tb = obj_type(b);
+  bool va = ta == MOLT_TYPE_DICT_VIEW && AS(DictView, a)->kind != VIEW_VALUES;
+  bool vb = tb == MOLT_TYPE_DICT_VIEW && AS(DictView, b)->kind != VIEW_VALUES;
+  if ((va && (vb || tb == MOLT_TYPE_SET)) || (vb && ta == MOLT_TYPE_SET)) { // keys/items views are set-like
+    V sa = molt_set(a);
+    if (sa == MOLT_NULL) return -1;
+    V sb = molt_set(b);
+    if (sb == MOLT_NULL) {
+      decref(sa);
+      return -1;
+    }
+    int r = eq_bool(sa, sb);
+    decref(sa);
+    decref(sb);
+    return r;
+  }
   if (ta != tb) return 0;
   switch (ta) {
   case MOLT_TYPE_STR: return str_eq(a, b);

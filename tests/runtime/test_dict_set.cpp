@@ -94,3 +94,21 @@ TEST_CASE("set operations") {
   CHECK(molt_eq(SET({I(1), I(2)}), SET({I(2), I(1)})) == MOLT_TRUE);
   CHECK(repr(molt_getitem(SET({I(1)}), I(0))) == "ERR TypeError: 'set' object is not subscriptable");
 }
+
+TEST_CASE("dict views are set-like") {
+  Val d = D({{I(1), I(2)}, {I(3), I(4)}});
+  Val e = D({{I(3), I(0)}, {I(5), I(6)}});
+  Val dk = molt_dict_keys(d), ek = molt_dict_keys(e);
+  CHECK(repr(molt_and(dk, ek)) == "{3}");
+  CHECK(repr(molt_or(dk, ek)) == "{1, 3, 5}");
+  CHECK(repr(molt_sub(dk, ek)) == "{1}");
+  CHECK(repr(molt_xor(dk, ek)) == "{1, 5}");
+  CHECK(repr(molt_and(dk, SET({I(3)}))) == "{3}");
+  CHECK(repr(molt_and(SET({I(5), I(1)}), dk)) == "{1}");
+  CHECK(molt_eq(dk, SET({I(1), I(3)})) == MOLT_TRUE);
+  CHECK(molt_eq(dk, ek) == MOLT_FALSE);
+  CHECK(repr(molt_and(Val(molt_dict_items(d)), SET({T({I(1), I(2)})}))) == "{(1, 2)}");
+  Val dv = molt_dict_values(d);
+  CHECK(molt_eq(dv, dv) == MOLT_TRUE);
+  CHECK(molt_eq(dv, Val(molt_dict_values(d))) == MOLT_FALSE);
+}
