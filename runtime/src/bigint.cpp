@@ -110,7 +110,7 @@ void mag_sub(const uint32_t *a, int64_t na, const uint32_t *b, int64_t nb, uint3
     borrow = t < 0;
   }
 }
-void mag_mul(const uint32_t *a, int64_t na, const uint32_t *b, int64_t nb, uint32_t *out) {
+void mag_mul_school(const uint32_t *a, int64_t na, const uint32_t *b, int64_t nb, uint32_t *out) {
   memset(out, 0, 4 * (size_t)(na + nb));
   for (int64_t i = 0; i < na; i++) {
     uint64_t c = 0, ai = a[i];
@@ -123,6 +123,82 @@ void mag_mul(const uint32_t *a, int64_t na, const uint32_t *b, int64_t nb, uint3
     out[i + nb] = (uint32_t)c;
   }
 }
+// out[0..n) += x[0..nx) (nx <= n), propagating the carry through out.
+void mag_add_into(uint32_t *out, int64_t n, const uint32_t *x, int64_t nx) {
+  uint64_t c = 0;
+  int64_t i = 0;
+  for (; i < nx; i++) {
+    c += (uint64_t)out[i] + x[i];
+    out[i] = (uint32_t)c;
+    c >>= 32;
+  }
+  for (; c && i < n; i++) {
+    c += out[i];
+    out[i] = (uint32_t)c;
+    c >>= 32;
+  }
+}
+// x[0..nx) -= y[0..ny), requires x >= y
+void mag_sub_into(uint32_t *x, int64_t nx, const uint32_t *y, int64_t ny) {
+  int64_t borrow = 0, i = 0;
+  for (; i < ny; i++) {
+    int64_t t = (int64_t)x[i] - y[i] - borrow;
+    x[i] = (uint32_t)t;
+    borrow = t < 0;
+  }
+  for (; borrow && i < nx; i++) {
+    int64_t t = (int64_t)x[i] - borrow;
+    x[i] = (uint32_t)t;
+    borrow = t < 0;
+  }
+}
+
+const int64_t kKaratsubaCutoff = 40; // limbs
+
+// Karatsuba multiplication; out has na+nb limbs and is fully written.
+void mag_mul(const uint32_t *a, int64_t na, const uint32_t *b, int64_t nb, uint32_t *out) {
+  if (na < nb) {
+    const uint32_t *t = a; a = b; b = t;
+    int64_t tn = na; na = nb; nb = tn;
+  }
+  if (nb < kKaratsubaCutoff) {
+    mag_mul_school(a, na, b, nb, out);
+    return;
+  }
+  if (2 * nb <= na) { // unbalanced: multiply nb-sized slices of a
+    memset(out, 0, 4 * (size_t)(na + nb));
+    uint32_t *tmp = alloc_limbs(2 * nb);
+    for (int64_t i = 0; i < na; i += nb) {
+      int64_t len = na - i < nb ? na - i : nb;
+      mag_mul(a + i, len, b, nb, tmp);
+      mag_add_into(out + i, na + nb - i, tmp, len + nb);
+    }
+    free(tmp);
+    return;
+  }
+  int64_t h = (na + 1) / 2; // nb >= h here
+  const uint32_t *a0 = a, *a1 = a + h, *b0 = b, *b1 = b + h;
+  int64_t na0 = h, na1 = na - h, nb0 = h, nb1 = nb - h;
+  // z0 = a0*b0 -> out[0..2h), z2 = a1*b1 -> out[2h..na+nb)
+  mag_mul(a0, na0, b0, nb0, out);
+  memset(out + 2 * h, 0, 4 * (size_t)(na + nb - 2 * h));
+  if (nb1 > 0) mag_mul(a1, na1, b1, nb1, out + 2 * h);
+  // z1 = (a0+a1)(b0+b1) - z0 - z2
+  uint32_t *sa = alloc_limbs(h + 1), *sb = alloc_limbs(h + 1);
+  mag_add(a0, na0, a1, na1, sa);
+  if (nb1 > 0) mag_add(b0, nb0, b1, nb1, sb);
+  else memcpy(sb, b0, 4 * (size_t)nb0);
+  int64_t nz1 = 2 * h + 2;
+  uint32_t *z1 = alloc_limbs(nz1);
+  mag_mul(sa, h + 1, sb, h + 1, z1);
+  mag_sub_into(z1, nz1, out, 2 * h);
+  if (nb1 > 0) mag_sub_into(z1, nz1, out + 2 * h, na1 + nb1);
+  mag_add_into(out + h, na + nb - h, z1, trim(z1, nz1));
+  free(sa);
+  free(sb);
+  free(z1);
+}
+
 uint32_t mag_divsmall(const uint32_t *a, int64_t n, uint32_t d, uint32_t *q) {
   uint64_t r = 0;
   for (int64_t i = n - 1; i >= 0; i--) {

@@ -29,6 +29,8 @@ def rand_int(rng):
         return sign * (2**64 + rng.randrange(-3, 4))
     if kind == 4:
         return sign * rng.getrandbits(rng.randrange(64, 700))
+    if rng.random() < 0.5:  # big enough for Karatsuba (40+ limbs), product still < 4300 digits
+        return sign * rng.getrandbits(rng.randrange(1300, 6500))
     return sign * rng.getrandbits(rng.randrange(700, 3000))
 
 
