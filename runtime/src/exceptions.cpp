@@ -9,20 +9,72 @@
 #include <stdarg.h>
 
 static V g_pending = MOLT_NULL;
+// Exceptions currently being handled (innermost last): a new exception
+// raised while one is handled gets it as __context__, as in CPython.
+static V g_handling[256];
+static int g_nhandling = 0;
+
+static void attach_context(V exc) {
+  if (g_nhandling == 0 || !is_exc_obj(exc)) return;
+  V top = g_handling[g_nhandling - 1];
+  Exc *e = AS(Exc, exc);
+  if (exc == top || e->context != MOLT_NULL) return;
+  // avoid creating a cycle in the chain (CPython breaks those too)
+  for (V c = top; c != MOLT_NULL; c = AS(Exc, c)->context)
+    if (c == exc) return;
+  e->context = incref(top);
+}
 static int32_t g_depth = 0;
 static int32_t g_limit = 1000;
 
 extern "C" int molt_err_occurred(void) { return g_pending != MOLT_NULL; }
 
 extern "C" void molt_err_set(MoltValue exc) {
+  attach_context(exc);
   V old = g_pending;
   g_pending = incref(exc);
   xdecref(old);
 }
 extern "C" void molt_err_restore(MoltValue exc) {
+  attach_context(exc);
   V old = g_pending;
   g_pending = exc;
   xdecref(old);
+}
+
+extern "C" void molt_exc_handler_enter(MoltValue exc) {
+  if (g_nhandling < 256) g_handling[g_nhandling] = incref(exc);
+  g_nhandling++;
+}
+extern "C" void molt_exc_handler_leave(void) {
+  if (g_nhandling == 0) return;
+  g_nhandling--;
+  if (g_nhandling < 256) decref(g_handling[g_nhandling]);
+}
+
+extern "C" MoltValue molt_raise_from(MoltValue x, MoltValue cause) {
+  V exc = is_type(x, MOLT_TYPE_TYPE) ? molt_exc_new(AS(TypeObj, x)->id, MOLT_NULL) : incref(x);
+  if (exc == MOLT_NULL) return MOLT_NULL;
+  if (!is_exc_obj(exc)) {
+    decref(exc);
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "exceptions must derive from BaseException");
+  }
+  V c = is_type(cause, MOLT_TYPE_TYPE) ? molt_exc_new(AS(TypeObj, cause)->id, MOLT_NULL) : incref(cause);
+  if (c == MOLT_NULL) {
+    decref(exc);
+    return MOLT_NULL;
+  }
+  if (c != MOLT_NONE && !is_exc_obj(c)) {
+    decref(c);
+    decref(exc);
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "exception causes must derive from BaseException");
+  }
+  Exc *e = AS(Exc, exc);
+  xdecref(e->cause);
+  e->cause = c == MOLT_NONE ? MOLT_NULL : c;
+  e->suppress = 1;
+  molt_err_restore(exc);
+  return MOLT_NULL;
 }
 extern "C" MoltValue molt_err_fetch(void) {
   V e = g_pending;
@@ -43,6 +95,7 @@ extern "C" MoltValue molt_exc_new(uint32_t type_id, MoltValue args) {
     return err_fmt(MOLT_EXC_TYPE_ERROR, "exceptions must derive from BaseException");
   Exc *e = (Exc *)molt_alloc_object(sizeof(Exc), type_id);
   e->args = args == MOLT_NULL ? tuple_new(0) : incref(args);
+  e->context = e->cause = MOLT_NULL;
   return BOX(e);
 }
 
@@ -118,10 +171,7 @@ V exc_str(V exc) {
   return molt_str_of(args);
 }
 
-extern "C" void molt_err_print(void) {
-  V e = molt_err_fetch();
-  if (e == MOLT_NONE) return;
-  fflush(stdout);
+static void print_one(V e) {
   V s = exc_str(e);
   const char *name = molt_type_name(obj_type(e));
   fputs("Traceback (most recent call last):\n", stderr);
@@ -133,8 +183,30 @@ extern "C" void molt_err_print(void) {
   } else {
     fprintf(stderr, "%s: %s\n", name, STR(s)->data);
   }
-  fflush(stderr);
   xdecref(s);
+}
+
+// CPython's chained report: causes/contexts first, innermost last.
+static void print_chain(V e, int depth) {
+  Exc *x = AS(Exc, e);
+  if (depth < 64) {
+    if (x->cause != MOLT_NULL) {
+      print_chain(x->cause, depth + 1);
+      fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+    } else if (x->context != MOLT_NULL && !x->suppress) {
+      print_chain(x->context, depth + 1);
+      fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+    }
+  }
+  print_one(e);
+}
+
+extern "C" void molt_err_print(void) {
+  V e = molt_err_fetch();
+  if (e == MOLT_NONE) return;
+  fflush(stdout);
+  print_chain(e, 0);
+  fflush(stderr);
   decref(e);
 }
 
@@ -193,6 +265,7 @@ extern "C" int molt_runtime_finish(void) {
       status = 1;
     }
   }
+  while (g_nhandling > 0) molt_exc_handler_leave();
   molt_gc_collect(); // free unreachable cycles (keeps leak checkers quiet)
   fflush(stdout);
   fflush(stderr);

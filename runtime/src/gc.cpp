@@ -144,7 +144,10 @@ static void traverse(MoltObject *o, VisitFn visit, void *ctx) {
     TypeInfo *t = molt_typeinfo(o->type);
     if (!t) return;
     if (t->kind == TK_EXCEPTION) {
-      if (((Exc *)o)->args != MOLT_NULL) visit(((Exc *)o)->args, ctx);
+      Exc *e = (Exc *)o;
+      if (e->args != MOLT_NULL) visit(e->args, ctx);
+      if (e->context != MOLT_NULL) visit(e->context, ctx);
+      if (e->cause != MOLT_NULL) visit(e->cause, ctx);
     } else if (t->kind == TK_BOXED) {
       if (((Boxed *)o)->dict != MOLT_NULL) visit(((Boxed *)o)->dict, ctx);
     } else if (t->kind == TK_STRUCT) {
@@ -205,9 +208,13 @@ static void clear(MoltObject *o) {
     TypeInfo *t = molt_typeinfo(o->type);
     if (!t) return;
     if (t->kind == TK_EXCEPTION) {
-      V a = ((Exc *)o)->args;
-      ((Exc *)o)->args = tuple_new(0);
+      Exc *e = (Exc *)o;
+      V a = e->args, c = e->context, k = e->cause;
+      e->args = tuple_new(0);
+      e->context = e->cause = MOLT_NULL;
       xdecref(a);
+      xdecref(c);
+      xdecref(k);
     } else if (t->kind == TK_BOXED) {
       V d = ((Boxed *)o)->dict;
       if (d != MOLT_NULL) molt_dict_clear(d);

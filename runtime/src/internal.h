@@ -130,7 +130,9 @@ struct TypeObj {
 };
 struct Exc {
   MoltObject h;
-  V args; // tuple
+  V args;            // tuple
+  V context, cause;  // __context__ / __cause__ or MOLT_NULL
+  uint32_t suppress; // __suppress_context__ (raise ... from ...)
 };
 struct Boxed {
   MoltObject h;

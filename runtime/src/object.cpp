@@ -314,6 +314,8 @@ void molt_dealloc(MoltObject *o) {
     if (!t) molt_fatal(__FILE__, __LINE__, "dealloc of object with unknown type");
     if (t->kind == TK_EXCEPTION) {
       xdecref(((Exc *)o)->args);
+      xdecref(((Exc *)o)->context);
+      xdecref(((Exc *)o)->cause);
     } else if (t->kind == TK_BOXED) {
       xdecref(((Boxed *)o)->dict);
     } else if (t->kind == TK_STRUCT) {

@@ -598,8 +598,6 @@ static V affix_impl(V sv, V aff, V start, V end, bool suffix) {
 extern "C" MoltValue molt_str_startswith(MoltValue s, MoltValue p, MoltValue a, MoltValue b) { return affix_impl(s, p, a, b, false); }
 extern "C" MoltValue molt_str_endswith(MoltValue s, MoltValue p, MoltValue a, MoltValue b) { return affix_impl(s, p, a, b, true); }
 
-static inline bool is_up(char c) { return c >= 'A' && c <= 'Z'; }
-static inline bool is_lo(char c) { return c >= 'a' && c <= 'z'; }
 
 // Simple Unicode case data for the scripts a test program is likely to use:
 // ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other scripts are

@@ -113,3 +113,54 @@ TEST_CASE("uncaught exception report and exit status") {
   CHECK(out == "");
   CHECK(molt_runtime_finish() == 0);
 }
+
+TEST_CASE("exception chaining: context and cause in the report") {
+  // try: 1/0
+  // except ZeroDivisionError: int("x")
+  std::string out = capture_stderr([] {
+    molt_truediv(Val(I(1)), Val(I(0)));
+    MoltValue e = molt_err_fetch();
+    molt_exc_handler_enter(e);
+    molt_int_from_str(Val(S("x")), 10);
+    molt_exc_handler_leave();
+    molt_decref(e);
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out ==
+        "Traceback (most recent call last):\nZeroDivisionError: division by zero\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        "Traceback (most recent call last):\nValueError: invalid literal for int() with base 10: 'x'\n");
+  // raise RuntimeError("wrap") from KeyError("k")
+  out = capture_stderr([] {
+    Val cause = molt_exc_new(MOLT_EXC_KEY_ERROR, Val(T({S("k")})));
+    Val exc = molt_exc_new(MOLT_EXC_RUNTIME_ERROR, Val(T({S("wrap")})));
+    molt_raise_from(exc, cause);
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out ==
+        "Traceback (most recent call last):\nKeyError: 'k'\n\n"
+        "The above exception was the direct cause of the following exception:\n\n"
+        "Traceback (most recent call last):\nRuntimeError: wrap\n");
+  // raise ... from None inside a handler suppresses the context
+  out = capture_stderr([] {
+    molt_getitem(Val(L({})), I(0));
+    MoltValue e = molt_err_fetch();
+    molt_exc_handler_enter(e);
+    molt_raise_from(Val(molt_exc_new(MOLT_EXC_VALUE_ERROR, Val(T({S("clean")})))), N());
+    molt_exc_handler_leave();
+    molt_decref(e);
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out == "Traceback (most recent call last):\nValueError: clean\n");
+  // bare `raise` of the handled exception: no self-context
+  out = capture_stderr([] {
+    molt_getitem(Val(L({})), I(0));
+    MoltValue e = molt_err_fetch();
+    molt_exc_handler_enter(e);
+    molt_raise(e);
+    molt_exc_handler_leave();
+    molt_decref(e);
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out == "Traceback (most recent call last):\nIndexError: list index out of range\n");
+}

@@ -133,6 +133,15 @@ MoltValue molt_exc_new(uint32_t type_id, MoltValue args);
 /** `raise x`: x is an exception instance or a type object. Always returns
  *  MOLT_NULL. Borrows. */
 MoltValue molt_raise(MoltValue x);
+/** `raise x from cause` (cause: exception, type object or None for
+ *  `from None`). Always returns MOLT_NULL. Borrows. */
+MoltValue molt_raise_from(MoltValue x, MoltValue cause);
+/** Bracket an `except` handler body: enter(e) after molt_err_fetch, leave()
+ *  when the handler exits (normally or by raising). Exceptions raised inside
+ *  get e as __context__, printed as "During handling of the above exception,
+ *  another exception occurred:" like CPython. enter borrows. */
+void molt_exc_handler_enter(MoltValue exc);
+void molt_exc_handler_leave(void);
 /** Returns the args tuple of an exception (new ref). */
 MoltValue molt_exc_args(MoltValue exc);
 /** Registers a user exception class `name` (copied) deriving from
