@@ -11,7 +11,7 @@ struct Spec {
   uint32_t fill = ' ';
   char align = 0; // < > ^ =
   char sign = 0;  // + - space
-  bool alt = false, zero = false;
+  bool alt = false, zero = false, z = false;
   int64_t width = -1;
   char group = 0; // , _
   int64_t prec = -1;
@@ -38,7 +38,10 @@ bool parse_spec(V specv, Spec *sp, const char *tn) {
     }
   }
   if (p < e && (*p == '+' || *p == '-' || *p == ' ')) sp->sign = *p++;
-  if (p < e && *p == 'z') p++; // accepted (3.11), negative zero coercion not implemented
+  if (p < e && *p == 'z') { // 3.11: coerce negative zero to zero
+    sp->z = true;
+    p++;
+  }
   if (p < e && *p == '#') {
     sp->alt = true;
     p++;
@@ -146,6 +149,7 @@ V format_int(V v, const Spec &sp0) {
   Spec sp = sp0;
   char t = sp.type ? sp.type : 'd';
   if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%') return MOLT_STOP; // use float path
+  if (sp.z) return err_fmt(MOLT_EXC_VALUE_ERROR, "Negative zero coercion (z) not allowed in integer format specifier");
   if (sp.prec >= 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "Precision not allowed in integer format specifier");
   if (t == 'c') {
     int64_t c;
@@ -238,6 +242,12 @@ V format_float(double x, const Spec &sp) {
     n = snprintf(body, sizeof body, fmt, p, ax);
     if (n >= (int)sizeof body) n = (int)sizeof body - 1;
     if (t == '%') body[n++] = '%', body[n] = 0;
+  }
+  if (neg && sp.z) { // 'z': drop the sign if the rounded result is zero
+    bool all_zero = true;
+    for (int i = 0; i < n && body[i] != 'e' && body[i] != 'E'; i++)
+      if (body[i] >= '1' && body[i] <= '9') all_zero = false;
+    if (all_zero) neg = false;
   }
   char pfx[2];
   int np = 0;

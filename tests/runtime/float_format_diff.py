@@ -23,7 +23,7 @@ def rand_float(rng):
     if k == 2:
         return round(rng.uniform(-1000, 1000), rng.randrange(0, 6))
     if k == 3:
-        return rng.choice([0.0, -0.0, 0.1, 0.5, 1.5, 2.5, 1e16, 1e15, 1e-4, 1e-5, 123456789.0, 1e22, 5e-324,
+        return rng.choice([0.0, -0.0, -0.0001, -0.004, 0.1, 0.5, 1.5, 2.5, 1e16, 1e15, 1e-4, 1e-5, 123456789.0, 1e22, 5e-324,
                            1.7976931348623157e308, 0.3, 2.675, 1.005])
     if k == 4:
         return float(rng.randrange(-10**6, 10**6)) * 10.0 ** rng.randrange(-30, 30)
@@ -32,7 +32,7 @@ def rand_float(rng):
 
 def rand_spec(rng, is_int):
     fill_align = rng.choice(["", "", "<", ">", "^", "=", "*>", "0="])
-    sign = rng.choice(["", "", "+", "-", " "])
+    sign = rng.choice(["", "", "+", "-", " "]) + ("z" if not is_int and rng.random() < 0.15 else "")
     alt = rng.choice(["", "", "#"])
     zero = rng.choice(["", "", "0"])
     width = rng.choice(["", "", str(rng.randrange(1, 25))])
