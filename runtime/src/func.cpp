@@ -227,3 +227,11 @@ extern "C" void molt_immortalize(MoltValue v) {
   if (is_tuple(v)) // constant tuples: their items become immortal too
     for (int64_t i = 0; i < TUPLE(v)->len; i++) molt_immortalize(TUPLE(v)->items[i]);
 }
+
+V call_hook(MoltFnPtr fn, V self, V other) {
+  V args[2] = {self, other};
+  if (molt_enter_call() < 0) return MOLT_NULL;
+  V r = fn(MOLT_NONE, args, other == MOLT_NULL ? 1 : 2);
+  molt_leave_call();
+  return r;
+}

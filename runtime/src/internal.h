@@ -149,6 +149,8 @@ struct TypeInfo {
   TypeObj *obj; // immortal type object, created lazily
 };
 TypeInfo *molt_typeinfo(uint32_t id); // NULL if out of range
+// Class descriptor of a user struct/boxed instance, or NULL.
+static inline const MoltClassDesc *user_desc(V v);
 uint32_t molt_type_count();
 
 // ---- value helpers --------------------------------------------------------
@@ -169,6 +171,13 @@ static inline bool is_exc_obj(V v) {
   return molt_is_ptr(v) && molt_type_is_subtype(obj_type(v), MOLT_EXC_BASE_EXCEPTION);
 }
 static inline V BOX(const void *p) { return molt_box_ptr(p); }
+static inline const MoltClassDesc *user_desc(V v) {
+  if (!molt_is_ptr(v) || OBJ(v)->type < MOLT_TYPE_FIRST_USER) return nullptr;
+  TypeInfo *t = molt_typeinfo(OBJ(v)->type);
+  return t ? t->desc : nullptr;
+}
+// Calls a class hook fn(self[, other]); new ref or MOLT_NULL.
+V call_hook(MoltFnPtr fn, V self, V other);
 #define AS(T, v) ((T *)molt_unbox_ptr(v))
 
 // Debug-build validation of a boxed heap pointer (NaN-box invariants:

@@ -25,6 +25,17 @@ int eq_bool(V a, V b) {
   if (is_intlike(a) && is_intlike(b)) return int_cmp(a, b) == 0;
   if (is_intlike(a) && molt_is_double(b)) return !isnan(molt_unbox_double(b)) && int_cmp_double(a, molt_unbox_double(b)) == 0;
   if (molt_is_double(a) && is_intlike(b)) return !isnan(molt_unbox_double(a)) && int_cmp_double(b, molt_unbox_double(a)) == 0;
+  if (!molt_is_ptr(a) && !molt_is_ptr(b)) return 0;
+  {
+    const MoltClassDesc *da = user_desc(a), *db = user_desc(b);
+    if ((da && da->eq_fn) || (db && db->eq_fn)) { // __eq__, then the reflected one
+      V r = (da && da->eq_fn) ? call_hook(da->eq_fn, a, b) : call_hook(db->eq_fn, b, a);
+      if (r == MOLT_NULL) return -1;
+      int t = molt_truthy(r);
+      decref(r);
+      return t;
+    }
+  }
   if (!molt_is_ptr(a) || !molt_is_ptr(b)) return 0;
   uint32_t ta = obj_type(a), tb = obj_type(b);
   bool va = ta == MOLT_TYPE_DICT_VIEW && AS(DictView, a)->kind != VIEW_VALUES;
@@ -159,6 +170,21 @@ int compare_op(V a, V b, int op) {
     default: break;
     }
   }
+  { // user __lt__: a < b directly, a > b as b < a
+    const MoltClassDesc *da = user_desc(a), *db = user_desc(b);
+    MoltFnPtr fn = nullptr;
+    V x = a, y = b;
+    if (op == 0 && da && da->lt_fn) fn = da->lt_fn;
+    else if (op == 2 && db && db->lt_fn) { fn = db->lt_fn; x = b; y = a; }
+    else if (op == 2 && da && da->lt_fn && db == da) { fn = da->lt_fn; x = b; y = a; }
+    if (fn) {
+      V r = call_hook(fn, x, y);
+      if (r == MOLT_NULL) return -1;
+      int t = molt_truthy(r);
+      decref(r);
+      return t;
+    }
+  }
   cmp_type_error(a, b, op);
   return -1;
 }
@@ -192,7 +218,17 @@ extern "C" int molt_truthy(MoltValue v) {
   case MOLT_TYPE_SET: return AS(Set, v)->used != 0;
   case MOLT_TYPE_RANGE: return AS(Range, v)->len != 0;
   case MOLT_TYPE_DICT_VIEW: return AS(Dict, AS(DictView, v)->dict)->used != 0;
-  default: return 1;
+  default: {
+    const MoltClassDesc *d = user_desc(v);
+    if (d && (d->bool_fn || d->len_fn)) {
+      V r = call_hook(d->bool_fn ? d->bool_fn : d->len_fn, v, MOLT_NULL);
+      if (r == MOLT_NULL) return -1;
+      int t = molt_truthy(r);
+      decref(r);
+      return t;
+    }
+    return 1;
+  }
   }
 }
 
@@ -238,6 +274,25 @@ extern "C" int64_t molt_hash(MoltValue v) {
     err_fmt(MOLT_EXC_TYPE_ERROR, "unhashable type: '%s'", tname(v));
     return -1;
   default: { // identity hash, like object.__hash__ (address >> 4)
+    if (const MoltClassDesc *d = user_desc(v)) {
+      if (d->hash_fn) {
+        V r = call_hook(d->hash_fn, v, MOLT_NULL);
+        if (r == MOLT_NULL) return -1;
+        int64_t h;
+        if (!is_intlike(r)) {
+          decref(r);
+          err_fmt(MOLT_EXC_TYPE_ERROR, "__hash__ method should return an integer");
+          return -1;
+        }
+        h = int_hash(r); // reduce like CPython does for big results
+        decref(r);
+        return h;
+      }
+      if (d->eq_fn) {
+        err_fmt(MOLT_EXC_TYPE_ERROR, "unhashable type: '%s'", tname(v));
+        return -1;
+      }
+    }
     uint64_t p = (uint64_t)(uintptr_t)OBJ(v);
     return (int64_t)((p >> 4) | (p << 60)) & INT64_MAX;
   }
@@ -257,7 +312,26 @@ extern "C" int64_t molt_len(MoltValue v) {
     case MOLT_TYPE_SET: return AS(Set, v)->used;
     case MOLT_TYPE_RANGE: return AS(Range, v)->len;
     case MOLT_TYPE_DICT_VIEW: return AS(Dict, AS(DictView, v)->dict)->used;
-    default: break;
+    default: {
+      const MoltClassDesc *d = user_desc(v);
+      if (d && d->len_fn) {
+        V r = call_hook(d->len_fn, v, MOLT_NULL);
+        if (r == MOLT_NULL) return -1;
+        int64_t n;
+        bool ok = is_intlike(r) && int_fits_i64(r, &n);
+        decref(r);
+        if (!ok) {
+          err_fmt(MOLT_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", "object");
+          return -1;
+        }
+        if (n < 0) {
+          err_fmt(MOLT_EXC_VALUE_ERROR, "__len__() should return >= 0");
+          return -1;
+        }
+        return n;
+      }
+      break;
+    }
     }
   }
   err_fmt(MOLT_EXC_TYPE_ERROR, "object of type '%s' has no len()", tname(v));

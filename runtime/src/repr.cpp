@@ -226,6 +226,18 @@ int repr_into(Buf *b, V v) {
   default: break;
   }
   TypeInfo *t = molt_typeinfo(o->type);
+  if (t && t->desc && t->desc->repr_fn) {
+    V r = call_hook(t->desc->repr_fn, v, MOLT_NULL);
+    if (r == MOLT_NULL) return -1;
+    if (!is_str(r)) {
+      err_fmt(MOLT_EXC_TYPE_ERROR, "__repr__ returned non-string (type %s)", tname(r));
+      decref(r);
+      return -1;
+    }
+    b->putv(r);
+    decref(r);
+    return 0;
+  }
   if (t && t->kind == TK_EXCEPTION) {
     b->puts(t->name);
     V args = AS(Exc, v)->args;
@@ -249,6 +261,19 @@ int repr_into(Buf *b, V v) {
 int str_into(Buf *b, V v) {
   if (is_str(v)) {
     b->putv(v);
+    return 0;
+  }
+  const MoltClassDesc *d = user_desc(v);
+  if (d && d->str_fn) {
+    V r = call_hook(d->str_fn, v, MOLT_NULL);
+    if (r == MOLT_NULL) return -1;
+    if (!is_str(r)) {
+      err_fmt(MOLT_EXC_TYPE_ERROR, "__str__ returned non-string (type %s)", tname(r));
+      decref(r);
+      return -1;
+    }
+    b->putv(r);
+    decref(r);
     return 0;
   }
   if (is_exc_obj(v)) {

@@ -178,3 +178,65 @@ TEST_CASE("automatic collections keep live data and bound garbage") {
   CHECK(molt_gc_collect() == 0);
   CHECK(molt_gc_tracked() == base + 1);
 }
+
+// class Money: amount (value field 0) with __repr__, __str__, __eq__,
+// __hash__, __lt__ and __len__ hooks.
+static MoltValue money_repr(MoltValue, const MoltValue *a, int64_t) {
+  Val amt = molt_struct_get(a[0], 0);
+  Val s = molt_repr(amt);
+  Val pre = S("Money(");
+  Val close = S(")");
+  MoltValue parts[] = {pre, s, close};
+  return molt_str_concat_n(parts, 3);
+}
+static MoltValue money_str(MoltValue, const MoltValue *a, int64_t) {
+  Val amt = molt_struct_get(a[0], 0);
+  Val s = molt_str(amt);
+  Val pre = S("$");
+  MoltValue parts[] = {pre, s};
+  return molt_str_concat_n(parts, 2);
+}
+static MoltValue money_eq(MoltValue, const MoltValue *a, int64_t) {
+  if (molt_type_id(a[1]) != molt_type_id(a[0])) return MOLT_FALSE;
+  Val x = molt_struct_get(a[0], 0), y = molt_struct_get(a[1], 0);
+  return molt_eq(x, y);
+}
+static MoltValue money_lt(MoltValue, const MoltValue *a, int64_t) {
+  Val x = molt_struct_get(a[0], 0), y = molt_struct_get(a[1], 0);
+  return molt_lt(x, y);
+}
+static MoltValue money_hash(MoltValue, const MoltValue *a, int64_t) {
+  Val x = molt_struct_get(a[0], 0);
+  return molt_hash_value(x);
+}
+static MoltValue money_len(MoltValue, const MoltValue *a, int64_t) { return molt_struct_get(a[0], 0); }
+
+TEST_CASE("user class hooks: repr/str in containers, dict keys, sorting, len/bool") {
+  static const uint8_t kinds[] = {MOLT_FIELD_VALUE};
+  static const char *const names[] = {"amount"};
+  static const MoltClassDesc desc = {"Money", "__main__", MOLT_TYPE_OBJECT, 1, kinds, names, 0,
+                                     money_repr, money_str, money_eq, money_lt, money_hash, money_len, nullptr};
+  uint32_t tid = molt_class_register(&desc);
+  auto money = [&](int64_t v) {
+    Val m = molt_struct_new(tid);
+    molt_struct_set(m, 0, Val(I(v)));
+    return m;
+  };
+  Val a = money(5), b = money(2), c = money(5), z = money(0);
+  CHECK(repr(L({a, b})) == "[Money(5), Money(2)]");
+  CHECK(str(a) == "$5");
+  CHECK(str(L({a})) == "[Money(5)]");
+  CHECK(molt_eq(a, c) == MOLT_TRUE);
+  CHECK(molt_eq(a, b) == MOLT_FALSE);
+  CHECK(molt_eq(a, I(5)) == MOLT_FALSE);
+  Val d = molt_dict_new();
+  molt_dict_set(d, a, Val(S("five")));
+  CHECK(repr(molt_dict_getitem(d, c)) == "'five'");
+  CHECK(repr(molt_sorted(L({a, b, z}), N(), 0)) == "[Money(0), Money(2), Money(5)]");
+  MoltValue args[] = {a.v, b.v, z.v};
+  CHECK(repr(molt_max(args, 3, MOLT_NONE, MOLT_NULL)) == "Money(5)");
+  CHECK(molt_len(a) == 5);
+  CHECK(molt_truthy(z) == 0);
+  CHECK(molt_truthy(b) == 1);
+  CHECK(repr(molt_le(a, b)) == "ERR TypeError: '<=' not supported between instances of 'Money' and 'Money'");
+}

@@ -171,6 +171,11 @@ MoltValue molt_type_object(uint32_t type_id);
 /** type(v) -> type object (immortal). */
 MoltValue molt_type_of(MoltValue v);
 
+/** Native entry point of a compiled function. `self` is the function object
+ *  (gives access to captures; MOLT_NONE for class hooks), args are borrowed,
+ *  returns a new ref or MOLT_NULL. */
+typedef MoltValue (*MoltFnPtr)(MoltValue self, const MoltValue *args, int64_t nargs);
+
 /** Field kinds for struct (fixed-layout) classes. */
 enum { MOLT_FIELD_RAW = 0, MOLT_FIELD_VALUE = 1 };
 /** Descriptor of a structified class. All pointers must stay valid for the
@@ -183,6 +188,14 @@ typedef struct MoltClassDesc {
   const uint8_t *field_kinds;     /* nfields entries: MOLT_FIELD_* */
   const char *const *field_names; /* nfields names (for errors/debug) */
   uint32_t boxed;                 /* 1: instances carry an attribute dict */
+  /* Optional dunder hooks (NULL = object's default), used wherever the
+   * runtime itself performs the operation (repr of containers, dict/set
+   * keys, sorting, len(), truth tests). Called as fn(MOLT_NONE, args, n):
+   *   repr_fn/str_fn(self) -> str     eq_fn/lt_fn(self, other) -> bool
+   *   hash_fn(self) -> int            len_fn(self) -> int
+   *   bool_fn(self) -> bool
+   * As in CPython, a class with eq_fn but no hash_fn is unhashable. */
+  MoltFnPtr repr_fn, str_fn, eq_fn, lt_fn, hash_fn, len_fn, bool_fn;
 } MoltClassDesc;
 /** Registers a class; returns its type id. */
 uint32_t molt_class_register(const MoltClassDesc *desc);
@@ -202,10 +215,6 @@ int molt_setattr(MoltValue obj, MoltValue name, MoltValue v);
 
 /* ===== functions, closures, bound methods ================================= */
 
-/** Native entry point of a compiled function. `self` is the function object
- *  (gives access to captures), args are borrowed, returns a new ref or
- *  MOLT_NULL. */
-typedef MoltValue (*MoltFnPtr)(MoltValue self, const MoltValue *args, int64_t nargs);
 /** New function object with `ncaptures` capture slots (initialised to None).
  *  arity < 0 means "any number of args". `name` is copied. */
 MoltValue molt_func_new(MoltFnPtr fn, const char *name, int32_t arity, int32_t ncaptures);
