@@ -2,6 +2,7 @@
 #include "server/document.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "analysis/parse.h"
@@ -110,13 +111,19 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
   if (text.starts_with("\xEF\xBB\xBF")) text.replace(0, 3, std::string(3, ' '));  // as `molt check`: keep offsets
   out->source = std::make_unique<SourceFile>(uriToPath(out->uri), std::move(text));
   const SourceFile& src = *out->source;
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  auto t0 = Clock::now();
   TreePtr tree = parsePython(src.text(), old_tree);
   out->incremental = old_tree != nullptr;
   if (old_tree && opts.fresh_parse_on_error && ts_node_has_error(ts_tree_root_node(tree.get()))) {
     tree = parsePython(src.text());
     out->incremental = false;
   }
+  auto t1 = Clock::now();
   out->analysis = analyzeParsed(src, lowerTree(src, tree.get()));
+  out->parse_ms = ms(t0, t1);
+  out->check_ms = ms(t1, Clock::now());
   out->diagnostics = out->analysis.diagnostics;
   filterIgnoredCodes(out->diagnostics, opts.ignore_codes);
   if (new_tree) *new_tree = std::move(tree);

@@ -71,6 +71,8 @@ struct DocumentAnalysis {
   std::vector<Diagnostic> diagnostics;
   bool invalid_utf8 = false;
   bool incremental = false;  // the parse reused an edited tree
+  double parse_ms = 0;       // tree-sitter (incremental or fresh)
+  double check_ms = 0;       // lowering, names, types, suppression
 };
 
 struct AnalyzeOptions {

@@ -2,6 +2,7 @@
 #include "server/server.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "server/features.h"
 
@@ -56,7 +57,7 @@ int symbolKindNumber(SymbolCategory c) {
 }  // namespace
 
 LanguageServer::LanguageServer(Transport& transport, ServerOptions options)
-    : transport_(transport), options_(options), scheduler_([this](const std::string& uri) { analyzeAndPublish(uri); }) {}
+    : transport_(transport), options_(options), timing_(std::getenv("MOLT_LSP_TIMING") != nullptr), scheduler_([this](const std::string& uri) { analyzeAndPublish(uri); }) {}
 
 LanguageServer::~LanguageServer() { scheduler_.stop(); }
 
@@ -511,6 +512,10 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
       d.published = true;
       d.published_version = version;
     }
+  }
+  if (timing_) {
+    std::fprintf(stderr, "molt-lsp: analysed %s v%lld: parse %.2f ms (%s), check %.2f ms\n", uri.c_str(),
+                 static_cast<long long>(version), a->parse_ms, a->incremental ? "incremental" : "fresh", a->check_ms);
   }
   if (publish) {
     scheduler_.cancelAnalysis(uri);

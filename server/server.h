@@ -87,6 +87,7 @@ class LanguageServer {
 
   Transport& transport_;
   ServerOptions options_;
+  bool timing_;  // MOLT_LSP_TIMING set: log per-analysis timings to stderr
 
   // Lifecycle (I/O thread only).
   bool initialized_ = false;
