@@ -28,7 +28,7 @@ bool suppressed(const Diagnostic& d, const SourceFile& file, const std::vector<I
 
 }  // namespace
 
-FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed) {
+FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed, const AnalysisOptions& options) {
   FileAnalysis a;
   a.source = &file;
   a.parsed = std::move(parsed);
@@ -39,6 +39,7 @@ FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed) {
     a.names = resolveNames(a.parsed.module, diags);
     a.checked = checkModule(a.parsed.module, a.names, file.text(), diags);
     a.layouts = computeLayouts(*a.checked, diags);
+    if (options.suggestions) addSuggestions(a, options, diags);
   }
   std::erase_if(diags, [&](const Diagnostic& d) { return suppressed(d, file, a.parsed.ignores); });
   sortDiagnostics(diags);
@@ -47,6 +48,8 @@ FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed) {
   return a;
 }
 
-FileAnalysis analyzeFile(const SourceFile& file) { return analyzeParsed(file, parseModule(file)); }
+FileAnalysis analyzeFile(const SourceFile& file, const AnalysisOptions& options) {
+  return analyzeParsed(file, parseModule(file), options);
+}
 
 }  // namespace molt

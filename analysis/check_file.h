@@ -16,6 +16,15 @@
 
 namespace molt {
 
+// What the pipeline reports beyond errors and warnings.
+struct AnalysisOptions {
+  // Note-level suggestions with safe fixes (modern spellings, declared
+  // fields, simpler code), as `molt doctor` and the language server show.
+  bool suggestions = false;
+  // Also suggest `X | None` for `Optional[X]` (a style choice, so opt-in).
+  bool prefer_pipe_optional = false;
+};
+
 struct FileAnalysis {
   const SourceFile* source = nullptr;  // not owned; must outlive this
   ParsedModule parsed;
@@ -27,9 +36,12 @@ struct FileAnalysis {
   [[nodiscard]] size_t errorCount() const;
 };
 
-[[nodiscard]] FileAnalysis analyzeFile(const SourceFile& file);
+[[nodiscard]] FileAnalysis analyzeFile(const SourceFile& file, const AnalysisOptions& options = {});
 // For callers that keep their own tree-sitter tree (the language server).
-[[nodiscard]] FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed);
+[[nodiscard]] FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed, const AnalysisOptions& options = {});
+
+// Note-level suggestions (suggestions.cpp); appended to `diags`.
+void addSuggestions(const FileAnalysis& a, const AnalysisOptions& options, std::vector<Diagnostic>& diags);
 
 // Text dumps of phase boundaries, for `molt check --emit=ast|types`.
 [[nodiscard]] std::string dumpAst(const FileAnalysis& a);

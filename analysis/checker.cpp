@@ -277,7 +277,7 @@ class Checker {
         inferred_fields_[info].insert(a->attr);
         type = kUnset;
       }
-      info->fields.push_back(FieldInfo{a->attr, type == kUnset ? T.unknown() : type, t->range, false, false});
+      info->fields.push_back(FieldInfo{a->attr, type == kUnset ? T.unknown() : type, t->range, false, false, annotation != nullptr});
       if (type == kUnset) pending_field_types_[{info, a->attr}] = true;
     };
     for (Stmt* s : body) {

@@ -94,6 +94,8 @@ uint32_t importInsertionPoint(const FileAnalysis& a) {
   return nl == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(nl + 1);
 }
 
+}  // namespace
+
 // Spells `t` for use at `site`, adding typing imports the file lacks.
 bool annotationFor(FileAnalysis& a, TypeId t, uint32_t site, std::string& text, std::vector<TextEdit>& extra) {
   Speller sp{a.checked->types, site, hasFutureAnnotations(a.parsed.module), {}};
@@ -110,6 +112,27 @@ bool annotationFor(FileAnalysis& a, TypeId t, uint32_t site, std::string& text, 
   }
   return true;
 }
+
+bool classBodyInsertion(const FileAnalysis& a, const ClassDef* c, uint32_t& at, std::string& indent, bool& blank_after) {
+  if (c->body.empty()) return false;
+  std::string_view text = a.source->text();
+  const Stmt* first = c->body.front();
+  uint32_t line_start = a.source->lineStart(a.source->position(first->range.begin).line);
+  indent = std::string(text.substr(line_start, first->range.begin - line_start));
+  if (indent.empty() || indent.find_first_not_of(" \t") != std::string::npos) return false;
+  at = line_start;
+  bool docstring = first->kind == StmtKind::Expr && as<ExprStmt>(first)->value->kind == ExprKind::Str;
+  const Stmt* next = docstring ? (c->body.size() > 1 ? c->body[1] : nullptr) : first;
+  blank_after = next && (next->kind == StmtKind::FunctionDef || next->kind == StmtKind::ClassDef);
+  if (docstring) {
+    size_t nl = text.find('\n', first->range.end);
+    if (nl == std::string_view::npos) return false;
+    at = static_cast<uint32_t>(nl + 1);
+  }
+  return true;
+}
+
+namespace {
 
 // Joins evidence into one type. `exact` is false when the result widened a
 // type (int + float -> float, two classes -> their base).
@@ -212,20 +235,20 @@ void fixMissingAnnotations(FileAnalysis& a) {
 // `obj.extra = v` from outside the class: declare `extra: T` in the class body.
 void fixFieldsAddedOutside(FileAnalysis& a) {
   CheckedModule& m = *a.checked;
-  std::string_view text = a.source->text();
   for (const ClassEvent& e : m.class_events) {
     if (e.code != DiagnosticKind::AttributeAddedOutside || e.attr.empty() || !e.cls->decl) continue;
     Diagnostic* d = findDiagnostic(a, e.code, e.range);
     const FieldInfo* field = e.cls->findField(e.attr);
     if (!d || !field || e.cls->decl->body.empty()) continue;
-    const Stmt* first = e.cls->decl->body.front();
-    uint32_t line_start = a.source->lineStart(a.source->position(first->range.begin).line);
-    std::string indent(text.substr(line_start, first->range.begin - line_start));
-    if (indent.find_first_not_of(" \t") != std::string::npos) continue;  // `class C: pass` on one line
+    uint32_t line_start;
+    std::string indent;
+    bool blank;
+    if (!classBodyInsertion(a, e.cls->decl, line_start, indent, blank)) continue;
     std::string ann;
     std::vector<TextEdit> edits;
     if (!annotationFor(a, field->type, e.cls->decl->range.begin, ann, edits)) continue;
     edits.push_back({{line_start, line_start}, indent + std::string(e.attr) + ": " + ann + "\n"});
+    if (blank) edits.push_back({{line_start, line_start}, "\n"});
     d->fixes.push_back({fmt::format("declare `{}: {}` as a field of `{}`", e.attr, ann, e.cls->name), Applicability::Unsafe,
                         std::move(edits)});
   }
@@ -240,16 +263,27 @@ void attachFixes(FileAnalysis& a) {
 }
 
 std::optional<std::string> applyEdits(std::string_view text, std::vector<TextEdit> edits) {
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& x, const TextEdit& y) { return x.range.begin < y.range.begin; });
+  // Insertions repeated by several fixes (the same import, the blank line
+  // after new field declarations) are applied once, after the other
+  // insertions at that offset.
+  std::vector<TextEdit> unique, repeated;
+  for (const TextEdit& e : edits) {
+    auto same = [&](const TextEdit& x) { return x.range == e.range && x.replacement == e.replacement; };
+    if (std::any_of(repeated.begin(), repeated.end(), same)) continue;
+    auto it = std::find_if(unique.begin(), unique.end(), same);
+    if (it != unique.end() && e.range.begin == e.range.end) {
+      repeated.push_back(*it);
+      unique.erase(it);
+      continue;
+    }
+    unique.push_back(e);
+  }
+  unique.insert(unique.end(), repeated.begin(), repeated.end());
+  std::stable_sort(unique.begin(), unique.end(), [](const TextEdit& x, const TextEdit& y) { return x.range.begin < y.range.begin; });
   std::string out;
   uint32_t pos = 0;
-  for (size_t i = 0; i < edits.size(); ++i) {
-    const TextEdit& e = edits[i];
-    if (e.range.begin < pos || e.range.end < e.range.begin || e.range.end > text.size()) {
-      // Identical insertions (the same import twice) collapse into one.
-      if (i > 0 && e.range == edits[i - 1].range && e.replacement == edits[i - 1].replacement) continue;
-      return std::nullopt;
-    }
+  for (const TextEdit& e : unique) {
+    if (e.range.begin < pos || e.range.end < e.range.begin || e.range.end > text.size()) return std::nullopt;
     out.append(text.substr(pos, e.range.begin - pos));
     out.append(e.replacement);
     pos = e.range.end;

@@ -18,6 +18,17 @@ namespace molt {
 // call sites, defaults and returns; fields added from outside a class).
 void attachFixes(FileAnalysis& a);
 
+// Spells type `t` as annotation text for use at byte offset `site` (quoted
+// when it names a class defined later), adding to `extra` the edits that
+// import the `typing` names it needs. False when `t` has no spelling.
+[[nodiscard]] bool annotationFor(FileAnalysis& a, TypeId t, uint32_t site, std::string& text, std::vector<TextEdit>& extra);
+
+// Where a new line goes at the top of a class body (after a docstring), the
+// indentation it needs, and whether a blank line should separate new
+// declarations from a method that follows. False for one-line bodies.
+[[nodiscard]] bool classBodyInsertion(const FileAnalysis& a, const ClassDef* c, uint32_t& at, std::string& indent,
+                                      bool& blank_after);
+
 // Applies non-overlapping edits; nullopt if two edits overlap.
 [[nodiscard]] std::optional<std::string> applyEdits(std::string_view text, std::vector<TextEdit> edits);
 

@@ -74,6 +74,7 @@ struct FieldInfo {
   SourceRange decl;
   bool from_class_body = false;  // declared by a class-body annotation
   bool is_class_constant = false;
+  bool annotated_in_method = false;  // `self.x: T = ...`
 };
 
 struct ClassInfo {

@@ -39,6 +39,7 @@ constexpr const char* kUsage =
     "  --emit=STAGE     print ast, types or layout (struct layouts) for one file\n"
     "  --explain CODE    print the documentation of a diagnostic code\n"
     "  -j, --jobs N      number of worker threads (default: one per core)\n"
+    "  --suggestions     also report note-level suggestions (each with a safe fix)\n"
     "  -q, --quiet       print diagnostics only: no progress or summary\n"
     "\n"
     "Settings are also read from [tool.molt] in pyproject.toml (exclude, ignore).\n"
@@ -97,9 +98,12 @@ FileResult checkOne(const std::string& path, const CheckSettings& s, bool color)
   FileResult r;
   std::unique_ptr<SourceFile> src;
   if (!loadSource(path, src, r.io_error)) return r;
-  FileAnalysis a = analyzeFile(*src);
+  FileAnalysis a = analyzeFile(*src, AnalysisOptions{s.suggestions, false});
   filterIgnored(a.diagnostics, s.ignore_codes);
-  for (const Diagnostic& d : a.diagnostics) (d.severity() == Severity::Error ? r.errors : r.warnings)++;
+  for (const Diagnostic& d : a.diagnostics) {
+    if (d.severity() == Severity::Error) ++r.errors;
+    else if (d.severity() == Severity::Warning) ++r.warnings;
+  }
   switch (s.format) {
     case OutputFormat::Human: r.text = renderHuman(*src, a.diagnostics, color); break;
     case OutputFormat::Github: r.text = renderGithub(*src, a.diagnostics); break;
@@ -159,6 +163,8 @@ bool parseArgs(const std::vector<std::string>& args, CheckSettings& s, std::stri
       long n = std::strtol(v->c_str(), &end, 10);
       if (!end || *end || n < 1 || n > 256) { error = "--jobs needs a number from 1 to 256"; return false; }
       s.jobs = static_cast<unsigned>(n);
+    } else if (a == "--suggestions") {
+      s.suggestions = true;
     } else if (a == "-q" || a == "--quiet") {
       s.quiet = true;
     } else if (a == "-h" || a == "--help") {

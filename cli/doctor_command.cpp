@@ -32,10 +32,11 @@ constexpr const char* kUsage =
     "  --fix            apply safe fixes (repeats until nothing changes)\n"
     "  --unsafe-fixes   also apply unsafe fixes (implies --fix)\n"
     "  --diff           show the fixes as a unified diff instead of writing them\n"
+    "  --optional-pipe  also rewrite `Optional[X]` as `X | None`\n"
     "  --json           machine-readable output (toolchain check)\n";
 
 struct Options {
-  bool fix = false, unsafe = false, diff = false, json = false;
+  bool fix = false, unsafe = false, diff = false, json = false, pipe_optional = false;
   std::vector<std::string> paths;
 };
 
@@ -96,11 +97,11 @@ struct FixRun {
 
 // Applies applicable fixes round by round: each round re-analyses the text,
 // so evidence found after one fix (a parameter's type) feeds the next.
-FixRun runFixes(const std::string& path, std::string text, bool unsafe) {
+FixRun runFixes(const std::string& path, std::string text, bool unsafe, const AnalysisOptions& options) {
   FixRun r;
   for (r.rounds = 0; r.rounds < 12; ++r.rounds) {
     SourceFile src(path, text);
-    FileAnalysis a = analyzeFile(src);
+    FileAnalysis a = analyzeFile(src, options);
     std::vector<TextEdit> taken;
     size_t count = 0;
     for (const Diagnostic& d : a.diagnostics)
@@ -197,6 +198,16 @@ size_t report(const FileAnalysis& a, std::string& out) {
             std::istringstream lines(fixDiff(src, f));
             for (std::string l2; std::getline(lines, l2);) detail += "        " + l2 + "\n";
           }
+    }
+  }
+  size_t notes = 0;
+  for (const Diagnostic& d : a.diagnostics) {
+    if (d.severity() != Severity::Note) continue;
+    if (notes++ == 0) detail += "  suggestions (safe fixes, applied by --fix):\n";
+    detail += fmt::format("    [{}] line {}: {}\n", d.code(), src.position(d.range.begin).line, d.message);
+    for (const Fix& f : d.fixes) {
+      std::istringstream lines(fixDiff(src, f));
+      for (std::string l2; std::getline(lines, l2);) detail += "        " + l2 + "\n";
     }
   }
   size_t module_errors = 0;
@@ -302,6 +313,7 @@ int runDoctor(const std::vector<std::string>& args) {
     else if (a == "--unsafe-fixes") o.fix = o.unsafe = true;
     else if (a == "--diff") o.diff = true;
     else if (a == "--json") o.json = true;
+    else if (a == "--optional-pipe") o.pipe_optional = true;
     else if (a == "-h" || a == "--help") { std::fputs(kUsage, stdout); return 0; }
     else if (a.starts_with("-")) { fmt::print(stderr, "molt: error: unknown option `{}`\n\n{}", a, kUsage); return 2; }
     else o.paths.push_back(a);
@@ -324,7 +336,7 @@ int runDoctor(const std::vector<std::string>& args) {
     }
     std::string final_text = text;
     if (o.fix || o.diff) {
-      FixRun fr = runFixes(path, text, o.unsafe);
+      FixRun fr = runFixes(path, text, o.unsafe, AnalysisOptions{true, o.pipe_optional});
       if (!fr.error.empty()) fmt::print(stderr, "molt: warning: {}: {}\n", path, fr.error);
       if (fr.text != text) {
         if (o.diff) {
@@ -344,7 +356,7 @@ int runDoctor(const std::vector<std::string>& args) {
     }
     if (o.diff) continue;
     SourceFile src(path, final_text);
-    FileAnalysis a = analyzeFile(src);
+    FileAnalysis a = analyzeFile(src, AnalysisOptions{true, o.pipe_optional});
     std::string out;
     blocked += report(a, out);
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -55,8 +55,9 @@ std::string renderHuman(const SourceFile& file, const std::vector<Diagnostic>& d
     SourcePosition b = file.position(d.range.begin);
     SourcePosition e = file.position(d.range.end);
     bool err = d.severity() == Severity::Error;
+    bool note = d.severity() == Severity::Note;
     out += fmt::format("{}{}:{}:{}:{} {}{}[{}]{}: {}{}{}\n", st.bold(), file.path(), b.line, b.column_utf8 + 1, st.reset(),
-                       err ? st.red() : st.yellow(), severityName(d.severity()), d.code(), st.reset(), st.bold(), d.message,
+                       err ? st.red() : note ? st.cyan() : st.yellow(), severityName(d.severity()), d.code(), st.reset(), st.bold(), d.message,
                        st.reset());
     std::string_view line = file.lineText(b.line);
     std::string shown(line);
@@ -88,7 +89,7 @@ std::string renderGithub(const SourceFile& file, const std::vector<Diagnostic>& 
     SourcePosition b = file.position(d.range.begin);
     SourcePosition e = file.position(d.range.end);
     out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                       d.severity() == Severity::Error ? "error" : "warning", escapeGithub(file.path(), true), b.line,
+                       d.severity() == Severity::Error ? "error" : d.severity() == Severity::Warning ? "warning" : "notice", escapeGithub(file.path(), true), b.line,
                        b.column_utf8 + 1, e.line, e.column_utf8 + 1, escapeGithub("molt [" + std::string(d.code()) + "]", true),
                        escapeGithub(d.message, false));
   }
@@ -152,7 +153,7 @@ nlohmann::json sarifResults(const SourceFile& file, const std::vector<Diagnostic
     nlohmann::json region = {{"startLine", b.line}, {"startColumn", b.column_utf16 + 1}, {"endLine", e.line}, {"endColumn", e.column_utf16 + 1}};
     arr.push_back({{"ruleId", d.code()},
                    {"ruleIndex", static_cast<int>(d.kind)},
-                   {"level", d.severity() == Severity::Error ? "error" : "warning"},
+                   {"level", d.severity() == Severity::Error ? "error" : d.severity() == Severity::Warning ? "warning" : "note"},
                    {"message", {{"text", d.message}}},
                    {"locations", {{{"physicalLocation", {{"artifactLocation", {{"uri", file.path()}}}, {"region", region}}}}}}});
   }
@@ -165,7 +166,7 @@ nlohmann::json sarifLog(nlohmann::json results) {
     rules.push_back({{"id", i.code},
                      {"shortDescription", {{"text", i.summary}}},
                      {"help", {{"text", "see docs/diagnostics/" + std::string(i.code) + ".md or run `molt check --explain " + std::string(i.code) + "`"}}},
-                     {"defaultConfiguration", {{"level", i.severity == Severity::Error ? "error" : "warning"}}}});
+                     {"defaultConfiguration", {{"level", i.severity == Severity::Error ? "error" : i.severity == Severity::Warning ? "warning" : "note"}}}});
   }
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},

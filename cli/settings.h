@@ -16,6 +16,7 @@ struct CheckSettings {
   std::vector<std::string> ignore_codes;  // codes never reported
   OutputFormat format = OutputFormat::Human;
   bool quiet = false;
+  bool suggestions = false;  // also report note-level suggestions
   std::string emit;  // "", "ast", "types"
   unsigned jobs = 0;  // 0: one per core
 };

@@ -21,7 +21,7 @@ std::set<std::pair<uint32_t, std::string>> expectations(const std::string& text)
   std::istringstream in(text);
   std::string line;
   uint32_t n = 0;
-  static const std::regex marker(R"(#\s*(error|warning):\s*((\[[a-z-]+\]\s*)+))");
+  static const std::regex marker(R"(#\s*(error|warning|note):\s*((\[[a-z-]+\]\s*)+))");
   static const std::regex code(R"(\[([a-z-]+)\])");
   while (std::getline(in, line)) {
     ++n;
@@ -48,7 +48,10 @@ TEST_CASE("golden diagnostics files match their inline markers") {
     ss << in.rdbuf();
     std::string text = ss.str();
     auto want = expectations(text);
-    auto a = molt::test::analyze(text, p.string());
+    // A first line `# molt-test: suggestions` turns on note-level suggestions.
+    molt::AnalysisOptions options;
+    options.suggestions = text.starts_with("# molt-test: suggestions");
+    auto a = molt::test::analyze(text, p.string(), options);
     std::set<std::pair<uint32_t, std::string>> got;
     std::string detail;
     for (const auto& d : a.analysis.diagnostics) {

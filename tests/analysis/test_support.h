@@ -14,10 +14,10 @@ struct Analyzed {
   FileAnalysis analysis;
 };
 
-inline Analyzed analyze(std::string text, std::string path = "test.py") {
+inline Analyzed analyze(std::string text, std::string path = "test.py", AnalysisOptions options = {}) {
   Analyzed a;
   a.source = std::make_unique<SourceFile>(std::move(path), std::move(text));
-  a.analysis = analyzeFile(*a.source);
+  a.analysis = analyzeFile(*a.source, options);
   return a;
 }
 

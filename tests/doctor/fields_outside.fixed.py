@@ -1,6 +1,9 @@
 # A field added from outside the class: the unsafe fix declares it.
 class Account:
+    owner: str
+    balance: float
     note: str
+
     def __init__(self, owner: str, balance: float) -> None:
         self.owner = owner
         self.balance = balance

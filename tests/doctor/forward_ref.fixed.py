@@ -14,6 +14,9 @@ def double(x: int) -> int:
 
 
 class Square:
+    name: str
+    side: float
+
     def __init__(self, name: str, side: float) -> None:
         self.name = name
         self.side = side

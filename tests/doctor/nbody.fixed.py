@@ -2,6 +2,14 @@ import math
 
 
 class Body:
+    x: float
+    y: float
+    z: float
+    vx: float
+    vy: float
+    vz: float
+    mass: float
+
     def __init__(self, x: float, y: float, z: float, vx: float, vy: float, vz: float, mass: float):
         self.x = x
         self.y = y
@@ -82,9 +90,9 @@ def advance(bodies: list[Body], dt: float, steps: int) -> None:
 def main(steps: int) -> None:
     bodies = make_system()
     offset_momentum(bodies)
-    print("%.9f" % energy(bodies))
+    print(f"{energy(bodies):.9f}")
     advance(bodies, 0.01, steps)
-    print("%.9f" % energy(bodies))
+    print(f"{energy(bodies):.9f}")
 
 
 if __name__ == "__main__":

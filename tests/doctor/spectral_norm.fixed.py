@@ -35,7 +35,7 @@ def spectral_norm(n: int) -> float:
 
 
 def main() -> None:
-    print("%0.9f" % spectral_norm(60))
+    print(f"{spectral_norm(60):0.9f}")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def python(path):
 
 
 def diagnostics(path):
-    r = subprocess.run([MOLT, "check", "--format", "json", path], capture_output=True, text=True, timeout=60)
+    r = subprocess.run([MOLT, "check", "--suggestions", "--format", "json", path], capture_output=True, text=True, timeout=60)
     return json.loads(r.stdout)["files"][0]["diagnostics"]
 
 
