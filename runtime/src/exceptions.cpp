@@ -225,6 +225,29 @@ extern "C" void molt_set_recursion_limit(int32_t limit) { g_limit = limit; }
 
 // ---- lifetime --------------------------------------------------------------
 
+static MoltValue **g_globals = nullptr;
+static int64_t g_nglobals = 0, g_capglobals = 0;
+
+extern "C" void molt_global_register(MoltValue *slot) {
+  if (g_nglobals == g_capglobals) {
+    g_capglobals = g_capglobals ? g_capglobals * 2 : 64;
+    g_globals = (MoltValue **)molt_xrealloc(g_globals, sizeof(MoltValue *) * (size_t)g_capglobals);
+  }
+  g_globals[g_nglobals++] = slot;
+}
+
+static void release_globals() {
+  while (g_nglobals > 0) {
+    MoltValue *slot = g_globals[--g_nglobals];
+    V v = *slot;
+    *slot = MOLT_NONE;
+    decref(v);
+  }
+  free(g_globals);
+  g_globals = nullptr;
+  g_capglobals = 0;
+}
+
 #ifdef __wasi__
 #include <unistd.h>
 #endif
@@ -266,6 +289,7 @@ extern "C" int molt_runtime_finish(void) {
     }
   }
   while (g_nhandling > 0) molt_exc_handler_leave();
+  release_globals();
   molt_gc_collect(); // free unreachable cycles (keeps leak checkers quiet)
   fflush(stdout);
   fflush(stderr);

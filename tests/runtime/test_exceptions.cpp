@@ -164,3 +164,17 @@ TEST_CASE("exception chaining: context and cause in the report") {
   });
   CHECK(out == "Traceback (most recent call last):\nIndexError: list index out of range\n");
 }
+
+static MoltValue g_global_a = MOLT_NONE, g_global_b = MOLT_NONE;
+
+TEST_CASE("module globals are released by molt_runtime_finish") {
+  molt_global_register(&g_global_a);
+  molt_global_register(&g_global_b);
+  g_global_a = molt_list_new(0);
+  molt_list_append(g_global_a, Val(S("kept until exit")));
+  g_global_b = molt_dict_new();
+  molt_dict_set(g_global_b, Val(S("a")), g_global_a);
+  CHECK(molt_runtime_finish() == 0);
+  CHECK(g_global_a == MOLT_NONE);
+  CHECK(g_global_b == MOLT_NONE);
+}

@@ -100,6 +100,12 @@ int molt_runtime_finish(void);
 void molt_incref(MoltValue v);
 void molt_decref(MoltValue v);
 
+/** Registers a module-global slot (owned reference, MOLT_NONE initially).
+ *  molt_runtime_finish releases every registered slot in reverse order of
+ *  registration, so programs end with no live objects (LeakSanitizer sees
+ *  no NaN-boxed pointer as a root). The slot must outlive the program. */
+void molt_global_register(MoltValue *slot);
+
 /** Cycle collector (see docs/spec/runtime.md): collects unreachable
  *  reference cycles now; returns the number of container objects freed.
  *  Also runs automatically once the container allocations since the last
