@@ -176,7 +176,9 @@ class Lowerer {
     Child operator[](size_t i) const { return self->scratch_[begin + i]; }
     ~Span() { self->scratch_.resize(begin); }
   };
-  Span children(TSNode n) {
+  // Field ids cost a search per child, so they are looked up only when the
+  // caller reads them (`with_fields`).
+  Span children(TSNode n, bool with_fields = false) {
     if (!cursor_live_) {
       cursor_ = ts_tree_cursor_new(n);
       cursor_live_ = true;
@@ -190,7 +192,7 @@ class Lowerer {
         NK k = kind(c);
         if (k == NK::n_comment) { noteComment(c); continue; }
         if (k == NK::n_line_continuation) continue;
-        scratch_.push_back({c, ts_tree_cursor_current_field_id(&cursor_), ts_node_is_named(c)});
+        scratch_.push_back({c, with_fields ? ts_tree_cursor_current_field_id(&cursor_) : TSFieldId{0}, ts_node_is_named(c)});
       } while (ts_tree_cursor_goto_next_sibling(&cursor_));
     }
     return Span{this, begin, scratch_.size()};
@@ -336,7 +338,7 @@ class Lowerer {
         return;
       }
       case NK::n_for_statement: {
-        if (hasToken(n, "async")) return unsupported(n, "`async for`");
+        if (startsWithAsync(n)) return unsupported(n, "`async for`");
         auto* s = stmt<ForStmt>(StmtKind::For, r);
         s->target = lowerTarget(field(n, g_.f_left));
         s->iter = lowerExprOrList(field(n, g_.f_right));
@@ -349,7 +351,7 @@ class Lowerer {
       }
       case NK::n_try_statement: out.push_back(lowerTry(n)); return;
       case NK::n_with_statement: {
-        if (hasToken(n, "async")) return unsupported(n, "`async with`");
+        if (startsWithAsync(n)) return unsupported(n, "`async with`");
         out.push_back(lowerWith(n));
         return;
       }
@@ -362,7 +364,7 @@ class Lowerer {
         std::vector<Expr*> decorators;
         TSNode def{};
         {
-          auto cs = children(n);
+          auto cs = children(n, true);
           for (size_t i = 0; i < cs.size(); ++i) {
             Child c = cs[i];
             if (kind(c.node) == NK::n_decorator) {
@@ -406,7 +408,7 @@ class Lowerer {
         s->module = "__future__";
         std::vector<Alias> names;
         bool future = kind(n) == NK::n_future_import_statement;
-        auto cs = children(n);
+        auto cs = children(n, true);
         for (size_t i = 0; i < cs.size(); ++i) {
           Child c = cs[i];
           if (!c.named) continue;
@@ -447,7 +449,7 @@ class Lowerer {
         auto* s = stmt<RaiseStmt>(StmtKind::Raise, r);
         s->exc = nullptr;
         s->cause = nullptr;
-        auto cs = children(n);
+        auto cs = children(n, true);
         for (size_t i = 0; i < cs.size(); ++i) {
           Child c = cs[i];
           if (!c.named) continue;
@@ -494,6 +496,12 @@ class Lowerer {
         unsupported(n);
         return;
     }
+  }
+
+  // `async` is always a node's first token when present.
+  static bool startsWithAsync(TSNode n) {
+    TSNode c = ts_node_child(n, 0);
+    return !ts_node_is_null(c) && !ts_node_is_named(c) && std::string_view(ts_node_type(c)) == "async";
   }
 
   bool hasToken(TSNode n, std::string_view tok) {
@@ -581,7 +589,7 @@ class Lowerer {
     s->body = lowerBody(field(n, g_.f_consequence));
     std::vector<TSNode> alts;
     {
-      auto cs = children(n);
+      auto cs = children(n, true);
       for (size_t i = 0; i < cs.size(); ++i)
         if (cs[i].field == g_.f_alternative) alts.push_back(cs[i].node);
     }
@@ -615,7 +623,7 @@ class Lowerer {
     std::vector<ExceptHandler> handlers;
     std::vector<TSNode> clauses;
     {
-      auto cs = children(n);
+      auto cs = children(n, true);
       for (size_t i = 0; i < cs.size(); ++i)
         if (cs[i].named && cs[i].field != g_.f_body) clauses.push_back(cs[i].node);
     }
@@ -644,7 +652,7 @@ class Lowerer {
     h.type = nullptr;
     TSNode value{}, alias{}, block{};
     {
-      auto cs = children(n);
+      auto cs = children(n, true);
       for (size_t i = 0; i < cs.size(); ++i) {
         Child c = cs[i];
         if (!c.named) continue;
@@ -778,7 +786,7 @@ class Lowerer {
   }
 
   Stmt* lowerFunction(TSNode n, std::span<Expr*> decorators) {
-    if (hasToken(n, "async")) {
+    if (startsWithAsync(n)) {
       unsupported(n, "`async def`");
       return nullptr;
     }
@@ -1051,7 +1059,7 @@ class Lowerer {
         e->value = lowerExpr(field(n, g_.f_value));
         std::vector<TSNode> subs;
         {
-          auto cs = children(n);
+          auto cs = children(n, true);
           for (size_t i = 0; i < cs.size(); ++i)
             if (cs[i].field == g_.f_subscript) subs.push_back(cs[i].node);
         }
@@ -1111,7 +1119,7 @@ class Lowerer {
         std::vector<TSNode> operands;
         std::vector<CmpOp> ops;
         {
-          auto cs = children(n);
+          auto cs = children(n, true);
           for (size_t i = 0; i < cs.size(); ++i) {
             Child c = cs[i];
             if (c.field == g_.f_operators || !c.named) {
@@ -1199,7 +1207,7 @@ class Lowerer {
     TSNode body = field(n, g_.f_body);
     std::vector<TSNode> clauses;
     {
-      auto cs = children(n);
+      auto cs = children(n, true);
       for (size_t i = 0; i < cs.size(); ++i)
         if (cs[i].named && cs[i].field != g_.f_body) clauses.push_back(cs[i].node);
     }
@@ -1208,12 +1216,12 @@ class Lowerer {
     // Lower the clauses first: they come first in evaluation order.
     for (TSNode c : clauses) {
       if (kind(c) == NK::n_for_in_clause) {
-        if (hasToken(c, "async")) { unsupported(c, "`async for` in a comprehension"); continue; }
+        if (startsWithAsync(c)) { unsupported(c, "`async for` in a comprehension"); continue; }
         Comprehension g{};
         g.target = lowerTarget(field(c, g_.f_left));
         std::vector<TSNode> rights;
         {
-          auto cs = children(c);
+          auto cs = children(c, true);
           for (size_t i = 0; i < cs.size(); ++i)
             if (cs[i].field == g_.f_right && cs[i].named) rights.push_back(cs[i].node);
         }
