@@ -7,6 +7,7 @@
 
 #include "cli/check_command.h"
 #include "cli/doctor_command.h"
+#include "server/lsp_main.h"
 
 namespace {
 
@@ -17,6 +18,7 @@ constexpr const char* kUsage =
     "  check PATH...     check files against Molt's verified subset (see `molt check --help`)\n"
     "  doctor [FILE...]  what blocks compilation and structification, with fixes; no files: toolchain check\n"
     "  explain CODE      print the documentation of a diagnostic code\n"
+    "  lsp [--port N]    run the language server (stdio, or TCP on 127.0.0.1)\n"
     "  version           print the version\n";
 
 }  // namespace
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "check") return molt::cli::runCheck(rest);
   if (cmd == "doctor") return molt::cli::runDoctor(rest);
+  if (cmd == "lsp") return molt::lsp::runLspCommand(rest);
   if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);
   if (cmd == "version" || cmd == "--version") {
     std::puts("molt 0.1.0");
