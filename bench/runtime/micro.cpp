@@ -84,6 +84,16 @@ static double bench_str_concat() {
   return (t1 - t0) / N;
 }
 
+static double bench_str_iadd() { // s += 'x' building one long string
+  MoltValue x = molt_str_from_cstr("x"), s = molt_str_from_cstr("");
+  double t0 = now_ns();
+  for (long i = 0; i < N; i++) s = molt_iadd_steal(s, x);
+  double t1 = now_ns();
+  molt_decref(s);
+  molt_decref(x);
+  return (t1 - t0) / N;
+}
+
 static void report(const char *name, double (*fn)()) {
   double best = 1e30;
   for (int r = 0; r < 5; r++) {
@@ -109,6 +119,7 @@ int main(int argc, char **argv) {
   report("dict get (int keys, 100k)", bench_dict_get);
   report("dict get (str keys, 1k)", bench_dict_get_str);
   report("str concat (s + 'x', len <= 64)", bench_str_concat);
+  report("str += 'x' (in place, 2M chars)", bench_str_iadd);
   for (int i = 0; i < 1000; i++) molt_decref(g_keys[i]);
   molt_decref(g_sdict);
   molt_decref(g_dict);

@@ -44,6 +44,7 @@ struct Str {
   int64_t nbytes;
   int64_t ncp; // code points
   int64_t hash; // -1 = not computed
+  int64_t cap;  // data capacity in bytes (>= nbytes; grows for in-place +=)
   uint8_t ascii;
   char data[1]; // nbytes + NUL
 };
@@ -280,6 +281,7 @@ V str_getitem(V s, int64_t i);
 V str_slice(V s, int64_t start, int64_t stop, int64_t step, int64_t slicelen);
 V str_mul(V s, int64_t n);
 V str_add(V a, V b);
+V str_iadd_steal(V a, V b); // a: owned, refcount 1, mortal, a != b
 int str_contains(V s, V sub);
 
 // ---- ints -----------------------------------------------------------------

@@ -130,6 +130,20 @@ extern "C" MoltValue molt_iadd(MoltValue a, MoltValue b) {
   return molt_add(a, b);
 }
 
+extern "C" MoltValue molt_iadd_steal(MoltValue a, MoltValue b) {
+  if (is_str(a) && is_str(b) && a != b && OBJ(a)->rc == 1 && STR(b)->nbytes > 0) return str_iadd_steal(a, b);
+  if (is_list(a)) {
+    if (molt_list_extend(a, b) < 0) {
+      decref(a);
+      return MOLT_NULL;
+    }
+    return a;
+  }
+  V r = molt_add(a, b);
+  decref(a);
+  return r;
+}
+
 extern "C" MoltValue molt_sub(MoltValue a, MoltValue b) {
   if (__builtin_expect(molt_is_smallint(a) && molt_is_smallint(b), 1)) {
     int64_t r = molt_unbox_smallint(a) - molt_unbox_smallint(b);

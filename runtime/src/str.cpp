@@ -68,6 +68,7 @@ V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
   if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
   Str *o = (Str *)molt_alloc_object(offsetof(Str, data) + (size_t)n + 1, MOLT_TYPE_STR);
   o->nbytes = n;
+  o->cap = n;
   o->ncp = ncp;
   o->hash = -1;
   o->ascii = ascii;
@@ -156,6 +157,7 @@ V str_add(V a, V b) {
   int64_t n = x->nbytes + y->nbytes;
   Str *o = (Str *)molt_alloc_object(offsetof(Str, data) + (size_t)n + 1, MOLT_TYPE_STR);
   o->nbytes = n;
+  o->cap = n;
   o->ncp = x->ncp + y->ncp;
   o->hash = -1;
   o->ascii = x->ascii && y->ascii;
@@ -164,6 +166,27 @@ V str_add(V a, V b) {
   o->data[n] = 0;
   return BOX(o);
 }
+// `s += t` when s is uniquely owned: append in place with geometric growth
+// (CPython's unicode_concatenate optimisation), so building a string in a
+// loop is linear.
+V str_iadd_steal(V a, V b) {
+  Str *x = STR(a), *y = STR(b);
+  int64_t need = x->nbytes + y->nbytes;
+  if (need > x->cap) {
+    int64_t nc = x->cap * 2 > need ? x->cap * 2 : need;
+    if (nc < 32) nc = 32;
+    x = (Str *)molt_xrealloc(x, offsetof(Str, data) + (size_t)nc + 1);
+    x->cap = nc;
+  }
+  memcpy(x->data + x->nbytes, y->data, (size_t)y->nbytes);
+  x->nbytes = need;
+  x->data[need] = 0;
+  x->ncp += y->ncp;
+  x->ascii = x->ascii && y->ascii;
+  x->hash = -1;
+  return BOX(x);
+}
+
 V str_mul(V s, int64_t k) {
   Str *x = STR(s);
   if (k <= 0 || x->nbytes == 0) return str_empty();

@@ -115,3 +115,26 @@ TEST_CASE("ord / chr") {
   CHECK(str(molt_chr(I(0x20ac))) == "\xe2\x82\xac");
   CHECK(repr(molt_chr(I(-1))) == "ERR ValueError: chr() arg not in range(0x110000)");
 }
+
+TEST_CASE("in-place += on a uniquely owned str is linear and correct") {
+  MoltValue s = molt_str_from_cstr("");
+  Val piece = S("ab\xc3\xa9"); // "abé"
+  for (int i = 0; i < 20000; i++) s = molt_iadd_steal(s, piece);
+  Val r(s);
+  CHECK(molt_len(r) == 60000);
+  int64_t nb;
+  molt_str_utf8(r, &nb);
+  CHECK(nb == 80000);
+  CHECK(str(molt_getslice(r, I(-3), N(), N())) == "ab\xc3\xa9");
+  // a shared str is not mutated
+  Val shared = S("xy");
+  molt_incref(shared);
+  Val t = molt_iadd_steal(shared, piece);
+  CHECK(str(shared) == "xy");
+  CHECK(str(t) == "xyab\xc3\xa9");
+  // s += s
+  MoltValue u0 = molt_str_from_cstr("qq");
+  Val u = molt_iadd_steal(u0, u0);
+  CHECK(str(u) == "qqqq");
+  CHECK(molt_hash(S("qqqq")) == molt_hash(u));
+}

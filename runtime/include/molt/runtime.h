@@ -282,6 +282,10 @@ MoltValue molt_abs(MoltValue a);
 MoltValue molt_divmod(MoltValue a, MoltValue b);
 /** In-place `+=` etc.: lists extend in place, everything else = binary op. */
 MoltValue molt_iadd(MoltValue a, MoltValue b);
+/** `x += b` for a variable x: STEALS a (the variable's reference, also on
+ *  error) and returns the new value. A uniquely referenced str is extended
+ *  in place (amortised O(1) like CPython), a list is extended in place. */
+MoltValue molt_iadd_steal(MoltValue a, MoltValue b);
 
 /* ===== comparisons / truth / hash ======================================== */
 
