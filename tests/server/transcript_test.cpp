@@ -3,8 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <thread>
+
+#include <unistd.h>
 
 #include "server/server.h"
 #include "test_support.h"
@@ -326,4 +330,20 @@ TEST_CASE("transcript: features through JSON, closing clears diagnostics, $/setT
   CHECK(cleared["params"]["diagnostics"].empty());
   json trace = s.waitFor([](const json& j) { return j.value("method", "") == "$/logTrace"; });
   CHECK(trace["params"]["message"].get<std::string>().find("textDocument/didOpen") != std::string::npos);
+}
+
+TEST_CASE("transcript: [tool.molt] ignore in the workspace's pyproject.toml filters codes") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("molt-lsp-pyproject-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "pyproject.toml") << "[project]\nname = \"x\"\n\n[tool.molt]\nignore = [\"unsupported-operator\"]\n";
+  Session s;
+  s.request(1, "initialize", {{"rootUri", lsp::pathToUri(dir.string())}, {"capabilities", json::object()}});
+  (void)s.response(1);
+  s.notify("initialized");
+  s.notify("textDocument/didOpen", openParams(kBad + "y: int = 'no'\n"));
+  json pub = s.diagnostics(1);
+  REQUIRE(pub["params"]["diagnostics"].size() == 1);
+  CHECK(pub["params"]["diagnostics"][0]["code"] == "invalid-assignment");
+  fs::remove_all(dir);
 }
