@@ -43,6 +43,9 @@ class Checker {
   }
 
   void run() {
+    for (const Stmt* s : mod_.body)
+      if (s->kind == StmtKind::ImportFrom && as<ImportFromStmt>(s)->module == "__future__")
+        for (const Alias& a : as<ImportFromStmt>(s)->names) future_annotations_ |= a.name == "annotations";
     makeBuiltinClasses();
     collectClasses(mod_.body, names_.module_scope);
     for (auto& [def, cls] : pending_classes_) declareClassMembers(def, cls);
@@ -86,6 +89,11 @@ class Checker {
 
   // ------------------------------------------------------------ reporting
   bool muted_ = false;  // set while pre-inferring field types; the real pass reports
+  bool future_annotations_ = false;
+  // Byte offset at which CPython evaluates the annotation being resolved
+  // (a def or class-body statement), or UINT32_MAX when it never does.
+  uint32_t eval_site_ = UINT32_MAX;
+  std::unordered_set<uint32_t> final_symbols_;  // symbol indexes declared Final
   void report(DiagnosticKind k, SourceRange r, std::string msg, std::vector<std::string> help = {}) {
     if (muted_) return;
     if (info(k).severity == Severity::Error && ctx_.def) m_.errors_in_function[ctx_.def]++;
@@ -211,7 +219,9 @@ class Checker {
           auto* a = as<AnnAssignStmt>(s);
           if (a->target->kind != ExprKind::Name) break;
           bool is_final = false;
+          eval_site_ = s->range.begin;
           TypeId t = annotationType(a->annotation, cscope, &is_final);
+          eval_site_ = UINT32_MAX;
           if (is_final && t == kUnset) t = a->value ? literalType(a->value) : T.unknown();
           FieldInfo f{as<NameExpr>(a->target)->name, t == kUnset ? T.unknown() : t, a->target->range, true,
                       is_final || false};
@@ -428,6 +438,8 @@ class Checker {
     }
     Ctx saved = ctx_;
     ctx_.def = f;
+    uint32_t saved_site = eval_site_;
+    eval_site_ = f->range.begin;
     for (size_t i = first; i < f->params.size(); ++i) {
       const Param& p = f->params[i];
       ParamInfo pi{p.name, T.unknown(), p.default_value != nullptr, p.keyword_only, false};
@@ -452,6 +464,7 @@ class Checker {
       report(DiagnosticKind::MissingAnnotation, f->name_range, "function " + q(f->name) + " has no return type annotation",
              {"annotate the return type (`-> None` for a procedure; `molt doctor` can infer it)"});
     }
+    eval_site_ = saved_site;
     ctx_ = saved;
     return fn;
   }

@@ -114,3 +114,20 @@ TEST_CASE("names: scopes, globals, nonlocals, builtins and imports") {
   CHECK(codes(analyze("class C:\n    k = 1\n    def m(self) -> int:\n        return k\n")) ==
         std::vector<std::string>{"4:undefined-name"});  // class bodies do not enclose methods
 }
+
+TEST_CASE("annotations CPython evaluates may not name classes that are not bound yet") {
+  const char* src =
+      "class Account:\n    def merge(self, other: Account) -> 'Account':\n        return self\n"
+      "def make() -> Node:\n    return Node()\n"
+      "class Node:\n    pass\n"
+      "def local() -> None:\n    n: Node = Node()\n";  // local annotations are never evaluated
+  CHECK(codes(analyze(src)) == std::vector<std::string>{"2:undefined-name", "4:undefined-name"});
+  CHECK(codes(analyze((std::string("from __future__ import annotations\n") + src).c_str())).empty());
+}
+
+TEST_CASE("Final names cannot be reassigned; `is` on value types is rejected") {
+  CHECK(codes(analyze("from typing import Final\nN: Final = 3\nN = 4\n")) == std::vector<std::string>{"3:invalid-assignment"});
+  CHECK(codes(analyze("from typing import Final\nN: Final[int] = 3\nN += 1\n")) == std::vector<std::string>{"3:invalid-assignment"});
+  CHECK(codes(analyze("def f(x: int, s: str | None) -> bool:\n    return x is 3 or s is None\n")) ==
+        std::vector<std::string>{"2:unsupported-operator"});
+}
