@@ -498,6 +498,14 @@ class Lowerer {
     }
   }
 
+  std::vector<TSNode> namedChildren(TSNode n) {
+    std::vector<TSNode> out;
+    auto cs = children(n);
+    for (size_t i = 0; i < cs.size(); ++i)
+      if (cs[i].named) out.push_back(cs[i].node);
+    return out;
+  }
+
   // `async` is always a node's first token when present.
   static bool startsWithAsync(TSNode n) {
     TSNode c = ts_node_child(n, 0);
@@ -512,12 +520,7 @@ class Lowerer {
   }
 
   void lowerExpressionStatement(TSNode n, std::vector<Stmt*>& out) {
-    std::vector<TSNode> parts;
-    {
-      auto cs = children(n);
-      for (size_t i = 0; i < cs.size(); ++i)
-        if (cs[i].named) parts.push_back(cs[i].node);
-    }
+    std::vector<TSNode> parts = namedChildren(n);
     if (parts.empty()) return;
     SourceRange r = range(n);
     if (parts.size() == 1) {
@@ -734,12 +737,7 @@ class Lowerer {
   std::span<Param> lowerParams(TSNode params, bool is_lambda) {
     std::vector<Param> out;
     if (ts_node_is_null(params)) return {};
-    std::vector<TSNode> ps;
-    {
-      auto cs = children(params);
-      for (size_t i = 0; i < cs.size(); ++i)
-        if (cs[i].named) ps.push_back(cs[i].node);
-    }
+    std::vector<TSNode> ps = namedChildren(params);
     bool keyword_only = false;
     for (TSNode p : ps) {
       Param q{};
@@ -838,12 +836,7 @@ class Lowerer {
   }
 
   void lowerArguments(TSNode list, std::vector<Expr*>& args, std::vector<Keyword>& kws) {
-    std::vector<TSNode> items;
-    {
-      auto cs = children(list);
-      for (size_t i = 0; i < cs.size(); ++i)
-        if (cs[i].named) items.push_back(cs[i].node);
-    }
+    std::vector<TSNode> items = namedChildren(list);
     for (TSNode a : items) {
       if (kind(a) == NK::n_keyword_argument) {
         TSNode name = field(a, g_.f_name);
@@ -859,12 +852,7 @@ class Lowerer {
     NK k = kind(n);
     if (k == NK::n_expression_list || k == NK::n_pattern_list) {
       auto* t = expr<SequenceExpr>(ExprKind::Tuple, range(n));
-      std::vector<TSNode> items;
-      {
-        auto cs = children(n);
-        for (size_t i = 0; i < cs.size(); ++i)
-          if (cs[i].named) items.push_back(cs[i].node);
-      }
+      std::vector<TSNode> items = namedChildren(n);
       std::vector<Expr*> elts;
       for (TSNode c : items) elts.push_back(k == NK::n_pattern_list ? lowerTarget(c) : lowerExpr(c));
       t->elts = arena_.copy(elts);
@@ -880,12 +868,7 @@ class Lowerer {
       case NK::n_tuple_pattern:
       case NK::n_list_pattern: {
         auto* t = expr<SequenceExpr>(kind(n) == NK::n_list_pattern ? ExprKind::List : ExprKind::Tuple, range(n));
-        std::vector<TSNode> items;
-        {
-          auto cs = children(n);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) items.push_back(cs[i].node);
-        }
+        std::vector<TSNode> items = namedChildren(n);
         std::vector<Expr*> elts;
         for (TSNode c : items) elts.push_back(lowerTarget(c));
         t->elts = arena_.copy(elts);
@@ -906,21 +889,11 @@ class Lowerer {
         return ts_node_is_null(c) ? errorExpr(n) : lowerType(c);
       }
       case NK::n_generic_type: {
-        std::vector<TSNode> items;
-        {
-          auto cs = children(n);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) items.push_back(cs[i].node);
-        }
+        std::vector<TSNode> items = namedChildren(n);
         if (items.size() != 2 || kind(items[1]) != NK::n_type_parameter) return unsupportedExpr(n);
         auto* s = expr<SubscriptExpr>(ExprKind::Subscript, range(n));
         s->value = lowerType(items[0]);
-        std::vector<TSNode> params;
-        {
-          auto cs = children(items[1]);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) params.push_back(cs[i].node);
-        }
+        std::vector<TSNode> params = namedChildren(items[1]);
         if (params.size() == 1) {
           s->index = lowerType(params[0]);
         } else {
@@ -1013,12 +986,7 @@ class Lowerer {
       case NK::n_set: {
         ExprKind k = kind(n) == NK::n_list ? ExprKind::List : kind(n) == NK::n_tuple ? ExprKind::Tuple : ExprKind::Set;
         auto* e = expr<SequenceExpr>(k, r);
-        std::vector<TSNode> items;
-        {
-          auto cs = children(n);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) items.push_back(cs[i].node);
-        }
+        std::vector<TSNode> items = namedChildren(n);
         std::vector<Expr*> elts;
         for (TSNode c : items) elts.push_back(lowerExpr(c));
         e->elts = arena_.copy(elts);
@@ -1026,12 +994,7 @@ class Lowerer {
       }
       case NK::n_dictionary: {
         auto* e = expr<DictExpr>(ExprKind::Dict, r);
-        std::vector<TSNode> items;
-        {
-          auto cs = children(n);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) items.push_back(cs[i].node);
-        }
+        std::vector<TSNode> items = namedChildren(n);
         std::vector<Expr*> keys, values;
         for (TSNode c : items) {
           if (kind(c) != NK::n_pair) { unsupported(c); continue; }
@@ -1151,12 +1114,7 @@ class Lowerer {
         return e;
       }
       case NK::n_conditional_expression: {
-        std::vector<TSNode> parts;
-        {
-          auto cs = children(n);
-          for (size_t i = 0; i < cs.size(); ++i)
-            if (cs[i].named) parts.push_back(cs[i].node);
-        }
+        std::vector<TSNode> parts = namedChildren(n);
         if (parts.size() != 3) return errorExpr(n);
         auto* e = expr<IfExpr>(ExprKind::IfExp, r);
         e->body = lowerExpr(parts[0]);
