@@ -976,3 +976,31 @@ extern "C" MoltValue molt_int_from_str(MoltValue s, int base) {
   decref(rep);
   return MOLT_NULL;
 }
+
+extern "C" MoltValue molt_int_add_i64(int64_t a, int64_t b) {
+  int64_t r;
+  if (!__builtin_add_overflow(a, b, &r)) return int_from_i64(r);
+  V x = int_from_i64(a), y = int_from_i64(b);
+  V s = int_add(x, y);
+  decref(x);
+  decref(y);
+  return s;
+}
+extern "C" MoltValue molt_int_sub_i64(int64_t a, int64_t b) {
+  int64_t r;
+  if (!__builtin_sub_overflow(a, b, &r)) return int_from_i64(r);
+  V x = int_from_i64(a), y = int_from_i64(b);
+  V s = int_sub(x, y);
+  decref(x);
+  decref(y);
+  return s;
+}
+extern "C" MoltValue molt_int_mul_i64(int64_t a, int64_t b) {
+  int64_t r;
+  if (!__builtin_mul_overflow(a, b, &r)) return int_from_i64(r);
+  V x = int_from_i64(a), y = int_from_i64(b);
+  V s = int_mul(x, y);
+  decref(x);
+  decref(y);
+  return s;
+}

@@ -252,8 +252,28 @@ static void release_globals() {
 #include <unistd.h>
 #endif
 
-extern "C" void molt_runtime_init(int, char **) {
+static int g_argc = 0;
+static char **g_argv = nullptr;
+
+extern "C" MoltValue molt_sys_argv(void) {
+  V l = list_new(g_argc);
+  for (int i = 0; i < g_argc; i++) list_append_steal(l, molt_str_from_cstr(g_argv[i]));
+  return l;
+}
+
+extern "C" MoltValue molt_sys_exit(MoltValue code) {
+  V args = tuple_new(1);
+  TUPLE(args)->items[0] = incref(code);
+  V e = molt_exc_new(MOLT_EXC_SYSTEM_EXIT, args);
+  decref(args);
+  molt_err_restore(e);
+  return MOLT_NULL;
+}
+
+extern "C" void molt_runtime_init(int argc, char **argv) {
   (void)molt_type_count();
+  g_argc = argc;
+  g_argv = argv;
 #ifdef __wasi__
   // wasi-libc starts in "/"; the runner (runtime/wasi/run.mjs) passes the
   // host working directory in PWD so relative paths behave as on the host.

@@ -178,3 +178,19 @@ TEST_CASE("module globals are released by molt_runtime_finish") {
   CHECK(g_global_a == MOLT_NONE);
   CHECK(g_global_b == MOLT_NONE);
 }
+
+TEST_CASE("sys.argv and sys.exit") {
+  char a0[] = "prog", a1[] = "x y";
+  char *argv[] = {a0, a1, nullptr};
+  molt_runtime_init(2, argv);
+  CHECK(repr(molt_sys_argv()) == "['prog', 'x y']");
+  CHECK(molt_sys_exit(I(4)) == MOLT_NULL);
+  CHECK(molt_runtime_finish() == 4);
+  molt_sys_exit(N());
+  CHECK(molt_runtime_finish() == 0);
+  std::string out = capture_stderr([] {
+    molt_sys_exit(Val(S("fatal: bad input")));
+    CHECK(molt_runtime_finish() == 1);
+  });
+  CHECK(out == "fatal: bad input\n");
+}

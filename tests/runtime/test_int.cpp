@@ -109,3 +109,10 @@ TEST_CASE("int comparisons across types") {
   CHECK(molt_lt(I(3), F(NAN)) == MOLT_FALSE);
   CHECK(repr(molt_lt(I(1), S("a"))) == "ERR TypeError: '<' not supported between instances of 'int' and 'str'");
 }
+
+TEST_CASE("exact int64 helpers for codegen fast paths") {
+  CHECK(repr(molt_int_add_i64(INT64_MAX, 1)) == "9223372036854775808");
+  CHECK(repr(molt_int_sub_i64(INT64_MIN, 1)) == "-9223372036854775809");
+  CHECK(repr(molt_int_mul_i64(INT64_MAX, INT64_MAX)) == "85070591730234615847396907784232501249");
+  CHECK(repr(molt_int_mul_i64(-3, 4)) == "-12");
+}

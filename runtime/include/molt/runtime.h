@@ -97,6 +97,13 @@ void molt_runtime_init(int argc, char **argv);
  *  (SystemExit(n) yields n), otherwise 0. */
 int molt_runtime_finish(void);
 
+/** sys.argv as a new list of str (from molt_runtime_init's argv). */
+MoltValue molt_sys_argv(void);
+/** sys.exit(code) / exit(code): raises SystemExit(code); returns MOLT_NULL.
+ *  molt_runtime_finish turns it into the exit status (None -> 0, int -> n,
+ *  anything else -> printed to stderr, 1). */
+MoltValue molt_sys_exit(MoltValue code);
+
 void molt_incref(MoltValue v);
 void molt_decref(MoltValue v);
 
@@ -260,6 +267,11 @@ MoltValue molt_int_from_str(MoltValue s, int base);
 MoltValue molt_int_from_cstr(const char *digits, int base);
 /** float(x) of an int; OverflowError "int too large to convert to float". */
 double molt_int_as_double(MoltValue v);
+/** Exact results of int64 arithmetic for codegen's unboxed fast paths when
+ *  the machine operation overflowed (promotes to a heap bigint). */
+MoltValue molt_int_add_i64(int64_t a, int64_t b);
+MoltValue molt_int_sub_i64(int64_t a, int64_t b);
+MoltValue molt_int_mul_i64(int64_t a, int64_t b);
 /** Generic arithmetic (int, bool, float, str, list, tuple where Python allows). */
 MoltValue molt_add(MoltValue a, MoltValue b);
 MoltValue molt_sub(MoltValue a, MoltValue b);
