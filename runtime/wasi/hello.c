@@ -2,10 +2,21 @@
  * runtime's size share (native and wasm32-wasi) and as the wasm smoke test.
  * Equivalent Python:  print("hello, world", 2**100, 0.1, f"argc={argc}")
  * With --raise it ends with an uncaught ValueError (exit status 1); with
- * --file it writes and reads back ./molt_hello_io.txt (relative path). */
+ * --file it writes and reads back ./molt_hello_io.txt (relative path); with
+ * --recurse it recurses until RecursionError (stack size check). */
 #include <string.h>
 
 #include "molt/runtime.h"
+
+/* def f(n): return f(n + 1) */
+static MoltValue recurse(MoltValue self, const MoltValue *args, int64_t nargs) {
+  (void)nargs;
+  MoltValue next = molt_add(args[0], molt_box_smallint(1));
+  if (next == MOLT_NULL) return MOLT_NULL;
+  MoltValue r = molt_call(self, &next, 1);
+  molt_decref(next);
+  return r;
+}
 
 int main(int argc, char **argv) {
   molt_runtime_init(argc, argv);
@@ -38,6 +49,14 @@ int main(int argc, char **argv) {
     molt_decref(text);
     molt_decref(mode);
     molt_decref(path);
+  }
+  if (argc > 1 && strcmp(argv[1], "--recurse") == 0) {
+    MoltValue f = molt_func_new(recurse, "f", 1, 0);
+    MoltValue zero = molt_box_smallint(0);
+    MoltValue r = molt_call(f, &zero, 1);
+    molt_decref(f);
+    if (r == MOLT_NULL) return molt_runtime_finish();
+    molt_decref(r);
   }
   if (argc > 1 && strcmp(argv[1], "--raise") == 0) {
     MoltValue s = molt_str_from_cstr("x");
