@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_command.h"
 #include "cli/check_command.h"
 #include "cli/doctor_command.h"
 #include "server/lsp_main.h"
@@ -15,6 +16,8 @@ constexpr const char* kUsage =
     "usage: molt <command> [options]\n"
     "\n"
     "commands:\n"
+    "  build FILE        compile a checked file to a native executable (see `molt build --help`)\n"
+    "  run FILE [-- ARGS] build into the cache and run\n"
     "  check PATH...     check files against Molt's verified subset (see `molt check --help`)\n"
     "  doctor [FILE...]  what blocks compilation and structification, with fixes; no files: toolchain check\n"
     "  explain CODE      print the documentation of a diagnostic code\n"
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
   std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "check") return molt::cli::runCheck(rest);
+  if (cmd == "build") return molt::cli::runBuild(rest);
+  if (cmd == "run") return molt::cli::runRun(rest);
   if (cmd == "doctor") return molt::cli::runDoctor(rest);
   if (cmd == "lsp") return molt::lsp::runLspCommand(rest);
   if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);

@@ -1,0 +1,1198 @@
+// Checked AST -> typed IR. Every type-driven decision of the backend lives
+// here: which representation each value gets, where numbers are promoted,
+// which builtin or method becomes which runtime call. Anything not supported
+// yet becomes an `unsupported-syntax` diagnostic at the construct ("`molt
+// build` does not support X yet") and no IR is produced: the backend fails
+// closed rather than compiling something it does not understand.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "codegen/codegen.h"
+#include "molt/runtime.h"
+
+namespace molt::codegen {
+namespace {
+
+struct ExcName {
+  const char* name;
+  uint32_t id;
+};
+constexpr ExcName kExceptions[] = {
+    {"BaseException", MOLT_EXC_BASE_EXCEPTION}, {"SystemExit", MOLT_EXC_SYSTEM_EXIT},
+    {"KeyboardInterrupt", MOLT_EXC_KEYBOARD_INTERRUPT}, {"Exception", MOLT_EXC_EXCEPTION},
+    {"ArithmeticError", MOLT_EXC_ARITHMETIC_ERROR}, {"ZeroDivisionError", MOLT_EXC_ZERO_DIVISION_ERROR},
+    {"OverflowError", MOLT_EXC_OVERFLOW_ERROR}, {"LookupError", MOLT_EXC_LOOKUP_ERROR},
+    {"IndexError", MOLT_EXC_INDEX_ERROR}, {"KeyError", MOLT_EXC_KEY_ERROR},
+    {"ValueError", MOLT_EXC_VALUE_ERROR}, {"UnicodeError", MOLT_EXC_UNICODE_ERROR},
+    {"TypeError", MOLT_EXC_TYPE_ERROR}, {"AttributeError", MOLT_EXC_ATTRIBUTE_ERROR},
+    {"NameError", MOLT_EXC_NAME_ERROR}, {"RuntimeError", MOLT_EXC_RUNTIME_ERROR},
+    {"RecursionError", MOLT_EXC_RECURSION_ERROR}, {"NotImplementedError", MOLT_EXC_NOT_IMPLEMENTED_ERROR},
+    {"StopIteration", MOLT_EXC_STOP_ITERATION}, {"AssertionError", MOLT_EXC_ASSERTION_ERROR},
+    {"OSError", MOLT_EXC_OS_ERROR}, {"FileNotFoundError", MOLT_EXC_FILE_NOT_FOUND_ERROR},
+    {"EOFError", MOLT_EXC_EOF_ERROR},
+};
+
+int64_t exceptionId(std::string_view name) {
+  for (const ExcName& e : kExceptions)
+    if (name == e.name) return e.id;
+  return -1;
+}
+
+// A builtin method lowered to a runtime call. Signature letters (see
+// lower_llvm.cpp): v Value arg, n int arg as i64, a array; return letter v
+// (Value), s (status -> None), l (i64 length -> int), b (0/1/-1 -> bool).
+struct MethodEntry {
+  TypeKind receiver;
+  const char* name;
+  const char* fn;
+  const char* sig;  // receiver is the first `v`
+  int min_args;     // excluding the receiver
+  int64_t int_default = -1;
+  bool null_default = false;  // missing `v` args are MOLT_NULL rather than None
+};
+constexpr MethodEntry kMethods[] = {
+    {TypeKind::List, "append", "molt_list_append", "s:vv", 1},
+    {TypeKind::List, "extend", "molt_list_extend", "s:vv", 1},
+    {TypeKind::List, "insert", "molt_list_insert", "s:vnv", 2},
+    {TypeKind::List, "pop", "molt_list_pop", "v:vn", 0, -1},
+    {TypeKind::List, "remove", "molt_list_remove", "s:vv", 1},
+    {TypeKind::List, "index", "molt_list_index", "v:vv", 1},
+    {TypeKind::List, "count", "molt_list_count", "v:vv", 1},
+    {TypeKind::List, "reverse", "molt_list_reverse", "s:v", 0},
+    {TypeKind::List, "copy", "molt_list_copy", "v:v", 0},
+    {TypeKind::List, "clear", "molt_list_clear", "s:v", 0},
+    {TypeKind::Str, "split", "molt_str_split", "v:vvn", 0, -1},
+    {TypeKind::Str, "rsplit", "molt_str_rsplit", "v:vvn", 0, -1},
+    {TypeKind::Str, "join", "molt_str_join", "v:vv", 1},
+    {TypeKind::Str, "strip", "molt_str_strip", "v:vv", 0},
+    {TypeKind::Str, "lstrip", "molt_str_lstrip", "v:vv", 0},
+    {TypeKind::Str, "rstrip", "molt_str_rstrip", "v:vv", 0},
+    {TypeKind::Str, "replace", "molt_str_replace", "v:vvvn", 2, -1},
+    {TypeKind::Str, "find", "molt_str_find", "v:vvvv", 1},
+    {TypeKind::Str, "rfind", "molt_str_rfind", "v:vvvv", 1},
+    {TypeKind::Str, "index", "molt_str_index", "v:vvvv", 1},
+    {TypeKind::Str, "rindex", "molt_str_rindex", "v:vvvv", 1},
+    {TypeKind::Str, "count", "molt_str_count", "v:vvvv", 1},
+    {TypeKind::Str, "startswith", "molt_str_startswith", "v:vvvv", 1},
+    {TypeKind::Str, "endswith", "molt_str_endswith", "v:vvvv", 1},
+    {TypeKind::Str, "upper", "molt_str_upper", "v:v", 0},
+    {TypeKind::Str, "lower", "molt_str_lower", "v:v", 0},
+    {TypeKind::Str, "title", "molt_str_title", "v:v", 0},
+    {TypeKind::Str, "capitalize", "molt_str_capitalize", "v:v", 0},
+    {TypeKind::Str, "swapcase", "molt_str_swapcase", "v:v", 0},
+    {TypeKind::Str, "isdigit", "molt_str_isdigit", "v:v", 0},
+    {TypeKind::Str, "isalpha", "molt_str_isalpha", "v:v", 0},
+    {TypeKind::Str, "isalnum", "molt_str_isalnum", "v:v", 0},
+    {TypeKind::Str, "isspace", "molt_str_isspace", "v:v", 0},
+    {TypeKind::Str, "isupper", "molt_str_isupper", "v:v", 0},
+    {TypeKind::Str, "islower", "molt_str_islower", "v:v", 0},
+    {TypeKind::Str, "zfill", "molt_str_zfill", "v:vn", 1},
+    {TypeKind::Str, "center", "molt_str_center", "v:vnv", 1},
+    {TypeKind::Str, "ljust", "molt_str_ljust", "v:vnv", 1},
+    {TypeKind::Str, "rjust", "molt_str_rjust", "v:vnv", 1},
+    {TypeKind::Str, "partition", "molt_str_partition", "v:vv", 1},
+    {TypeKind::Str, "rpartition", "molt_str_rpartition", "v:vv", 1},
+    {TypeKind::Dict, "get", "molt_dict_get", "v:vvv", 1},
+    {TypeKind::Dict, "setdefault", "molt_dict_setdefault", "v:vvv", 1},
+    {TypeKind::Dict, "pop", "molt_dict_pop", "v:vvv", 1, -1, true},
+    {TypeKind::Dict, "popitem", "molt_dict_popitem", "v:v", 0},
+    {TypeKind::Dict, "keys", "molt_dict_keys", "v:v", 0},
+    {TypeKind::Dict, "values", "molt_dict_values", "v:v", 0},
+    {TypeKind::Dict, "items", "molt_dict_items", "v:v", 0},
+    {TypeKind::Dict, "update", "molt_dict_update", "s:vv", 1},
+    {TypeKind::Dict, "copy", "molt_dict_copy", "v:v", 0},
+    {TypeKind::Dict, "clear", "molt_dict_clear", "s:v", 0},
+    {TypeKind::Set, "add", "molt_set_add", "s:vv", 1},
+    {TypeKind::Set, "discard", "molt_set_discard", "s:vv", 1},
+    {TypeKind::Set, "remove", "molt_set_remove", "s:vv", 1},
+    {TypeKind::Set, "pop", "molt_set_pop", "v:v", 0},
+    {TypeKind::Set, "union", "molt_set_union", "v:vv", 1},
+    {TypeKind::Set, "intersection", "molt_set_intersection", "v:vv", 1},
+    {TypeKind::Set, "difference", "molt_set_difference", "v:vv", 1},
+    {TypeKind::Set, "symmetric_difference", "molt_set_symmetric_difference", "v:vv", 1},
+    {TypeKind::Set, "issubset", "molt_set_issubset", "v:vv", 1},
+    {TypeKind::Set, "issuperset", "molt_set_issuperset", "v:vv", 1},
+    {TypeKind::Set, "isdisjoint", "molt_set_isdisjoint", "v:vv", 1},
+    {TypeKind::Set, "update", "molt_set_update", "s:vv", 1},
+    {TypeKind::Set, "copy", "molt_set_copy", "v:v", 0},
+    {TypeKind::Set, "clear", "molt_set_clear", "s:v", 0},
+    {TypeKind::Tuple, "index", "molt_tuple_index", "v:vv", 1},
+    {TypeKind::Tuple, "count", "molt_tuple_count", "v:vv", 1},
+    {TypeKind::TupleVar, "index", "molt_tuple_index", "v:vv", 1},
+    {TypeKind::TupleVar, "count", "molt_tuple_count", "v:vv", 1},
+};
+
+// Builtin functions whose arguments are all Values: name -> runtime function.
+struct BuiltinEntry {
+  const char* name;
+  const char* fn;
+  int min_args, max_args;
+};
+constexpr BuiltinEntry kBuiltins[] = {
+    {"abs", "molt_abs", 1, 1},           {"ord", "molt_ord", 1, 1},         {"chr", "molt_chr", 1, 1},
+    {"hex", "molt_hex", 1, 1},           {"oct", "molt_oct", 1, 1},         {"bin", "molt_bin", 1, 1},
+    {"repr", "molt_repr", 1, 1},         {"ascii", "molt_ascii", 1, 1},     {"any", "molt_any", 1, 1},
+    {"all", "molt_all", 1, 1},           {"divmod", "molt_divmod", 2, 2},   {"pow", "molt_pow", 2, 2},
+    {"reversed", "molt_reversed", 1, 1}, {"iter", "molt_iter", 1, 1},       {"hash", "molt_hash_value", 1, 1},
+    {"float", "molt_float", 1, 1},       {"int", "molt_int", 1, 1},
+};
+
+const char* mathFunction(std::string_view name) {
+  static const char* const kNames[] = {"sqrt", "exp", "log2", "log10", "sin", "cos", "tan", "asin", "acos",
+                                       "atan", "atan2", "hypot", "pow", "fabs", "floor", "ceil", "trunc",
+                                       "copysign", "fmod", "isnan", "isinf", "isfinite", "gcd", "factorial",
+                                       "comb", "perm", "degrees", "radians", "fsum"};
+  for (const char* n : kNames)
+    if (name == n) return n;
+  return nullptr;
+}
+
+class Builder {
+ public:
+  Builder(const FileAnalysis& a, IrModule& m, std::vector<Diagnostic>& diags)
+      : a_(a), cm_(*a.checked), types_(a.checked->types), m_(m), diags_(diags) {}
+
+  bool run() {
+    const Module& mod = a_.parsed.module;
+    // Pre-pass: module-level functions get their signatures first, so calls
+    // can appear before definitions.
+    for (Stmt* s : mod.body) {
+      if (s->kind != StmtKind::FunctionDef) continue;
+      auto* fd = as<FunctionDef>(s);
+      auto it = cm_.function_of.find(fd);
+      if (it == cm_.function_of.end()) {
+        unsupported(fd->name_range, "this function");
+        continue;
+      }
+      const FunctionInfo* fi = it->second;
+      IrFunction f;
+      f.name = std::string(fd->name);
+      for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
+      f.n_params = static_cast<uint32_t>(fi->params.size());
+      f.returns = reprOf(fi->returns);
+      func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
+      m_.functions.push_back(std::move(f));
+    }
+    // Module body.
+    fn_ = &m_.main;
+    m_.main.name = "<module>";
+    fn_scope_ = nullptr;
+    for (Stmt* s : mod.body) {
+      if (s->kind == StmtKind::FunctionDef) continue;
+      buildStmt(s, m_.main.body);
+    }
+    // Function bodies.
+    for (Stmt* s : mod.body) {
+      if (s->kind != StmtKind::FunctionDef) continue;
+      auto* fd = as<FunctionDef>(s);
+      auto it = func_index_.find(fd);
+      if (it == func_index_.end()) continue;
+      buildFunction(fd, m_.functions[it->second]);
+    }
+    return !failed_;
+  }
+
+ private:
+  // ------------------------------------------------------------ helpers
+  void unsupported(SourceRange r, std::string_view what) {
+    Diagnostic d;
+    d.kind = DiagnosticKind::UnsupportedSyntax;
+    d.range = r;
+    d.message = fmt::format("`molt build` does not support {} yet", what);
+    d.help.push_back("`molt check` accepts it; the native backend lowers a growing subset (docs/spec/codegen.md)");
+    diags_.push_back(std::move(d));
+    failed_ = true;
+  }
+  IrExpr* failExpr(SourceRange r, std::string_view what) {
+    unsupported(r, what);
+    return m_.newExpr(IrOp::ConstNone, Repr::Value);
+  }
+
+  Repr reprOf(TypeId t) const {
+    switch (types_.kind(t)) {
+      case TypeKind::Int: return Repr::Int;
+      case TypeKind::Float: return Repr::Float;
+      case TypeKind::Bool: return Repr::Bool;
+      default: return Repr::Value;
+    }
+  }
+  TypeKind kindOf(const Expr* e) const { return types_.kind(cm_.typeOf(e)); }
+
+  IrExpr* convert(IrExpr* e, Repr to) {
+    if (e->repr == to) return e;
+    if (to == Repr::Int && e->op == IrOp::ConstBool) {
+      IrExpr* c = m_.newExpr(IrOp::ConstInt, Repr::Int);
+      c->ival = e->ival;
+      return c;
+    }
+    if (to == Repr::Float && (e->op == IrOp::ConstInt || e->op == IrOp::ConstBool)) {
+      IrExpr* c = m_.newExpr(IrOp::ConstFloat, Repr::Float);
+      c->fval = static_cast<double>(e->ival);
+      return c;
+    }
+    IrExpr* c = m_.newExpr(IrOp::Convert, to);
+    c->args.push_back(e);
+    c->range = e->range;
+    return c;
+  }
+  IrExpr* constInt(int64_t v) {
+    IrExpr* c = m_.newExpr(IrOp::ConstInt, Repr::Int);
+    c->ival = v;
+    return c;
+  }
+  IrExpr* constNone() { return m_.newExpr(IrOp::ConstNone, Repr::Value); }
+  IrExpr* constStr(std::string_view s) {
+    std::string key(s);
+    auto it = str_consts_.find(key);
+    uint32_t idx;
+    if (it != str_consts_.end()) {
+      idx = it->second;
+    } else {
+      idx = static_cast<uint32_t>(m_.constants.size());
+      m_.constants.push_back({true, key});
+      str_consts_[key] = idx;
+    }
+    IrExpr* c = m_.newExpr(IrOp::ConstStr, Repr::Value);
+    c->index = idx;
+    return c;
+  }
+  IrExpr* rt(const char* fn, const char* sig, std::vector<IrExpr*> args, Repr r = Repr::Value) {
+    IrExpr* c = m_.newExpr(IrOp::CallRt, r);
+    c->name = fn;
+    c->sig = sig;
+    c->args = std::move(args);
+    return c;
+  }
+  // A runtime call returning a Value, converted to the representation of `t`.
+  IrExpr* rtTyped(const char* fn, const char* sig, std::vector<IrExpr*> args, TypeId t) {
+    return convert(rt(fn, sig, std::move(args)), reprOf(t));
+  }
+  IrExpr* boxed(const Expr* e) { return convert(buildExpr(e), Repr::Value); }
+
+  // ------------------------------------------------------------ variables
+  // Where a name's storage lives; false if it is not a plain variable.
+  bool resolveVar(const Expr* e, IrTarget& t) {
+    Symbol* sym = a_.names.symbolOf(e);
+    if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) return false;
+    Repr r = reprOf(cm_.symbol_types[sym->index]);
+    if (sym->scope == a_.names.module_scope) {
+      auto it = global_of_.find(sym);
+      if (it == global_of_.end()) {
+        it = global_of_.emplace(sym, static_cast<uint32_t>(m_.globals.size())).first;
+        m_.globals.push_back({std::string(sym->name), r});
+      }
+      t = {true, it->second, r};
+      return true;
+    }
+    if (fn_scope_ && sym->scope == fn_scope_) {
+      auto it = local_of_.find(sym);
+      if (it == local_of_.end()) {
+        it = local_of_.emplace(sym, static_cast<uint32_t>(fn_->locals.size())).first;
+        fn_->locals.push_back({std::string(sym->name), r});
+      }
+      t = {false, it->second, r};
+      return true;
+    }
+    return false;
+  }
+  IrTarget tempTarget(Repr r) {
+    if (fn_scope_) {
+      uint32_t idx = static_cast<uint32_t>(fn_->locals.size());
+      fn_->locals.push_back({fmt::format("$t{}", idx), r});
+      return {false, idx, r};
+    }
+    uint32_t idx = static_cast<uint32_t>(m_.globals.size());
+    m_.globals.push_back({fmt::format("$t{}", idx), r});
+    return {true, idx, r};
+  }
+  IrExpr* load(const IrTarget& t) {
+    IrExpr* e = m_.newExpr(t.global ? IrOp::LoadGlobal : IrOp::LoadLocal, t.repr);
+    e->index = t.index;
+    return e;
+  }
+  IrStmt* store(const IrTarget& t, IrExpr* v, SourceRange r) {
+    IrStmt* s = m_.newStmt(IrStmtKind::Store);
+    s->targets.push_back(t);
+    s->value = convert(v, t.repr);
+    s->range = r;
+    return s;
+  }
+
+  // ------------------------------------------------------------ functions
+  void buildFunction(const FunctionDef* fd, IrFunction& f) {
+    fn_ = &f;
+    fn_scope_ = a_.names.scopeOf(fd);
+    local_of_.clear();
+    if (!fd->decorators.empty()) unsupported(fd->decorators[0]->range, "decorators");
+    if (!fn_scope_) {
+      unsupported(fd->name_range, "this function");
+      return;
+    }
+    for (size_t i = 0; i < fd->params.size(); ++i) {
+      auto it = fn_scope_->symbols.find(fd->params[i].name);
+      if (it == fn_scope_->symbols.end()) {
+        unsupported(fd->params[i].range, "this parameter");
+        continue;
+      }
+      local_of_[it->second] = static_cast<uint32_t>(i);
+    }
+    if (fd->params.size() != f.n_params) unsupported(fd->name_range, "this kind of parameter list");
+    for (Stmt* s : fd->body) buildStmt(s, f.body);
+  }
+
+  // Binds call arguments to a user function's parameters: positional, then
+  // keywords, then constant defaults.
+  IrExpr* buildUserCall(const CallExpr* c, const FunctionDef* fd) {
+    uint32_t idx = func_index_.at(fd);
+    const IrFunction& f = m_.functions[idx];
+    std::vector<IrExpr*> bound(f.n_params, nullptr);
+    if (c->args.size() > f.n_params) return failExpr(c->range, "this call");
+    for (size_t i = 0; i < c->args.size(); ++i) bound[i] = buildExpr(c->args[i]);
+    for (const Keyword& k : c->keywords) {
+      size_t i = 0;
+      while (i < fd->params.size() && fd->params[i].name != k.name) ++i;
+      if (i >= fd->params.size() || bound[i]) return failExpr(k.name_range, "this keyword argument");
+      bound[i] = buildExpr(k.value);
+    }
+    for (size_t i = 0; i < bound.size(); ++i) {
+      if (bound[i]) continue;
+      const Expr* d = fd->params[i].default_value;
+      if (!d || !isConstant(d)) return failExpr(c->range, "non-constant default values");
+      bound[i] = buildExpr(d);
+    }
+    IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
+    call->index = idx;
+    call->name = f.name;
+    call->range = c->range;
+    for (size_t i = 0; i < bound.size(); ++i) call->args.push_back(convert(bound[i], f.locals[i].repr));
+    return convert(call, reprOf(cm_.typeOf(c)));
+  }
+
+  static bool isConstant(const Expr* e) {
+    switch (e->kind) {
+      case ExprKind::Int: case ExprKind::Float: case ExprKind::Str: case ExprKind::Bool: case ExprKind::None:
+        return true;
+      case ExprKind::Unary: {
+        auto* u = as<UnaryExpr>(e);
+        return (u->op == UnaryOp::Neg || u->op == UnaryOp::Pos) &&
+               (u->operand->kind == ExprKind::Int || u->operand->kind == ExprKind::Float);
+      }
+      default: return false;
+    }
+  }
+
+  // ------------------------------------------------------------ expressions
+  IrExpr* buildExpr(const Expr* e) {
+    IrExpr* r = buildExprInner(e);
+    if (r->range.end == 0) r->range = e->range;
+    return r;
+  }
+
+  IrExpr* buildExprInner(const Expr* e) {
+    switch (e->kind) {
+      case ExprKind::Int: {
+        auto* i = as<IntExpr>(e);
+        if (i->fits_i64 && molt_fits_smallint(i->value)) return constInt(i->value);
+        std::string digits;
+        if (i->fits_i64) {
+          digits = std::to_string(i->value);
+        } else {
+          for (char ch : i->digits)
+            if (ch < '0' || ch > '9') return failExpr(e->range, "non-decimal big integer literals");
+          digits = std::string(i->digits);
+        }
+        IrExpr* c = m_.newExpr(IrOp::ConstBig, Repr::Int);
+        c->index = static_cast<uint32_t>(m_.constants.size());
+        m_.constants.push_back({false, digits});
+        return c;
+      }
+      case ExprKind::Float: {
+        IrExpr* c = m_.newExpr(IrOp::ConstFloat, Repr::Float);
+        c->fval = as<FloatExpr>(e)->value;
+        return c;
+      }
+      case ExprKind::Bool: {
+        IrExpr* c = m_.newExpr(IrOp::ConstBool, Repr::Bool);
+        c->ival = as<BoolExpr>(e)->value ? 1 : 0;
+        return c;
+      }
+      case ExprKind::None: return constNone();
+      case ExprKind::Str: return constStr(as<StrExpr>(e)->value);
+      case ExprKind::FString: return buildFString(as<FStringExpr>(e)->parts);
+      case ExprKind::Name: return buildName(as<NameExpr>(e));
+      case ExprKind::List:
+      case ExprKind::Tuple:
+      case ExprKind::Set: {
+        auto* s = as<SequenceExpr>(e);
+        std::vector<IrExpr*> items;
+        bool all_const = true;
+        for (Expr* x : s->elts) {
+          if (!isConstant(x)) all_const = false;
+          items.push_back(boxed(x));
+        }
+        IrExpr* c = rt(e->kind == ExprKind::List    ? "molt_list_from_array"
+                       : e->kind == ExprKind::Tuple ? "molt_tuple_from_array"
+                                                    : "molt_set_from_array",
+                       e->kind == ExprKind::Set ? "v:aw" : "v:a", std::move(items));
+        c->n_array = static_cast<uint32_t>(s->elts.size());
+        if (e->kind == ExprKind::Set) c->imms.push_back(all_const ? 1 : 0);
+        return c;
+      }
+      case ExprKind::Dict: {
+        auto* d = as<DictExpr>(e);
+        std::vector<IrExpr*> items;
+        for (size_t i = 0; i < d->keys.size(); ++i) {
+          if (!d->keys[i]) return failExpr(e->range, "`**` in dict displays");
+          items.push_back(boxed(d->keys[i]));
+          items.push_back(boxed(d->values[i]));
+        }
+        return rt("$dict", "v:", std::move(items));
+      }
+      case ExprKind::Subscript: {
+        auto* s = as<SubscriptExpr>(e);
+        if (s->index->kind == ExprKind::Slice) {
+          auto* sl = as<SliceExpr>(s->index);
+          return rtTyped("molt_getslice", "v:vvvv",
+                         {boxed(s->value), sl->lower ? boxed(sl->lower) : constNone(),
+                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()},
+                         cm_.typeOf(e));
+        }
+        return rtTyped("molt_getitem", "v:vv", {boxed(s->value), boxed(s->index)}, cm_.typeOf(e));
+      }
+      case ExprKind::Attribute: {
+        auto* at = as<AttributeExpr>(e);
+        Symbol* sym = at->value->kind == ExprKind::Name ? a_.names.symbolOf(at->value) : nullptr;
+        if (sym && sym->kind == SymbolKind::Module && sym->module == "math") {
+          IrExpr* c = m_.newExpr(IrOp::ConstFloat, Repr::Float);
+          if (at->attr == "pi") c->fval = 3.141592653589793;
+          else if (at->attr == "e") c->fval = 2.718281828459045;
+          else if (at->attr == "tau") c->fval = 6.283185307179586;
+          else if (at->attr == "inf") c->fval = __builtin_inf();
+          else return failExpr(e->range, fmt::format("`math.{}`", at->attr));
+          return c;
+        }
+        return failExpr(e->range, "attribute access on this type");
+      }
+      case ExprKind::Call: return buildCall(as<CallExpr>(e));
+      case ExprKind::Unary: return buildUnary(as<UnaryExpr>(e));
+      case ExprKind::Binary: {
+        auto* b = as<BinaryExpr>(e);
+        return buildBinary(b->op, buildExpr(b->lhs), cm_.typeOf(b->lhs), buildExpr(b->rhs), cm_.typeOf(b->rhs),
+                           cm_.typeOf(e), e->range, false);
+      }
+      case ExprKind::BoolOp: {
+        auto* b = as<BoolOpExpr>(e);
+        Repr r = reprOf(cm_.typeOf(e));
+        IrExpr* l = buildExpr(b->lhs);
+        IrExpr* rr = buildExpr(b->rhs);
+        if ((l->repr != r && r != Repr::Value) || (rr->repr != r && r != Repr::Value))
+          return failExpr(e->range, "`and`/`or` mixing int and float operands");
+        IrExpr* c = m_.newExpr(IrOp::BoolOp, r);
+        c->ival = b->is_and ? 1 : 0;
+        c->args = {l, rr};
+        return c;
+      }
+      case ExprKind::IfExp: {
+        auto* i = as<IfExpr>(e);
+        Repr r = reprOf(cm_.typeOf(e));
+        IrExpr* body = buildExpr(i->body);
+        IrExpr* orelse = buildExpr(i->orelse);
+        if ((body->repr != r && r != Repr::Value) || (orelse->repr != r && r != Repr::Value))
+          return failExpr(e->range, "conditional expressions mixing int and float");
+        IrExpr* c = m_.newExpr(IrOp::IfExp, r);
+        c->args = {truthy(buildExpr(i->test)), convert(body, r), convert(orelse, r)};
+        return c;
+      }
+      case ExprKind::Compare: return buildCompare(as<CompareExpr>(e));
+      case ExprKind::ListComp: return failExpr(e->range, "list comprehensions");
+      case ExprKind::SetComp: return failExpr(e->range, "set comprehensions");
+      case ExprKind::DictComp: return failExpr(e->range, "dict comprehensions");
+      case ExprKind::GeneratorExp: return failExpr(e->range, "generator expressions");
+      case ExprKind::Lambda: return failExpr(e->range, "lambdas");
+      case ExprKind::Bytes: return failExpr(e->range, "bytes literals");
+      default: return failExpr(e->range, fmt::format("`{}` expressions", kindName(e->kind)));
+    }
+  }
+
+  IrExpr* truthy(IrExpr* e) {
+    if (e->repr == Repr::Bool) return e;
+    IrExpr* t = m_.newExpr(IrOp::Truthy, Repr::Bool);
+    t->args.push_back(e);
+    t->range = e->range;
+    return t;
+  }
+
+  IrExpr* buildName(const NameExpr* n) {
+    Symbol* sym = a_.names.symbolOf(n);
+    if (!sym) return failExpr(n->range, "this name");
+    if (sym->kind == SymbolKind::Builtin && sym->name == "__name__") return constStr("__main__");
+    IrTarget t;
+    if (resolveVar(n, t)) return convert(load(t), reprOf(cm_.typeOf(n)));
+    switch (sym->kind) {
+      case SymbolKind::Function: return failExpr(n->range, "functions as values");
+      case SymbolKind::Class: return failExpr(n->range, "classes as values");
+      case SymbolKind::Variable:
+      case SymbolKind::Parameter: return failExpr(n->range, "closures (a variable of an enclosing function)");
+      default: return failExpr(n->range, fmt::format("`{}` as a value", sym->name));
+    }
+  }
+
+  IrExpr* buildFString(std::span<FStringPart> parts) {
+    std::vector<IrExpr*> items;
+    for (const FStringPart& p : parts) {
+      if (!p.expr) {
+        if (!p.literal.empty()) items.push_back(constStr(p.literal));
+        continue;
+      }
+      IrExpr* v = boxed(p.expr);
+      if (p.conversion == 'r') v = rt("molt_repr", "v:v", {v});
+      else if (p.conversion == 'a') v = rt("molt_ascii", "v:v", {v});
+      else if (p.conversion == 's') v = rt("molt_str", "v:v", {v});
+      if (!p.spec.empty()) items.push_back(rt("molt_format", "v:vv", {v, buildFString(p.spec)}));
+      else if (p.conversion == 0) items.push_back(rt("molt_format", "v:vv", {v, constStr("")}));
+      else items.push_back(v);
+    }
+    if (items.size() == 1 && items[0]->op == IrOp::ConstStr) return items[0];
+    if (items.empty()) return constStr("");
+    IrExpr* c = rt("molt_str_concat_n", "v:a", std::move(items));
+    c->n_array = static_cast<uint32_t>(c->args.size());
+    return c;
+  }
+
+  IrExpr* buildUnary(const UnaryExpr* u) {
+    IrExpr* x = buildExpr(u->operand);
+    switch (u->op) {
+      case UnaryOp::Not: {
+        IrExpr* n = m_.newExpr(IrOp::Not, Repr::Bool);
+        n->args.push_back(truthy(x));
+        return n;
+      }
+      case UnaryOp::Neg: {
+        Repr r = reprOf(cm_.typeOf(u));
+        if (r == Repr::Int || r == Repr::Float) {
+          if (x->op == IrOp::ConstInt && r == Repr::Int && x->ival != MOLT_SMALLINT_MIN) return constInt(-x->ival);
+          if (x->op == IrOp::ConstFloat && r == Repr::Float) {
+            IrExpr* c = m_.newExpr(IrOp::ConstFloat, Repr::Float);
+            c->fval = -x->fval;
+            return c;
+          }
+          IrExpr* n = m_.newExpr(IrOp::Neg, r);
+          n->args.push_back(convert(x, r));
+          return n;
+        }
+        return rtTyped("molt_neg", "v:v", {convert(x, Repr::Value)}, cm_.typeOf(u));
+      }
+      case UnaryOp::Pos: return rtTyped("molt_pos", "v:v", {convert(x, Repr::Value)}, cm_.typeOf(u));
+      case UnaryOp::Invert: return rtTyped("molt_invert", "v:v", {convert(x, Repr::Value)}, cm_.typeOf(u));
+    }
+    return failExpr(u->range, "this operator");
+  }
+
+  static const char* runtimeBinary(BinOp op, bool inplace) {
+    switch (op) {
+      case BinOp::Add: return inplace ? "molt_iadd" : "molt_add";
+      case BinOp::Sub: return "molt_sub";
+      case BinOp::Mul: return "molt_mul";
+      case BinOp::Div: return "molt_truediv";
+      case BinOp::FloorDiv: return "molt_floordiv";
+      case BinOp::Mod: return "molt_mod";
+      case BinOp::Pow: return "molt_pow";
+      case BinOp::LShift: return "molt_lshift";
+      case BinOp::RShift: return "molt_rshift";
+      case BinOp::BitAnd: return "molt_and";
+      case BinOp::BitOr: return "molt_or";
+      case BinOp::BitXor: return "molt_xor";
+      case BinOp::MatMul: return nullptr;
+    }
+    return nullptr;
+  }
+
+  IrExpr* buildBinary(BinOp op, IrExpr* l, TypeId lt, IrExpr* r, TypeId rt_, TypeId result, SourceRange range,
+                      bool inplace) {
+    TypeKind lk = types_.kind(lt), rk = types_.kind(rt_), k = types_.kind(result);
+    bool numeric = types_.isNumeric(lt) && types_.isNumeric(rt_);
+    const char* fn = runtimeBinary(op, inplace);
+    if (!fn) return failExpr(range, "the `@` operator");
+    if (numeric && k == TypeKind::Float && (op != BinOp::Pow)) {
+      IrExpr* c = m_.newExpr(IrOp::Arith, Repr::Float);
+      c->bin_op = op;
+      if (op == BinOp::Div && lk != TypeKind::Float && rk != TypeKind::Float) {
+        c->operand_repr = Repr::Int;
+        c->args = {convert(l, Repr::Int), convert(r, Repr::Int)};
+      } else {
+        c->operand_repr = Repr::Float;
+        c->args = {convert(l, Repr::Float), convert(r, Repr::Float)};
+      }
+      c->range = range;
+      return c;
+    }
+    if (numeric && k == TypeKind::Int && op != BinOp::Pow) {
+      IrExpr* c = m_.newExpr(IrOp::Arith, Repr::Int);
+      c->bin_op = op;
+      c->operand_repr = Repr::Int;
+      c->args = {convert(l, Repr::Int), convert(r, Repr::Int)};
+      c->range = range;
+      return c;
+    }
+    IrExpr* c = rt(fn, "v:vv", {convert(l, Repr::Value), convert(r, Repr::Value)});
+    c->range = range;
+    return convert(c, reprOf(result));
+  }
+
+  IrExpr* buildCompare(const CompareExpr* c) {
+    if (c->ops.size() == 1) return buildCompare1(c->ops[0], c->operands[0], c->operands[1], c->range);
+    // Chains: one representation for all operands.
+    bool all_int = true, all_num = true;
+    for (const Expr* x : c->operands) {
+      TypeKind k = kindOf(x);
+      if (k != TypeKind::Int && k != TypeKind::Bool) all_int = false;
+      if (k != TypeKind::Int && k != TypeKind::Bool && k != TypeKind::Float) all_num = false;
+    }
+    for (CmpOp op : c->ops)
+      if (op == CmpOp::In || op == CmpOp::NotIn || op == CmpOp::Is || op == CmpOp::IsNot)
+        return failExpr(c->range, "chained `in`/`is` comparisons");
+    Repr r = all_int ? Repr::Int : Repr::Value;
+    if (!all_int && all_num) {
+      bool ok = true;
+      for (const Expr* x : c->operands)
+        if (kindOf(x) == TypeKind::Int && x->kind != ExprKind::Int) ok = false;
+      if (ok) r = Repr::Float;
+    }
+    IrExpr* e = m_.newExpr(IrOp::ChainCompare, Repr::Bool);
+    e->operand_repr = r;
+    for (const Expr* x : c->operands) e->args.push_back(convert(buildExpr(x), r));
+    e->cmp_ops.assign(c->ops.begin(), c->ops.end());
+    return e;
+  }
+
+  IrExpr* buildCompare1(CmpOp op, const Expr* lhs, const Expr* rhs, SourceRange range) {
+    IrExpr* l = buildExpr(lhs);
+    IrExpr* r = buildExpr(rhs);
+    if (op == CmpOp::In || op == CmpOp::NotIn) {
+      IrExpr* c = rt("molt_contains", "b:vv", {convert(r, Repr::Value), convert(l, Repr::Value)}, Repr::Bool);
+      if (op == CmpOp::In) return c;
+      IrExpr* n = m_.newExpr(IrOp::Not, Repr::Bool);
+      n->args.push_back(c);
+      return n;
+    }
+    IrExpr* c = m_.newExpr(IrOp::Compare, Repr::Bool);
+    c->cmp_op = op;
+    c->range = range;
+    TypeKind lk = kindOf(lhs), rk = kindOf(rhs);
+    auto intish = [](TypeKind k) { return k == TypeKind::Int || k == TypeKind::Bool; };
+    Repr o = Repr::Value;
+    if (op == CmpOp::Is || op == CmpOp::IsNot) {
+      o = Repr::Value;
+    } else if (intish(lk) && intish(rk)) {
+      o = Repr::Int;
+    } else if ((lk == TypeKind::Float || intish(lk)) && (rk == TypeKind::Float || intish(rk))) {
+      // int operands compare exactly against floats only when they are constants
+      bool ok = (lk == TypeKind::Float || lhs->kind == ExprKind::Int || lk == TypeKind::Bool) &&
+                (rk == TypeKind::Float || rhs->kind == ExprKind::Int || rk == TypeKind::Bool);
+      o = ok ? Repr::Float : Repr::Value;
+    }
+    c->operand_repr = o;
+    c->args = {convert(l, o), convert(r, o)};
+    return c;
+  }
+
+  // Arguments of a builtin or method: positional only unless handled.
+  bool noKeywords(const CallExpr* c) {
+    if (c->keywords.empty()) return true;
+    unsupported(c->keywords[0].name_range, "keyword arguments to this function");
+    return false;
+  }
+
+  IrExpr* excNew(uint32_t type_id, const CallExpr* c) {
+    std::vector<IrExpr*> items;
+    if (c)
+      for (Expr* x : c->args) items.push_back(boxed(x));
+    IrExpr* tup = rt("molt_tuple_from_array", "v:a", std::move(items));
+    tup->n_array = static_cast<uint32_t>(tup->args.size());
+    IrExpr* e = rt("molt_exc_new", "v:wv", {tup});
+    e->imms.push_back(type_id);
+    return e;
+  }
+
+  IrExpr* buildCall(const CallExpr* c) {
+    TypeId result = cm_.typeOf(c);
+    if (c->func->kind == ExprKind::Name) {
+      Symbol* sym = a_.names.symbolOf(c->func);
+      if (!sym) return failExpr(c->range, "this call");
+      if (sym->kind == SymbolKind::Function && sym->def && sym->def->kind == StmtKind::FunctionDef) {
+        auto* fd = as<FunctionDef>(sym->def);
+        if (func_index_.count(fd)) return buildUserCall(c, fd);
+        return failExpr(c->range, "calls of nested functions");
+      }
+      if (sym->kind == SymbolKind::ImportedName && sym->module == "math")
+        return buildMath(sym->imported, c);
+      if (sym->kind == SymbolKind::Class || sym->kind == SymbolKind::Builtin) {
+        int64_t exc = exceptionId(sym->name);
+        if (exc >= 0 && sym->kind == SymbolKind::Builtin) {
+          if (!noKeywords(c)) return constNone();
+          return excNew(static_cast<uint32_t>(exc), c);
+        }
+      }
+      if (sym->kind == SymbolKind::Builtin) return buildBuiltin(sym->name, c, result);
+      if (sym->kind == SymbolKind::Class) return failExpr(c->range, "classes");
+      return failExpr(c->range, "calls of this kind of value");
+    }
+    if (c->func->kind == ExprKind::Attribute) {
+      auto* at = as<AttributeExpr>(c->func);
+      Symbol* sym = at->value->kind == ExprKind::Name ? a_.names.symbolOf(at->value) : nullptr;
+      if (sym && sym->kind == SymbolKind::Module) {
+        if (sym->module == "math") return buildMath(at->attr, c);
+        if (sym->module == "sys" && at->attr == "exit") {
+          if (!noKeywords(c)) return constNone();
+          IrExpr* e = rt("molt_raise", "v:v", {excNew(MOLT_EXC_SYSTEM_EXIT, c)});
+          return e;
+        }
+        return failExpr(c->range, fmt::format("`{}.{}`", sym->module, at->attr));
+      }
+      TypeId recv = cm_.typeOf(at->value);
+      TypeKind rk = types_.kind(recv);
+      if (rk == TypeKind::List && at->attr == "sort") {
+        int64_t reverse = 0;
+        if (!c->args.empty()) return failExpr(c->range, "`sort` with positional arguments");
+        for (const Keyword& k : c->keywords) {
+          if (k.name == "reverse" && k.value->kind == ExprKind::Bool) reverse = as<BoolExpr>(k.value)->value;
+          else return failExpr(k.name_range, "this `sort` argument");
+        }
+        IrExpr* e = rt("molt_list_sort", "s:vVw", {boxed(at->value)});
+        e->imms.push_back(reverse);
+        return convert(e, reprOf(result));
+      }
+      if (rk == TypeKind::Str && at->attr == "format") {
+        if (!noKeywords(c)) return constNone();
+        std::vector<IrExpr*> items{boxed(at->value)};
+        for (Expr* x : c->args) items.push_back(boxed(x));
+        IrExpr* e = rt("molt_str_format", "v:va", std::move(items));
+        e->n_array = static_cast<uint32_t>(c->args.size());
+        return e;
+      }
+      for (const MethodEntry& me : kMethods) {
+        if (me.receiver != rk || at->attr != me.name) continue;
+        if (!noKeywords(c)) return constNone();
+        std::string_view sig = me.sig;
+        size_t nparams = sig.size() - 3;  // "r:" + receiver
+        if (c->args.size() < static_cast<size_t>(me.min_args) || c->args.size() > nparams)
+          return failExpr(c->range, "this call");
+        IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
+        for (size_t i = 0; i < nparams; ++i) {
+          char kind = sig[3 + i];
+          if (i < c->args.size()) {
+            e->args.push_back(kind == 'n' ? convert(buildExpr(c->args[i]), Repr::Int) : boxed(c->args[i]));
+          } else if (kind == 'n') {
+            e->args.push_back(constInt(me.int_default));
+          } else if (me.null_default) {
+            e->args.push_back(m_.newExpr(IrOp::CallRt, Repr::Value));
+            e->args.back()->name = "$null";
+          } else {
+            e->args.push_back(constNone());
+          }
+        }
+        char ret = sig[0];
+        if (ret == 's') e->repr = Repr::Value;  // status -> None
+        return convert(e, reprOf(result));
+      }
+      return failExpr(c->range, fmt::format("the method `{}` on `{}`", at->attr, types_.display(recv)));
+    }
+    return failExpr(c->range, "calls of computed callees");
+  }
+
+  IrExpr* buildMath(std::string_view name, const CallExpr* c) {
+    const char* fn = mathFunction(name);
+    if (!fn || !noKeywords(c)) return failExpr(c->range, fmt::format("`math.{}`", name));
+    std::string full = std::string("molt_math_") + fn;
+    std::string sig = "v:" + std::string(c->args.size(), 'v');
+    std::vector<IrExpr*> args;
+    for (Expr* x : c->args) args.push_back(boxed(x));
+    IrExpr* e = rt("", "", std::move(args));
+    e->name = full;
+    e->sig = sig;
+    return convert(e, reprOf(cm_.typeOf(c)));
+  }
+
+  IrExpr* buildBuiltin(std::string_view name, const CallExpr* c, TypeId result) {
+    if (name == "print") {
+      IrExpr* sep = constNone();
+      IrExpr* end = constNone();
+      int64_t to_stderr = 0;
+      for (const Keyword& k : c->keywords) {
+        if (k.name == "sep") sep = boxed(k.value);
+        else if (k.name == "end") end = boxed(k.value);
+        else if (k.name == "flush") continue;
+        else if (k.name == "file" && k.value->kind == ExprKind::Attribute &&
+                 as<AttributeExpr>(k.value)->attr == "stderr")
+          to_stderr = 1;
+        else if (k.name == "file" && k.value->kind == ExprKind::Attribute &&
+                 as<AttributeExpr>(k.value)->attr == "stdout")
+          to_stderr = 0;
+        else
+          return failExpr(k.name_range, "this `print` argument");
+      }
+      std::vector<IrExpr*> items{sep, end};
+      for (Expr* x : c->args) items.push_back(boxed(x));
+      IrExpr* e = rt("molt_print", "v:avvw", std::move(items));
+      e->n_array = static_cast<uint32_t>(c->args.size());
+      e->imms.push_back(to_stderr);
+      return e;
+    }
+    if (!noKeywords(c) && name != "sorted") return constNone();
+    size_t n = c->args.size();
+    if (name == "len" && n == 1) {
+      return convert(rt("molt_len", "l:v", {boxed(c->args[0])}, Repr::Int), reprOf(result));
+    }
+    if (name == "str") {
+      if (n == 0) return constStr("");
+      if (n == 1) return rt("molt_str", "v:v", {boxed(c->args[0])});
+    }
+    if (name == "bool" && n == 1) return truthy(buildExpr(c->args[0]));
+    if (name == "int" && n == 2) {
+      return rtTyped("molt_int_from_str", "v:vn", {boxed(c->args[0]), convert(buildExpr(c->args[1]), Repr::Int)},
+                     result);
+    }
+    if (name == "float" && n == 1 && kindOf(c->args[0]) == TypeKind::Float) return buildExpr(c->args[0]);
+    if (name == "round") {
+      if (n == 1) return rtTyped("molt_round", "v:vv", {boxed(c->args[0]), constNone()}, result);
+      if (n == 2) return rtTyped("molt_round", "v:vv", {boxed(c->args[0]), boxed(c->args[1])}, result);
+    }
+    if ((name == "list" || name == "tuple" || name == "set" || name == "dict") && n <= 1) {
+      std::string fn = "molt_" + std::string(name);
+      IrExpr* e = rt("", "v:v", {n ? boxed(c->args[0]) : constNone()});
+      e->name = fn;
+      return e;
+    }
+    if (name == "sum" && (n == 1 || n == 2))
+      return rtTyped("molt_sum", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constInt(0)}, result);
+    if (name == "enumerate" && (n == 1 || n == 2))
+      return rt("molt_enumerate", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constInt(0)});
+    if (name == "range" && n >= 1 && n <= 3) {
+      IrExpr* start = n == 1 ? constInt(0) : boxed(c->args[0]);
+      IrExpr* stop = boxed(c->args[n == 1 ? 0 : 1]);
+      IrExpr* step = n == 3 ? boxed(c->args[2]) : constInt(1);
+      return rt("molt_range_new", "v:vvv", {start, stop, step});
+    }
+    if ((name == "min" || name == "max") && n >= 1) {
+      std::vector<IrExpr*> items;
+      for (Expr* x : c->args) items.push_back(boxed(x));
+      IrExpr* e = rt(name == "min" ? "molt_min" : "molt_max", "v:aVN", std::move(items));
+      e->n_array = static_cast<uint32_t>(n);
+      return convert(e, reprOf(result));
+    }
+    if (name == "zip" && n >= 1) {
+      std::vector<IrExpr*> items;
+      for (Expr* x : c->args) items.push_back(boxed(x));
+      IrExpr* e = rt("molt_zip", "v:a", std::move(items));
+      e->n_array = static_cast<uint32_t>(n);
+      return e;
+    }
+    if (name == "next" && n == 1) {
+      IrExpr* e = rt("molt_next", "v:vN", {boxed(c->args[0])});
+      return convert(e, reprOf(result));
+    }
+    if (name == "sorted" && n == 1) {
+      int64_t reverse = 0;
+      for (const Keyword& k : c->keywords) {
+        if (k.name == "reverse" && k.value->kind == ExprKind::Bool) reverse = as<BoolExpr>(k.value)->value;
+        else return failExpr(k.name_range, "this `sorted` argument");
+      }
+      IrExpr* e = rt("molt_sorted", "v:vVw", {boxed(c->args[0])});
+      e->imms.push_back(reverse);
+      return e;
+    }
+    for (const BuiltinEntry& b : kBuiltins) {
+      if (name != b.name || n < static_cast<size_t>(b.min_args) || n > static_cast<size_t>(b.max_args)) continue;
+      std::vector<IrExpr*> args;
+      for (Expr* x : c->args) args.push_back(boxed(x));
+      IrExpr* e = rt(b.fn, "", std::move(args));
+      e->sig = "v:" + std::string(n, 'v');
+      return convert(e, reprOf(result));
+    }
+    return failExpr(c->range, fmt::format("the builtin `{}` in this form", name));
+  }
+
+  // ------------------------------------------------------------ statements
+  void buildBlock(Block b, std::vector<IrStmt*>& out) {
+    for (Stmt* s : b) buildStmt(s, out);
+  }
+
+  void assignTo(const Expr* target, IrExpr* value, std::vector<IrStmt*>& out, SourceRange range) {
+    switch (target->kind) {
+      case ExprKind::Name: {
+        IrTarget t;
+        if (!resolveVar(target, t)) {
+          unsupported(target->range, "assignment to this name");
+          return;
+        }
+        out.push_back(store(t, value, range));
+        return;
+      }
+      case ExprKind::Tuple:
+      case ExprKind::List: {
+        auto* s = as<SequenceExpr>(target);
+        IrStmt* st = m_.newStmt(IrStmtKind::Unpack);
+        st->value = convert(value, Repr::Value);
+        st->range = range;
+        for (Expr* x : s->elts) {
+          IrTarget t;
+          if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
+            unsupported(x->range, "this unpacking target");
+            return;
+          }
+          st->targets.push_back(t);
+        }
+        out.push_back(st);
+        return;
+      }
+      case ExprKind::Subscript: {
+        auto* s = as<SubscriptExpr>(target);
+        IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+        st->range = range;
+        if (s->index->kind == ExprKind::Slice) {
+          auto* sl = as<SliceExpr>(s->index);
+          st->value = rt("molt_setslice", "s:vvvvv",
+                         {boxed(s->value), sl->lower ? boxed(sl->lower) : constNone(),
+                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone(),
+                          convert(value, Repr::Value)});
+        } else {
+          st->value = rt("molt_setitem", "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
+        }
+        out.push_back(st);
+        return;
+      }
+      case ExprKind::Attribute: unsupported(target->range, "attribute assignment (classes)"); return;
+      default: unsupported(target->range, "this assignment target"); return;
+    }
+  }
+
+  void buildStmt(const Stmt* s, std::vector<IrStmt*>& out) {
+    switch (s->kind) {
+      case StmtKind::Pass: return;
+      case StmtKind::Expr: {
+        auto* e = as<ExprStmt>(s);
+        if (e->value->kind == ExprKind::Str || e->value->kind == ExprKind::Ellipsis) return;  // docstring
+        IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+        st->value = buildExpr(e->value);
+        st->range = s->range;
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::Assign: {
+        auto* as_ = as<AssignStmt>(s);
+        IrExpr* v = buildExpr(as_->value);
+        if (as_->targets.size() == 1) {
+          assignTo(as_->targets[0], v, out, s->range);
+          return;
+        }
+        IrTarget tmp = tempTarget(v->repr);
+        out.push_back(store(tmp, v, s->range));
+        for (Expr* t : as_->targets) assignTo(t, load(tmp), out, s->range);
+        return;
+      }
+      case StmtKind::AnnAssign: {
+        auto* an = as<AnnAssignStmt>(s);
+        if (!an->value) return;
+        assignTo(an->target, buildExpr(an->value), out, s->range);
+        return;
+      }
+      case StmtKind::AugAssign: {
+        auto* au = as<AugAssignStmt>(s);
+        if (au->target->kind == ExprKind::Name) {
+          IrTarget t;
+          if (!resolveVar(au->target, t)) {
+            unsupported(au->target->range, "augmented assignment to this name");
+            return;
+          }
+          TypeId tt = cm_.typeOf(au->target);
+          IrExpr* v = buildBinary(au->op, load(t), tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range,
+                                  true);
+          out.push_back(store(t, v, s->range));
+          return;
+        }
+        if (au->target->kind == ExprKind::Subscript && as<SubscriptExpr>(au->target)->index->kind != ExprKind::Slice) {
+          auto* sub = as<SubscriptExpr>(au->target);
+          IrTarget obj = tempTarget(Repr::Value);
+          IrTarget key = tempTarget(Repr::Value);
+          out.push_back(store(obj, boxed(sub->value), s->range));
+          out.push_back(store(key, boxed(sub->index), s->range));
+          TypeId tt = cm_.typeOf(au->target);
+          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {load(obj), load(key)}, tt);
+          IrExpr* v = buildBinary(au->op, cur, tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range, true);
+          IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+          st->value = rt("molt_setitem", "s:vvv", {load(obj), load(key), convert(v, Repr::Value)});
+          st->range = s->range;
+          out.push_back(st);
+          return;
+        }
+        unsupported(au->target->range, "augmented assignment to this target");
+        return;
+      }
+      case StmtKind::Return: {
+        auto* r = as<ReturnStmt>(s);
+        if (fn_ == &m_.main) {
+          unsupported(s->range, "`return` outside a function");
+          return;
+        }
+        IrStmt* st = m_.newStmt(IrStmtKind::Return);
+        st->value = convert(r->value ? buildExpr(r->value) : constNone(), fn_->returns);
+        st->range = s->range;
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::If: {
+        auto* i = as<IfStmt>(s);
+        IrStmt* st = m_.newStmt(IrStmtKind::If);
+        st->value = truthy(buildExpr(i->test));
+        st->range = s->range;
+        buildBlock(i->body, st->body);
+        buildBlock(i->orelse, st->orelse);
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::While: {
+        auto* w = as<WhileStmt>(s);
+        IrStmt* st = m_.newStmt(IrStmtKind::While);
+        st->value = truthy(buildExpr(w->test));
+        st->range = s->range;
+        buildBlock(w->body, st->body);
+        buildBlock(w->orelse, st->orelse);
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::For: {
+        auto* f = as<ForStmt>(s);
+        IrStmt* st = nullptr;
+        const CallExpr* call = f->iter->kind == ExprKind::Call ? as<CallExpr>(f->iter) : nullptr;
+        Symbol* callee = call && call->func->kind == ExprKind::Name ? a_.names.symbolOf(call->func) : nullptr;
+        IrTarget t;
+        if (callee && callee->kind == SymbolKind::Builtin && callee->name == "range" && call->keywords.empty() &&
+            call->args.size() >= 1 && call->args.size() <= 3 && f->target->kind == ExprKind::Name &&
+            resolveVar(f->target, t) && t.repr == Repr::Int) {
+          st = m_.newStmt(IrStmtKind::ForRange);
+          size_t n = call->args.size();
+          st->args.push_back(n == 1 ? constInt(0) : convert(buildExpr(call->args[0]), Repr::Int));
+          st->args.push_back(convert(buildExpr(call->args[n == 1 ? 0 : 1]), Repr::Int));
+          st->args.push_back(n == 3 ? convert(buildExpr(call->args[2]), Repr::Int) : constInt(1));
+          st->targets.push_back(t);
+        } else {
+          st = m_.newStmt(IrStmtKind::ForIter);
+          st->value = boxed(f->iter);
+          if (f->target->kind == ExprKind::Name) {
+            if (!resolveVar(f->target, t)) {
+              unsupported(f->target->range, "this loop target");
+              return;
+            }
+            st->targets.push_back(t);
+          } else if (f->target->kind == ExprKind::Tuple || f->target->kind == ExprKind::List) {
+            for (Expr* x : as<SequenceExpr>(f->target)->elts) {
+              if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
+                unsupported(x->range, "this loop target");
+                return;
+              }
+              st->targets.push_back(t);
+            }
+          } else {
+            unsupported(f->target->range, "this loop target");
+            return;
+          }
+        }
+        st->range = s->range;
+        buildBlock(f->body, st->body);
+        buildBlock(f->orelse, st->orelse);
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::Break: out.push_back(m_.newStmt(IrStmtKind::Break)); return;
+      case StmtKind::Continue: out.push_back(m_.newStmt(IrStmtKind::Continue)); return;
+      case StmtKind::Raise: {
+        auto* r = as<RaiseStmt>(s);
+        if (!r->exc) return unsupported(s->range, "bare `raise`");
+        if (r->cause) return unsupported(r->cause->range, "`raise ... from`");
+        IrExpr* exc = nullptr;
+        Symbol* sym = nullptr;
+        if (r->exc->kind == ExprKind::Name) sym = a_.names.symbolOf(r->exc);
+        if (r->exc->kind == ExprKind::Call && as<CallExpr>(r->exc)->func->kind == ExprKind::Name)
+          sym = a_.names.symbolOf(as<CallExpr>(r->exc)->func);
+        if (!sym || sym->kind != SymbolKind::Builtin || exceptionId(sym->name) < 0)
+          return unsupported(r->exc->range, "raising this exception (only builtin exception classes so far)");
+        exc = r->exc->kind == ExprKind::Name ? excNew(static_cast<uint32_t>(exceptionId(sym->name)), nullptr)
+                                             : buildExpr(r->exc);
+        IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+        st->value = rt("molt_raise", "v:v", {exc});
+        st->range = s->range;
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::Assert: {
+        auto* a = as<AssertStmt>(s);
+        IrStmt* st = m_.newStmt(IrStmtKind::If);
+        IrExpr* n = m_.newExpr(IrOp::Not, Repr::Bool);
+        n->args.push_back(truthy(buildExpr(a->test)));
+        st->value = n;
+        st->range = s->range;
+        std::vector<IrExpr*> items;
+        if (a->msg) items.push_back(boxed(a->msg));
+        IrExpr* tup = rt("molt_tuple_from_array", "v:a", std::move(items));
+        tup->n_array = static_cast<uint32_t>(tup->args.size());
+        IrExpr* exc = rt("molt_exc_new", "v:wv", {tup});
+        exc->imms.push_back(MOLT_EXC_ASSERTION_ERROR);
+        IrStmt* raise = m_.newStmt(IrStmtKind::Eval);
+        raise->value = rt("molt_raise", "v:v", {exc});
+        st->body.push_back(raise);
+        out.push_back(st);
+        return;
+      }
+      case StmtKind::Import: {
+        for (const Alias& al : as<ImportStmt>(s)->names)
+          if (al.name != "math" && al.name != "sys" && al.name != "typing")
+            unsupported(al.range, fmt::format("importing `{}`", al.name));
+        return;
+      }
+      case StmtKind::ImportFrom: {
+        auto* im = as<ImportFromStmt>(s);
+        if (im->module != "typing" && im->module != "math" && im->module != "__future__")
+          unsupported(s->range, fmt::format("importing from `{}`", im->module));
+        return;
+      }
+      case StmtKind::Global: return;
+      case StmtKind::FunctionDef: unsupported(as<FunctionDef>(s)->name_range, "nested functions"); return;
+      case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes"); return;
+      case StmtKind::Try: unsupported(s->range, "`try` statements"); return;
+      case StmtKind::With: unsupported(s->range, "`with` statements"); return;
+      case StmtKind::Nonlocal: unsupported(s->range, "`nonlocal`"); return;
+      case StmtKind::Delete: unsupported(s->range, "`del`"); return;
+    }
+  }
+
+  const FileAnalysis& a_;
+  const CheckedModule& cm_;
+  const TypeTable& types_;
+  IrModule& m_;
+  std::vector<Diagnostic>& diags_;
+  bool failed_ = false;
+  IrFunction* fn_ = nullptr;
+  const Scope* fn_scope_ = nullptr;
+  std::unordered_map<const Symbol*, uint32_t> global_of_;
+  std::unordered_map<const Symbol*, uint32_t> local_of_;
+  std::unordered_map<const FunctionDef*, uint32_t> func_index_;
+  std::unordered_map<std::string, uint32_t> str_consts_;
+};
+
+}  // namespace
+
+std::unique_ptr<IrModule> buildIr(const FileAnalysis& a, std::vector<Diagnostic>& diags) {
+  auto m = std::make_unique<IrModule>();
+  m->source_name = a.source ? a.source->path() : "<input>";
+  if (!a.checked) return nullptr;
+  Builder b(a, *m, diags);
+  if (!b.run()) {
+    sortDiagnostics(diags);
+    return nullptr;
+  }
+  return m;
+}
+
+}  // namespace molt::codegen

@@ -1,0 +1,51 @@
+// The public face of the backend: checked program -> typed IR -> LLVM module
+// -> object/assembly -> linked executable. Each step is a separate function
+// so every phase boundary can be dumped (`molt build --emit=ir|llvm|asm`).
+// Problems in the user's program (constructs not lowered yet) come back as
+// Diagnostics; toolchain problems (no runtime archive, linker failure) as an
+// error string. Not thread-safe: one build per LLVMContext.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/check_file.h"
+#include "analysis/diagnostics.h"
+#include "codegen/typed_ir.h"
+
+namespace llvm {
+class LLVMContext;
+class Module;
+}  // namespace llvm
+
+namespace molt::codegen {
+
+// Builds the typed IR. Returns nullptr and appends diagnostics (at each
+// construct) when something is not supported yet. `a` must have no errors.
+[[nodiscard]] std::unique_ptr<IrModule> buildIr(const FileAnalysis& a, std::vector<Diagnostic>& diags);
+
+// Lowers the typed IR to an LLVM module (not optimised, verified).
+[[nodiscard]] std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx);
+
+struct EmitOptions {
+  int opt_level = 2;  // 0..3
+};
+
+// Runs the new pass manager pipeline for `opt_level` on `m`.
+void optimize(llvm::Module& m, const EmitOptions& opts);
+// Textual LLVM IR.
+[[nodiscard]] std::string printModule(const llvm::Module& m);
+// Assembly (asm=true) or an ELF object for the host. False + error on failure.
+[[nodiscard]] bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, std::string& out,
+                                   std::string& error);
+
+// Links `object_path` with the runtime archive into `exe_path`.
+[[nodiscard]] bool linkExecutable(const std::string& object_path, const std::string& exe_path,
+                                  const std::string& self_exe_dir, std::string& error);
+
+// Where the runtime archive is (compile-time path, then next to the molt
+// binary); empty if not found.
+[[nodiscard]] std::string findRuntimeArchive(const std::string& self_exe_dir);
+
+}  // namespace molt::codegen

@@ -1,0 +1,1084 @@
+// Typed IR -> LLVM IR through the LLVM 19 C++ API.
+//
+// Calling convention: every user function is `i64 molt.fn.NAME(params)` with
+// internal linkage; `int`/`Value` parameters are i64 NaN-boxed values
+// (borrowed), `float` parameters are `double`, `bool` parameters `i1`. The
+// result is always an i64 Value (a float result is its double's bits, a bool
+// MOLT_TRUE/MOLT_FALSE) so that MOLT_NULL can signal a pending exception.
+//
+// Ownership follows runtime.h: locals and globals own one reference; every
+// lowered expression is a `LV` that is either owned (must be released) or
+// borrowed (a local's current value, a constant, an unboxed number). Errors
+// branch to the function's error block, which releases the locals and
+// returns MOLT_NULL; in `main` it returns molt_runtime_finish(), which prints
+// the traceback line and yields exit status 1.
+//
+// Small-int fast paths are `alwaysinline` helper functions (molt.int.*) that
+// check both tags inline and fall back to the runtime's generic operation,
+// so overflow always produces the right big integer.
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/ErrorHandling.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <map>
+
+#include "codegen/codegen.h"
+#include "molt/runtime.h"
+
+namespace molt::codegen {
+namespace {
+
+using llvm::BasicBlock;
+using llvm::Function;
+using llvm::FunctionType;
+using llvm::Type;
+using llvm::Value;
+
+struct LV {
+  Value* v = nullptr;
+  Repr r = Repr::Value;
+  bool owned = false;
+};
+
+class Lowerer {
+ public:
+  Lowerer(const IrModule& ir, llvm::LLVMContext& ctx)
+      : ir_(ir), ctx_(ctx), mod_(std::make_unique<llvm::Module>("molt", ctx)), b_(ctx) {
+    i64_ = Type::getInt64Ty(ctx);
+    i32_ = Type::getInt32Ty(ctx);
+    i1_ = Type::getInt1Ty(ctx);
+    f64_ = Type::getDoubleTy(ctx);
+    ptr_ = llvm::PointerType::get(ctx, 0);
+    unlikely_ = llvm::MDBuilder(ctx).createUnlikelyBranchWeights();
+  }
+
+  std::unique_ptr<llvm::Module> run() {
+    std::string base = ir_.source_name;
+    if (auto p = base.find_last_of('/'); p != std::string::npos) base = base.substr(p + 1);
+    mod_->setSourceFileName(base);
+    for (size_t i = 0; i < ir_.constants.size(); ++i)
+      consts_.push_back(new llvm::GlobalVariable(*mod_, i64_, false, llvm::GlobalValue::InternalLinkage,
+                                                 b_.getInt64(MOLT_NONE), "molt.const." + std::to_string(i)));
+    for (const IrVar& g : ir_.globals)
+      globals_.push_back(new llvm::GlobalVariable(*mod_, typeOf(g.repr), false, llvm::GlobalValue::InternalLinkage,
+                                                  zeroOf(g.repr), "molt.global." + g.name));
+    for (const IrFunction& f : ir_.functions) {
+      std::vector<Type*> params;
+      for (uint32_t i = 0; i < f.n_params; ++i) params.push_back(typeOf(f.locals[i].repr));
+      Function* fn = Function::Create(FunctionType::get(i64_, params, false), Function::InternalLinkage,
+                                      "molt.fn." + f.name, *mod_);
+      funcs_.push_back(fn);
+    }
+    for (size_t i = 0; i < ir_.functions.size(); ++i) lowerFunction(ir_.functions[i], funcs_[i]);
+    lowerMain();
+    std::string err;
+    llvm::raw_string_ostream os(err);
+    if (llvm::verifyModule(*mod_, &os)) llvm::report_fatal_error(llvm::Twine("molt codegen produced invalid IR: ") + err);
+    return std::move(mod_);
+  }
+
+ private:
+  // ------------------------------------------------------------ basics
+  Type* typeOf(Repr r) {
+    switch (r) {
+      case Repr::Float: return f64_;
+      case Repr::Bool: return i1_;
+      default: return i64_;
+    }
+  }
+  llvm::Constant* zeroOf(Repr r) {
+    switch (r) {
+      case Repr::Float: return llvm::ConstantFP::get(f64_, 0.0);
+      case Repr::Bool: return b_.getFalse();
+      default: return b_.getInt64(MOLT_NONE);
+    }
+  }
+  static bool refcounted(Repr r) { return r == Repr::Int || r == Repr::Value; }
+  llvm::ConstantInt* c64(uint64_t v) { return b_.getInt64(v); }
+
+  Function* rtFn(const std::string& name, Type* ret, std::vector<Type*> params) {
+    if (Function* f = mod_->getFunction(name)) return f;
+    Function* f = Function::Create(FunctionType::get(ret, params, false), Function::ExternalLinkage, name, *mod_);
+    f->addFnAttr(llvm::Attribute::NoUnwind);
+    return f;
+  }
+  BasicBlock* newBlock(const char* name) { return BasicBlock::Create(ctx_, name, fn_); }
+
+  // Branch to the error block when `failed` is true.
+  void checkFail(Value* failed) {
+    BasicBlock* ok = newBlock("ok");
+    b_.CreateCondBr(failed, err_bb_, ok, unlikely_);
+    b_.SetInsertPoint(ok);
+  }
+  void checkNull(Value* v) { checkFail(b_.CreateICmpEQ(v, c64(MOLT_NULL))); }
+
+  Value* hi16(Value* v) { return b_.CreateLShr(v, 48); }
+  Value* isSmall(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_INT >> 48)); }
+  Value* isPtr(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_PTR >> 48)); }
+  Value* unboxSmall(Value* v) { return b_.CreateAShr(b_.CreateShl(v, 16), 16); }
+  Value* boxSmall(Value* i) { return b_.CreateOr(b_.CreateAnd(i, c64(MOLT_PAYLOAD_MASK)), c64(MOLT_PREFIX_INT)); }
+  Value* fitsSmall(Value* i) { return b_.CreateICmpEQ(unboxSmall(i), i); }
+  Value* boxBool(Value* i1) { return b_.CreateOr(b_.CreateZExt(i1, i64_), c64(MOLT_PREFIX_BOOL)); }
+  Value* boxDouble(Value* d) {
+    Value* bits = b_.CreateBitCast(d, i64_);
+    return b_.CreateSelect(b_.CreateFCmpUNO(d, d), c64(MOLT_CANONICAL_NAN), bits);
+  }
+
+  // alwaysinline helper functions, created on first use.
+  Function* helper(const std::string& name, Type* ret, std::vector<Type*> params, Function*& slot) {
+    if (slot) return slot;
+    slot = Function::Create(FunctionType::get(ret, params, false), Function::InternalLinkage, name, *mod_);
+    slot->addFnAttr(llvm::Attribute::AlwaysInline);
+    slot->addFnAttr(llvm::Attribute::NoUnwind);
+    return slot;
+  }
+
+  // Saves and restores the builder around building a helper body.
+  struct HelperScope {
+    Lowerer& l;
+    llvm::IRBuilderBase::InsertPoint ip;
+    Function* saved_fn;
+    explicit HelperScope(Lowerer& lw, Function* f) : l(lw), ip(lw.b_.saveIP()), saved_fn(lw.fn_) {
+      l.fn_ = f;
+      l.b_.SetInsertPoint(BasicBlock::Create(l.ctx_, "entry", f));
+    }
+    ~HelperScope() {
+      l.fn_ = saved_fn;
+      l.b_.restoreIP(ip);
+    }
+  };
+
+  void incref(Value* v) {
+    Function* f = helper("molt.incref", b_.getVoidTy(), {i64_}, incref_fn_);
+    if (f->empty()) {
+      HelperScope hs(*this, f);
+      Value* a = f->getArg(0);
+      BasicBlock* yes = newBlock("ptr");
+      BasicBlock* done = newBlock("done");
+      b_.CreateCondBr(isPtr(a), yes, done);
+      b_.SetInsertPoint(yes);
+      b_.CreateCall(rtFn("molt_incref", b_.getVoidTy(), {i64_}), {a});
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      b_.CreateRetVoid();
+    }
+    b_.CreateCall(f, {v});
+  }
+  void decref(Value* v) {
+    Function* f = helper("molt.decref", b_.getVoidTy(), {i64_}, decref_fn_);
+    if (f->empty()) {
+      HelperScope hs(*this, f);
+      Value* a = f->getArg(0);
+      BasicBlock* yes = newBlock("ptr");
+      BasicBlock* done = newBlock("done");
+      b_.CreateCondBr(isPtr(a), yes, done);
+      b_.SetInsertPoint(yes);
+      b_.CreateCall(rtFn("molt_decref", b_.getVoidTy(), {i64_}), {a});
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      b_.CreateRetVoid();
+    }
+    b_.CreateCall(f, {v});
+  }
+  void release(const LV& x) {
+    if (x.owned && refcounted(x.r)) decref(x.v);
+  }
+  LV own(LV x) {
+    if (!x.owned && refcounted(x.r)) incref(x.v);
+    x.owned = true;
+    return x;
+  }
+
+  // ------------------------------------------------------------ int helpers
+  static const char* rtBinary(BinOp op) {
+    switch (op) {
+      case BinOp::Add: return "molt_add";
+      case BinOp::Sub: return "molt_sub";
+      case BinOp::Mul: return "molt_mul";
+      case BinOp::Div: return "molt_truediv";
+      case BinOp::FloorDiv: return "molt_floordiv";
+      case BinOp::Mod: return "molt_mod";
+      case BinOp::Pow: return "molt_pow";
+      case BinOp::LShift: return "molt_lshift";
+      case BinOp::RShift: return "molt_rshift";
+      case BinOp::BitAnd: return "molt_and";
+      case BinOp::BitOr: return "molt_or";
+      case BinOp::BitXor: return "molt_xor";
+      default: return "molt_add";
+    }
+  }
+  Function* rtBin(const char* name) { return rtFn(name, i64_, {i64_, i64_}); }
+
+  // i64 molt.int.OP(i64 a, i64 b): NULL on error.
+  Function* intBinHelper(BinOp op) {
+    Function*& slot = int_bin_[static_cast<int>(op)];
+    Function* f = helper(std::string("molt.int.") + std::string(spelling(op)), i64_, {i64_, i64_}, slot);
+    if (!f->empty()) return f;
+    HelperScope hs(*this, f);
+    Value* a = f->getArg(0);
+    Value* bv = f->getArg(1);
+    BasicBlock* fast = newBlock("fast");
+    BasicBlock* slow = newBlock("slow");
+    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* x = unboxSmall(a);
+    Value* y = unboxSmall(bv);
+    Value* r = nullptr;
+    Value* ok = nullptr;
+    switch (op) {
+      case BinOp::Add: r = b_.CreateAdd(x, y); break;
+      case BinOp::Sub: r = b_.CreateSub(x, y); break;
+      case BinOp::Mul: {
+        Value* m = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, x, y);
+        r = b_.CreateExtractValue(m, 0);
+        ok = b_.CreateNot(b_.CreateExtractValue(m, 1));
+        break;
+      }
+      case BinOp::FloorDiv:
+      case BinOp::Mod: {
+        BasicBlock* nz = newBlock("nonzero");
+        b_.CreateCondBr(b_.CreateICmpEQ(y, c64(0)), slow, nz, unlikely_);
+        b_.SetInsertPoint(nz);
+        Value* q = b_.CreateSDiv(x, y);
+        Value* rem = b_.CreateSRem(x, y);
+        Value* adjust = b_.CreateAnd(b_.CreateICmpNE(rem, c64(0)),
+                                     b_.CreateICmpSLT(b_.CreateXor(rem, y), c64(0)));
+        if (op == BinOp::FloorDiv) r = b_.CreateSub(q, b_.CreateZExt(adjust, i64_));
+        else r = b_.CreateSelect(adjust, b_.CreateAdd(rem, y), rem);
+        break;
+      }
+      case BinOp::BitAnd: r = b_.CreateAnd(x, y); break;
+      case BinOp::BitOr: r = b_.CreateOr(x, y); break;
+      case BinOp::BitXor: r = b_.CreateXor(x, y); break;
+      default: r = nullptr; break;
+    }
+    if (r) {
+      Value* fits = fitsSmall(r);
+      if (ok) fits = b_.CreateAnd(fits, ok);
+      BasicBlock* boxit = newBlock("box");
+      b_.CreateCondBr(fits, boxit, slow);
+      b_.SetInsertPoint(boxit);
+      b_.CreateRet(boxSmall(r));
+    } else {
+      b_.CreateBr(slow);
+    }
+    b_.SetInsertPoint(slow);
+    b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
+    return f;
+  }
+
+  // i32 molt.int.cmp.OP(i64 a, i64 b): 0/1, -1 on error.
+  const char* rtCompare(CmpOp op) {
+    switch (op) {
+      case CmpOp::Eq: return "molt_eq";
+      case CmpOp::NotEq: return "molt_ne";
+      case CmpOp::Lt: return "molt_lt";
+      case CmpOp::LtE: return "molt_le";
+      case CmpOp::Gt: return "molt_gt";
+      case CmpOp::GtE: return "molt_ge";
+      default: return "molt_eq";
+    }
+  }
+  llvm::CmpInst::Predicate icmpPred(CmpOp op) {
+    switch (op) {
+      case CmpOp::Eq: return llvm::CmpInst::ICMP_EQ;
+      case CmpOp::NotEq: return llvm::CmpInst::ICMP_NE;
+      case CmpOp::Lt: return llvm::CmpInst::ICMP_SLT;
+      case CmpOp::LtE: return llvm::CmpInst::ICMP_SLE;
+      case CmpOp::Gt: return llvm::CmpInst::ICMP_SGT;
+      case CmpOp::GtE: return llvm::CmpInst::ICMP_SGE;
+      default: return llvm::CmpInst::ICMP_EQ;
+    }
+  }
+  llvm::CmpInst::Predicate fcmpPred(CmpOp op) {
+    switch (op) {
+      case CmpOp::Eq: return llvm::CmpInst::FCMP_OEQ;
+      case CmpOp::NotEq: return llvm::CmpInst::FCMP_UNE;
+      case CmpOp::Lt: return llvm::CmpInst::FCMP_OLT;
+      case CmpOp::LtE: return llvm::CmpInst::FCMP_OLE;
+      case CmpOp::Gt: return llvm::CmpInst::FCMP_OGT;
+      case CmpOp::GtE: return llvm::CmpInst::FCMP_OGE;
+      default: return llvm::CmpInst::FCMP_OEQ;
+    }
+  }
+  Function* intCmpHelper(CmpOp op) {
+    Function*& slot = int_cmp_[static_cast<int>(op)];
+    Function* f = helper(std::string("molt.int.cmp") + std::string(spelling(op)), i32_, {i64_, i64_}, slot);
+    if (!f->empty()) return f;
+    HelperScope hs(*this, f);
+    Value* a = f->getArg(0);
+    Value* bv = f->getArg(1);
+    BasicBlock* fast = newBlock("fast");
+    BasicBlock* slow = newBlock("slow");
+    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.SetInsertPoint(fast);
+    b_.CreateRet(b_.CreateZExt(b_.CreateICmp(icmpPred(op), unboxSmall(a), unboxSmall(bv)), i32_));
+    b_.SetInsertPoint(slow);
+    b_.CreateRet(valueCompare(op, a, bv));
+    return f;
+  }
+  // Generic comparison through the runtime: i32 0/1/-1.
+  Value* valueCompare(CmpOp op, Value* a, Value* bv) {
+    Value* r = b_.CreateCall(rtBin(rtCompare(op)), {a, bv});
+    Value* res = b_.CreateSelect(b_.CreateICmpEQ(r, c64(MOLT_TRUE)), b_.getInt32(1), b_.getInt32(0));
+    return b_.CreateSelect(b_.CreateICmpEQ(r, c64(MOLT_NULL)), b_.getInt32(-1), res);
+  }
+
+  // i64 molt.to.f64(i64 v): the double's bits for an int/bool/float Value, NULL on error.
+  Function* toF64Helper() {
+    Function* f = helper("molt.to.f64", i64_, {i64_}, to_f64_);
+    if (!f->empty()) return f;
+    HelperScope hs(*this, f);
+    Value* a = f->getArg(0);
+    BasicBlock* dbl = newBlock("double");
+    BasicBlock* tagged = newBlock("tagged");
+    BasicBlock* small = newBlock("small");
+    BasicBlock* slow = newBlock("slow");
+    b_.CreateCondBr(b_.CreateICmpNE(b_.CreateAnd(a, c64(MOLT_TAG_MASK_HI)), c64(MOLT_TAGGED_PREFIX)), dbl, tagged);
+    b_.SetInsertPoint(dbl);
+    b_.CreateRet(a);
+    b_.SetInsertPoint(tagged);
+    b_.CreateCondBr(isSmall(a), small, slow);
+    b_.SetInsertPoint(small);
+    b_.CreateRet(b_.CreateBitCast(b_.CreateSIToFP(unboxSmall(a), f64_), i64_));
+    b_.SetInsertPoint(slow);
+    b_.CreateRet(b_.CreateCall(rtFn("molt_float", i64_, {i64_}), {a}));
+    return f;
+  }
+
+  // Int -> i64 machine integer (OverflowError past 64 bits).
+  Value* toI64(const LV& x) {
+    Value* v = x.v;
+    Value* small = isSmall(v);
+    BasicBlock* fast = newBlock("i64.fast");
+    BasicBlock* slow = newBlock("i64.slow");
+    BasicBlock* done = newBlock("i64.done");
+    b_.CreateCondBr(small, fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* fv = unboxSmall(v);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* sv = b_.CreateCall(rtFn("molt_int_as_i64", i64_, {i64_}), {v});
+    Value* err = b_.CreateCall(rtFn("molt_err_occurred", i32_, {}), {});
+    checkFail(b_.CreateAnd(b_.CreateICmpEQ(sv, c64(static_cast<uint64_t>(-1))), b_.CreateICmpNE(err, b_.getInt32(0))));
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
+    phi->addIncoming(fv, fast);
+    phi->addIncoming(sv, slow_end);
+    return phi;
+  }
+  // i64 -> Int value (promotes to a big int outside the small range).
+  Value* fromI64(Value* i) {
+    BasicBlock* fast = newBlock("box.fast");
+    BasicBlock* slow = newBlock("box.slow");
+    BasicBlock* done = newBlock("box.done");
+    b_.CreateCondBr(fitsSmall(i), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* fv = boxSmall(i);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* sv = b_.CreateCall(rtFn("molt_int_from_i64", i64_, {i64_}), {i});
+    checkNull(sv);
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
+    phi->addIncoming(fv, fast);
+    phi->addIncoming(sv, slow_end);
+    return phi;
+  }
+
+  // ------------------------------------------------------------ conversions
+  LV convert(LV x, Repr to) {
+    if (x.r == to) return x;
+    switch (to) {
+      case Repr::Int:
+        if (x.r == Repr::Bool) return {b_.CreateOr(b_.CreateZExt(x.v, i64_), c64(MOLT_PREFIX_INT)), to, false};
+        if (x.r == Repr::Value) return {x.v, to, x.owned};
+        break;
+      case Repr::Value:
+        if (x.r == Repr::Int) return {x.v, to, x.owned};
+        if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
+        if (x.r == Repr::Float) return {boxDouble(x.v), to, false};
+        break;
+      case Repr::Float:
+        if (x.r == Repr::Bool) return {b_.CreateUIToFP(x.v, f64_), to, false};
+        if (x.r == Repr::Int || x.r == Repr::Value) {
+          Value* bits = b_.CreateCall(toF64Helper(), {x.v});
+          checkNull(bits);
+          release(x);
+          return {b_.CreateBitCast(bits, f64_), to, false};
+        }
+        break;
+      case Repr::Bool:
+        if (x.r == Repr::Value || x.r == Repr::Int) {
+          Value* r = b_.CreateICmpEQ(x.v, c64(MOLT_TRUE));
+          release(x);
+          return {r, to, false};
+        }
+        break;
+    }
+    llvm::report_fatal_error("molt codegen: unsupported representation change");
+  }
+
+  Value* truthyOf(const LV& x) {
+    switch (x.r) {
+      case Repr::Bool: return x.v;
+      case Repr::Float: return b_.CreateFCmpUNE(x.v, llvm::ConstantFP::get(f64_, 0.0));
+      case Repr::Int:
+        return b_.CreateAnd(b_.CreateICmpNE(x.v, c64(MOLT_PREFIX_INT)), b_.CreateICmpNE(x.v, c64(MOLT_FALSE)));
+      case Repr::Value: {
+        Value* r = b_.CreateCall(rtFn("molt_truthy", i32_, {i64_}), {x.v});
+        checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+        return b_.CreateICmpNE(r, b_.getInt32(0));
+      }
+    }
+    return nullptr;
+  }
+
+  // ------------------------------------------------------------ expressions
+  LV expr(const IrExpr* e) {
+    switch (e->op) {
+      case IrOp::ConstInt: return {boxSmall(c64(static_cast<uint64_t>(e->ival))), Repr::Int, false};
+      case IrOp::ConstBig: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Int, false};
+      case IrOp::ConstStr: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Value, false};
+      case IrOp::ConstFloat: return {llvm::ConstantFP::get(f64_, e->fval), Repr::Float, false};
+      case IrOp::ConstBool: return {e->ival ? b_.getTrue() : b_.getFalse(), Repr::Bool, false};
+      case IrOp::ConstNone: return {c64(MOLT_NONE), Repr::Value, false};
+      case IrOp::LoadLocal: return {b_.CreateLoad(typeOf(e->repr), locals_[e->index]), e->repr, false};
+      case IrOp::LoadGlobal: {
+        LV x{b_.CreateLoad(typeOf(e->repr), globals_[e->index]), e->repr, false};
+        return own(x);  // a call in the same expression could rebind the global
+      }
+      case IrOp::Convert: return convert(expr(e->args[0]), e->repr);
+      case IrOp::Arith: return arith(e);
+      case IrOp::Compare: {
+        LV a = expr(e->args[0]);
+        LV c = expr(e->args[1]);
+        Value* r = compare(e->cmp_op, a, c);
+        release(a);
+        release(c);
+        return {r, Repr::Bool, false};
+      }
+      case IrOp::ChainCompare: return chainCompare(e);
+      case IrOp::Neg: {
+        LV x = expr(e->args[0]);
+        if (x.r == Repr::Float) return {b_.CreateFNeg(x.v), Repr::Float, false};
+        Function* f = negHelper();
+        Value* r = b_.CreateCall(f, {x.v});
+        checkNull(r);
+        release(x);
+        return {r, Repr::Int, true};
+      }
+      case IrOp::Not: {
+        LV x = expr(e->args[0]);
+        return {b_.CreateNot(x.v), Repr::Bool, false};
+      }
+      case IrOp::Truthy: {
+        LV x = expr(e->args[0]);
+        Value* t = truthyOf(x);
+        release(x);
+        return {t, Repr::Bool, false};
+      }
+      case IrOp::BoolOp: return boolOp(e);
+      case IrOp::IfExp: {
+        LV c = expr(e->args[0]);
+        BasicBlock* then_bb = newBlock("ifexp.then");
+        BasicBlock* else_bb = newBlock("ifexp.else");
+        BasicBlock* done = newBlock("ifexp.done");
+        b_.CreateCondBr(c.v, then_bb, else_bb);
+        b_.SetInsertPoint(then_bb);
+        LV t = own(convert(expr(e->args[1]), e->repr));
+        BasicBlock* then_end = b_.GetInsertBlock();
+        b_.CreateBr(done);
+        b_.SetInsertPoint(else_bb);
+        LV f = own(convert(expr(e->args[2]), e->repr));
+        BasicBlock* else_end = b_.GetInsertBlock();
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
+        llvm::PHINode* phi = b_.CreatePHI(typeOf(e->repr), 2);
+        phi->addIncoming(t.v, then_end);
+        phi->addIncoming(f.v, else_end);
+        return {phi, e->repr, true};
+      }
+      case IrOp::CallUser: {
+        std::vector<LV> args;
+        std::vector<Value*> vals;
+        for (const IrExpr* a : e->args) {
+          args.push_back(expr(a));
+          vals.push_back(args.back().v);
+        }
+        Value* r = b_.CreateCall(funcs_[e->index], vals);
+        checkNull(r);
+        for (const LV& a : args) release(a);
+        return fromAbi(r, ir_.functions[e->index].returns);
+      }
+      case IrOp::CallRt: return callRt(e);
+    }
+    llvm::report_fatal_error("molt codegen: unknown IR op");
+  }
+
+  // An i64 result of the uniform ABI as `r`.
+  LV fromAbi(Value* v, Repr r) {
+    switch (r) {
+      case Repr::Float: return {b_.CreateBitCast(v, f64_), r, false};
+      case Repr::Bool: return {b_.CreateICmpEQ(v, c64(MOLT_TRUE)), r, false};
+      default: return {v, r, true};
+    }
+  }
+  Value* toAbi(const LV& x) {
+    switch (x.r) {
+      case Repr::Float: return boxDouble(x.v);
+      case Repr::Bool: return boxBool(x.v);
+      default: return x.v;
+    }
+  }
+
+  Function* negHelper() {
+    Function* f = helper("molt.int.neg", i64_, {i64_}, neg_fn_);
+    if (!f->empty()) return f;
+    HelperScope hs(*this, f);
+    Value* a = f->getArg(0);
+    BasicBlock* fast = newBlock("fast");
+    BasicBlock* slow = newBlock("slow");
+    b_.CreateCondBr(b_.CreateAnd(isSmall(a), b_.CreateICmpNE(a, c64(MOLT_PREFIX_INT | (1ULL << 47)))), fast, slow);
+    b_.SetInsertPoint(fast);
+    b_.CreateRet(boxSmall(b_.CreateNeg(unboxSmall(a))));
+    b_.SetInsertPoint(slow);
+    b_.CreateRet(b_.CreateCall(rtFn("molt_neg", i64_, {i64_}), {a}));
+    return f;
+  }
+
+  Value* compare(CmpOp op, const LV& a, const LV& c) {
+    if (op == CmpOp::Is) return b_.CreateICmpEQ(a.v, c.v);
+    if (op == CmpOp::IsNot) return b_.CreateICmpNE(a.v, c.v);
+    if (a.r == Repr::Float) return b_.CreateFCmp(fcmpPred(op), a.v, c.v);
+    Value* r = a.r == Repr::Int ? b_.CreateCall(intCmpHelper(op), {a.v, c.v}) : valueCompare(op, a.v, c.v);
+    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    return b_.CreateICmpNE(r, b_.getInt32(0));
+  }
+
+  LV chainCompare(const IrExpr* e) {
+    BasicBlock* done = newBlock("chain.done");
+    std::vector<std::pair<Value*, BasicBlock*>> incoming;
+    LV left = expr(e->args[0]);
+    for (size_t i = 0; i < e->cmp_ops.size(); ++i) {
+      LV right = expr(e->args[i + 1]);
+      Value* r = compare(e->cmp_ops[i], left, right);
+      release(left);
+      if (i + 1 == e->cmp_ops.size()) {
+        release(right);
+        incoming.push_back({r, b_.GetInsertBlock()});
+        b_.CreateBr(done);
+        break;
+      }
+      BasicBlock* next = newBlock("chain.next");
+      BasicBlock* fail = newBlock("chain.false");
+      b_.CreateCondBr(r, next, fail);
+      b_.SetInsertPoint(fail);
+      release(right);
+      incoming.push_back({b_.getFalse(), b_.GetInsertBlock()});
+      b_.CreateBr(done);
+      b_.SetInsertPoint(next);
+      left = right;
+    }
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i1_, static_cast<unsigned>(incoming.size()));
+    for (auto& [v, bb] : incoming) phi->addIncoming(v, bb);
+    return {phi, Repr::Bool, false};
+  }
+
+  LV boolOp(const IrExpr* e) {
+    bool is_and = e->ival != 0;
+    LV l = expr(e->args[0]);
+    Value* t = truthyOf(l);
+    BasicBlock* take_left = newBlock("bool.left");
+    BasicBlock* eval_right = newBlock("bool.right");
+    BasicBlock* done = newBlock("bool.done");
+    // and: falsy left is the result; or: truthy left is the result
+    if (is_and) b_.CreateCondBr(t, eval_right, take_left);
+    else b_.CreateCondBr(t, take_left, eval_right);
+    b_.SetInsertPoint(take_left);
+    LV lv = own(convert(l, e->repr));
+    BasicBlock* left_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(eval_right);
+    release(l);
+    LV rv = own(convert(expr(e->args[1]), e->repr));
+    BasicBlock* right_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(typeOf(e->repr), 2);
+    phi->addIncoming(lv.v, left_end);
+    phi->addIncoming(rv.v, right_end);
+    return {phi, e->repr, true};
+  }
+
+  LV arith(const IrExpr* e) {
+    LV a = expr(e->args[0]);
+    LV c = expr(e->args[1]);
+    if (e->operand_repr == Repr::Float) {
+      Value* r = nullptr;
+      switch (e->bin_op) {
+        case BinOp::Add: r = b_.CreateFAdd(a.v, c.v); break;
+        case BinOp::Sub: r = b_.CreateFSub(a.v, c.v); break;
+        case BinOp::Mul: r = b_.CreateFMul(a.v, c.v); break;
+        case BinOp::Div: {
+          BasicBlock* zero = newBlock("fdiv.zero");
+          BasicBlock* ok = newBlock("fdiv.ok");
+          b_.CreateCondBr(b_.CreateFCmpOEQ(c.v, llvm::ConstantFP::get(f64_, 0.0)), zero, ok, unlikely_);
+          b_.SetInsertPoint(zero);
+          b_.CreateCall(rtBin("molt_truediv"), {boxDouble(a.v), boxDouble(c.v)});
+          b_.CreateBr(err_bb_);
+          b_.SetInsertPoint(ok);
+          r = b_.CreateFDiv(a.v, c.v);
+          break;
+        }
+        default: {
+          Value* bits = b_.CreateCall(rtBin(rtBinary(e->bin_op)), {boxDouble(a.v), boxDouble(c.v)});
+          checkNull(bits);
+          Value* d = b_.CreateCall(toF64Helper(), {bits});
+          checkNull(d);
+          r = b_.CreateBitCast(d, f64_);
+        }
+      }
+      return {r, Repr::Float, false};
+    }
+    // Int operands.
+    if (e->repr == Repr::Float) {  // int / int
+      Value* bits = b_.CreateCall(rtBin("molt_truediv"), {a.v, c.v});
+      checkNull(bits);
+      release(a);
+      release(c);
+      return {b_.CreateBitCast(bits, f64_), Repr::Float, false};
+    }
+    Value* r;
+    switch (e->bin_op) {
+      case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::FloorDiv: case BinOp::Mod:
+      case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor:
+        r = b_.CreateCall(intBinHelper(e->bin_op), {a.v, c.v});
+        break;
+      default: r = b_.CreateCall(rtBin(rtBinary(e->bin_op)), {a.v, c.v}); break;
+    }
+    checkNull(r);
+    release(a);
+    release(c);
+    return {r, Repr::Int, true};
+  }
+
+  // Runtime call per signature "R:ARGS" (see build_ir.cpp).
+  LV callRt(const IrExpr* e) {
+    if (e->name == "$null") return {c64(MOLT_NULL), Repr::Value, false};
+    if (e->name == "$dict") {
+      Value* d = b_.CreateCall(rtFn("molt_dict_new", i64_, {}), {});
+      checkNull(d);
+      Function* set = rtFn("molt_dict_set", i32_, {i64_, i64_, i64_});
+      for (size_t i = 0; i + 1 < e->args.size(); i += 2) {
+        LV k = expr(e->args[i]);
+        LV v = expr(e->args[i + 1]);
+        Value* r = b_.CreateCall(set, {d, k.v, v.v});
+        checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+        release(k);
+        release(v);
+      }
+      return {d, Repr::Value, true};
+    }
+    std::string_view sig = e->sig;
+    char ret = sig[0];
+    size_t n_fixed = e->args.size() - e->n_array;
+    std::vector<LV> temps;
+    std::vector<Value*> vals;
+    std::vector<Type*> params;
+    size_t next_arg = 0, next_imm = 0;
+    for (size_t i = 2; i < sig.size(); ++i) {
+      switch (sig[i]) {
+        case 'v': {
+          LV x = expr(e->args[next_arg++]);
+          temps.push_back(x);
+          vals.push_back(x.v);
+          params.push_back(i64_);
+          break;
+        }
+        case 'n':
+        case 'i': {
+          LV x = expr(e->args[next_arg++]);
+          Value* v = toI64(x);
+          release(x);
+          if (sig[i] == 'i') {
+            vals.push_back(b_.CreateTrunc(v, i32_));
+            params.push_back(i32_);
+          } else {
+            vals.push_back(v);
+            params.push_back(i64_);
+          }
+          break;
+        }
+        case 'w':
+          vals.push_back(b_.getInt32(static_cast<uint32_t>(e->imms[next_imm++])));
+          params.push_back(i32_);
+          break;
+        case 'V':
+          vals.push_back(c64(MOLT_NONE));
+          params.push_back(i64_);
+          break;
+        case 'N':
+          vals.push_back(c64(MOLT_NULL));
+          params.push_back(i64_);
+          break;
+        case 'a': {
+          llvm::AllocaInst* arr = entryAlloca(llvm::ArrayType::get(i64_, std::max<uint32_t>(e->n_array, 1)));
+          for (uint32_t k = 0; k < e->n_array; ++k) {
+            LV x = expr(e->args[n_fixed + k]);
+            temps.push_back(x);
+            b_.CreateStore(x.v, b_.CreateConstInBoundsGEP2_32(arr->getAllocatedType(), arr, 0, k));
+          }
+          vals.push_back(arr);
+          vals.push_back(c64(e->n_array));
+          params.push_back(ptr_);
+          params.push_back(i64_);
+          break;
+        }
+        default: llvm::report_fatal_error("molt codegen: bad runtime signature");
+      }
+    }
+    Type* rt = ret == 'v' || ret == 'l' ? i64_ : i32_;
+    Value* r = b_.CreateCall(rtFn(e->name, rt, params), vals);
+    LV out;
+    switch (ret) {
+      case 'v':
+        checkNull(r);
+        out = {r, Repr::Value, true};
+        break;
+      case 's':
+        checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+        out = {c64(MOLT_NONE), Repr::Value, false};
+        break;
+      case 'l':
+        checkFail(b_.CreateICmpSLT(r, c64(0)));
+        out = {boxSmall(r), Repr::Int, false};
+        break;
+      case 'b':
+        checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+        out = {b_.CreateICmpNE(r, b_.getInt32(0)), Repr::Bool, false};
+        break;
+      default: llvm::report_fatal_error("molt codegen: bad runtime signature");
+    }
+    for (const LV& t : temps) release(t);
+    if (out.r != e->repr) out = convert(out, e->repr);
+    return out;
+  }
+
+  llvm::AllocaInst* entryAlloca(Type* t) {
+    llvm::IRBuilder<> eb(&fn_->getEntryBlock(), fn_->getEntryBlock().begin());
+    return eb.CreateAlloca(t);
+  }
+
+  // ------------------------------------------------------------ statements
+  struct Loop {
+    BasicBlock* brk;
+    BasicBlock* cont;
+    llvm::AllocaInst* iter;  // ForIter's iterator (released on break/return), else null
+  };
+
+  llvm::Value* slotOf(const IrTarget& t) {
+    return t.global ? static_cast<Value*>(globals_[t.index]) : static_cast<Value*>(locals_[t.index]);
+  }
+  void storeTo(const IrTarget& t, LV x) {
+    x = convert(x, t.repr);
+    Value* slot = slotOf(t);
+    if (refcounted(t.repr)) {
+      x = own(x);
+      Value* old = b_.CreateLoad(i64_, slot);
+      b_.CreateStore(x.v, slot);
+      decref(old);
+    } else {
+      b_.CreateStore(x.v, slot);
+    }
+  }
+
+  bool terminated() { return b_.GetInsertBlock()->getTerminator() != nullptr; }
+  void startDeadBlock() { b_.SetInsertPoint(newBlock("dead")); }
+
+  void block(const std::vector<IrStmt*>& stmts) {
+    for (const IrStmt* s : stmts) {
+      stmt(s);
+      if (terminated()) startDeadBlock();
+    }
+  }
+
+  void stmt(const IrStmt* s) {
+    switch (s->kind) {
+      case IrStmtKind::Eval: release(expr(s->value)); return;
+      case IrStmtKind::Store: storeTo(s->targets[0], expr(s->value)); return;
+      case IrStmtKind::Unpack: {
+        LV v = expr(s->value);
+        uint32_t n = static_cast<uint32_t>(s->targets.size());
+        unpackInto(v.v, s->targets);
+        release(v);
+        (void)n;
+        return;
+      }
+      case IrStmtKind::Return: {
+        LV v = own(expr(s->value));
+        Value* r = toAbi(v);
+        for (const Loop& l : loops_)
+          if (l.iter) decref(b_.CreateLoad(i64_, l.iter));
+        releaseLocals();
+        b_.CreateRet(r);
+        return;
+      }
+      case IrStmtKind::If: {
+        LV c = expr(s->value);
+        BasicBlock* then_bb = newBlock("if.then");
+        BasicBlock* else_bb = newBlock("if.else");
+        BasicBlock* done = newBlock("if.done");
+        b_.CreateCondBr(c.v, then_bb, else_bb);
+        b_.SetInsertPoint(then_bb);
+        block(s->body);
+        b_.CreateBr(done);
+        b_.SetInsertPoint(else_bb);
+        block(s->orelse);
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
+        return;
+      }
+      case IrStmtKind::While: {
+        BasicBlock* head = newBlock("while.head");
+        BasicBlock* body = newBlock("while.body");
+        BasicBlock* orelse = newBlock("while.else");
+        BasicBlock* done = newBlock("while.done");
+        b_.CreateBr(head);
+        b_.SetInsertPoint(head);
+        LV c = expr(s->value);
+        b_.CreateCondBr(c.v, body, orelse);
+        b_.SetInsertPoint(body);
+        loops_.push_back({done, head, nullptr});
+        block(s->body);
+        loops_.pop_back();
+        b_.CreateBr(head);
+        b_.SetInsertPoint(orelse);
+        block(s->orelse);
+        b_.CreateBr(done);
+        b_.SetInsertPoint(done);
+        return;
+      }
+      case IrStmtKind::ForRange: forRange(s); return;
+      case IrStmtKind::ForIter: forIter(s); return;
+      case IrStmtKind::Break: b_.CreateBr(loops_.back().brk); return;
+      case IrStmtKind::Continue: b_.CreateBr(loops_.back().cont); return;
+    }
+  }
+
+  void unpackInto(Value* v, const std::vector<IrTarget>& targets) {
+    uint32_t n = static_cast<uint32_t>(targets.size());
+    llvm::AllocaInst* buf = entryAlloca(llvm::ArrayType::get(i64_, n));
+    Value* r = b_.CreateCall(rtFn("molt_unpack", i32_, {i64_, i64_, ptr_}), {v, c64(n), buf});
+    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    for (uint32_t i = 0; i < n; ++i) {
+      Value* item = b_.CreateLoad(i64_, b_.CreateConstInBoundsGEP2_32(buf->getAllocatedType(), buf, 0, i));
+      storeTo(targets[i], LV{item, Repr::Value, true});
+    }
+  }
+
+  void forRange(const IrStmt* s) {
+    LV a0 = expr(s->args[0]);
+    Value* start = toI64(a0);
+    release(a0);
+    LV a1 = expr(s->args[1]);
+    Value* stop = toI64(a1);
+    release(a1);
+    LV a2 = expr(s->args[2]);
+    Value* step = toI64(a2);
+    release(a2);
+    bool const_step = s->args[2]->op == IrOp::ConstInt;
+    int64_t step_value = s->args[2]->ival;
+    if (!const_step || step_value == 0) {
+      BasicBlock* zero = newBlock("range.zero");
+      BasicBlock* ok = newBlock("range.ok");
+      b_.CreateCondBr(b_.CreateICmpEQ(step, c64(0)), zero, ok, unlikely_);
+      b_.SetInsertPoint(zero);
+      b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
+                    {b_.getInt32(MOLT_EXC_VALUE_ERROR), b_.CreateGlobalStringPtr("range() arg 3 must not be zero")});
+      b_.CreateBr(err_bb_);
+      b_.SetInsertPoint(ok);
+    }
+    llvm::AllocaInst* counter = entryAlloca(i64_);
+    b_.CreateStore(start, counter);
+    BasicBlock* head = newBlock("range.head");
+    BasicBlock* body = newBlock("range.body");
+    BasicBlock* latch = newBlock("range.latch");
+    BasicBlock* orelse = newBlock("range.else");
+    BasicBlock* done = newBlock("range.done");
+    b_.CreateBr(head);
+    b_.SetInsertPoint(head);
+    Value* i = b_.CreateLoad(i64_, counter);
+    Value* cond;
+    if (const_step) {
+      cond = step_value > 0 ? b_.CreateICmpSLT(i, stop) : b_.CreateICmpSGT(i, stop);
+    } else {
+      cond = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), b_.CreateICmpSLT(i, stop), b_.CreateICmpSGT(i, stop));
+    }
+    b_.CreateCondBr(cond, body, orelse);
+    b_.SetInsertPoint(body);
+    storeTo(s->targets[0], LV{fromI64(i), Repr::Int, true});
+    loops_.push_back({done, latch, nullptr});
+    block(s->body);
+    loops_.pop_back();
+    b_.CreateBr(latch);
+    b_.SetInsertPoint(latch);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
+    b_.CreateBr(head);
+    b_.SetInsertPoint(orelse);
+    block(s->orelse);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  void forIter(const IrStmt* s) {
+    LV v = expr(s->value);
+    Value* it = b_.CreateCall(rtFn("molt_iter", i64_, {i64_}), {v.v});
+    checkNull(it);
+    release(v);
+    llvm::AllocaInst* slot = entryAlloca(i64_);
+    b_.CreateStore(it, slot);
+    BasicBlock* head = newBlock("for.head");
+    BasicBlock* got = newBlock("for.item");
+    BasicBlock* body = newBlock("for.body");
+    BasicBlock* orelse = newBlock("for.else");
+    BasicBlock* brk = newBlock("for.break");
+    BasicBlock* done = newBlock("for.done");
+    b_.CreateBr(head);
+    b_.SetInsertPoint(head);
+    Value* item = b_.CreateCall(rtFn("molt_iter_next", i64_, {i64_}), {b_.CreateLoad(i64_, slot)});
+    b_.CreateCondBr(b_.CreateICmpEQ(item, c64(MOLT_STOP)), orelse, got);
+    b_.SetInsertPoint(got);
+    checkNull(item);
+    b_.CreateBr(body);
+    b_.SetInsertPoint(body);
+    if (s->targets.size() == 1) {
+      storeTo(s->targets[0], LV{item, Repr::Value, true});
+    } else {
+      unpackInto(item, s->targets);
+      decref(item);
+    }
+    loops_.push_back({brk, head, slot});
+    block(s->body);
+    loops_.pop_back();
+    b_.CreateBr(head);
+    b_.SetInsertPoint(orelse);
+    decref(b_.CreateLoad(i64_, slot));
+    block(s->orelse);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(brk);
+    decref(b_.CreateLoad(i64_, slot));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  void releaseLocals() {
+    for (size_t i = 0; i < locals_.size(); ++i)
+      if (refcounted(irf_->locals[i].repr)) decref(b_.CreateLoad(i64_, locals_[i]));
+  }
+
+  // ------------------------------------------------------------ functions
+  void lowerFunction(const IrFunction& f, Function* fn) {
+    fn_ = fn;
+    irf_ = &f;
+    loops_.clear();
+    BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
+    b_.SetInsertPoint(entry);
+    locals_.clear();
+    for (size_t i = 0; i < f.locals.size(); ++i) locals_.push_back(b_.CreateAlloca(typeOf(f.locals[i].repr)));
+    for (size_t i = 0; i < f.locals.size(); ++i) {
+      if (i < f.n_params) {
+        Value* p = fn->getArg(static_cast<unsigned>(i));
+        b_.CreateStore(p, locals_[i]);
+        if (refcounted(f.locals[i].repr)) incref(p);
+      } else {
+        b_.CreateStore(zeroOf(f.locals[i].repr), locals_[i]);
+      }
+    }
+    err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    block(f.body);
+    if (!terminated()) {
+      releaseLocals();
+      b_.CreateRet(c64(MOLT_NONE));
+    }
+    b_.SetInsertPoint(err_bb_);
+    releaseLocals();
+    b_.CreateRet(c64(MOLT_NULL));
+  }
+
+  void lowerMain() {
+    Function* fn = Function::Create(FunctionType::get(i32_, {i32_, ptr_}, false), Function::ExternalLinkage,
+                                    "main", *mod_);
+    fn_ = fn;
+    irf_ = &ir_.main;
+    loops_.clear();
+    locals_.clear();
+    b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
+    b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
+    Function* finish = rtFn("molt_runtime_finish", i32_, {});
+    err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    Function* immortal = rtFn("molt_immortalize", b_.getVoidTy(), {i64_});
+    for (size_t i = 0; i < ir_.constants.size(); ++i) {
+      const IrConstant& c = ir_.constants[i];
+      Value* v;
+      if (c.is_str) {
+        llvm::Constant* data = llvm::ConstantDataArray::getString(ctx_, c.text, true);
+        auto* gv = new llvm::GlobalVariable(*mod_, data->getType(), true, llvm::GlobalValue::PrivateLinkage, data,
+                                            "molt.str." + std::to_string(i));
+        gv->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+        v = b_.CreateCall(rtFn("molt_str_from_utf8", i64_, {ptr_, i64_}), {gv, c64(c.text.size())});
+      } else {
+        v = b_.CreateCall(rtFn("molt_int_from_cstr", i64_, {ptr_, i32_}),
+                          {b_.CreateGlobalStringPtr(c.text), b_.getInt32(10)});
+      }
+      checkNull(v);
+      b_.CreateCall(immortal, {v});
+      b_.CreateStore(v, consts_[i]);
+    }
+    block(ir_.main.body);
+    if (!terminated()) b_.CreateRet(b_.CreateCall(finish, {}));
+    b_.SetInsertPoint(err_bb_);
+    b_.CreateRet(b_.CreateCall(finish, {}));
+  }
+
+  const IrModule& ir_;
+  llvm::LLVMContext& ctx_;
+  std::unique_ptr<llvm::Module> mod_;
+  llvm::IRBuilder<> b_;
+  Type *i64_, *i32_, *i1_, *f64_;
+  llvm::PointerType* ptr_;
+  llvm::MDNode* unlikely_;
+  std::vector<llvm::GlobalVariable*> consts_, globals_;
+  std::vector<Function*> funcs_;
+  Function* fn_ = nullptr;
+  const IrFunction* irf_ = nullptr;
+  std::vector<llvm::AllocaInst*> locals_;
+  BasicBlock* err_bb_ = nullptr;
+  std::vector<Loop> loops_;
+  Function* incref_fn_ = nullptr;
+  Function* decref_fn_ = nullptr;
+  Function* to_f64_ = nullptr;
+  Function* neg_fn_ = nullptr;
+  Function* int_bin_[16] = {};
+  Function* int_cmp_[16] = {};
+};
+
+}  // namespace
+
+std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx) {
+  Lowerer l(ir, ctx);
+  return l.run();
+}
+
+}  // namespace molt::codegen

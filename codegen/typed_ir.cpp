@@ -1,0 +1,146 @@
+// Text dump of the typed IR for `molt build --emit=ir` (golden-testable).
+#include "codegen/typed_ir.h"
+
+#include <fmt/format.h>
+
+namespace molt::codegen {
+
+const char* reprName(Repr r) {
+  switch (r) {
+    case Repr::Int: return "int";
+    case Repr::Float: return "f64";
+    case Repr::Bool: return "i1";
+    case Repr::Value: return "value";
+  }
+  return "?";
+}
+
+namespace {
+
+const char* opName(IrOp op) {
+  switch (op) {
+    case IrOp::ConstInt: return "const.int";
+    case IrOp::ConstBig: return "const.big";
+    case IrOp::ConstFloat: return "const.float";
+    case IrOp::ConstBool: return "const.bool";
+    case IrOp::ConstNone: return "const.none";
+    case IrOp::ConstStr: return "const.str";
+    case IrOp::LoadLocal: return "local";
+    case IrOp::LoadGlobal: return "global";
+    case IrOp::Convert: return "convert";
+    case IrOp::Arith: return "arith";
+    case IrOp::Compare: return "cmp";
+    case IrOp::Neg: return "neg";
+    case IrOp::Not: return "not";
+    case IrOp::Truthy: return "truthy";
+    case IrOp::BoolOp: return "boolop";
+    case IrOp::IfExp: return "ifexp";
+    case IrOp::CallUser: return "call";
+    case IrOp::CallRt: return "rt";
+    case IrOp::ChainCompare: return "chaincmp";
+  }
+  return "?";
+}
+
+void dumpExpr(const IrModule& m, const IrExpr* e, std::string& out) {
+  out += fmt::format("({}:{}", opName(e->op), reprName(e->repr));
+  switch (e->op) {
+    case IrOp::ConstInt: case IrOp::ConstBool: out += fmt::format(" {}", e->ival); break;
+    case IrOp::ConstFloat: out += fmt::format(" {}", e->fval); break;
+    case IrOp::ConstBig: case IrOp::ConstStr: out += fmt::format(" #{}", e->index); break;
+    case IrOp::LoadLocal: out += fmt::format(" %{}", e->index); break;
+    case IrOp::LoadGlobal: out += fmt::format(" @{}", m.globals[e->index].name); break;
+    case IrOp::Arith: out += fmt::format(" {} {}", spelling(e->bin_op), reprName(e->operand_repr)); break;
+    case IrOp::Compare: out += fmt::format(" {} {}", spelling(e->cmp_op), reprName(e->operand_repr)); break;
+    case IrOp::BoolOp: out += e->ival ? " and" : " or"; break;
+    case IrOp::CallUser: out += fmt::format(" {}", e->name); break;
+    case IrOp::CallRt: {
+      out += fmt::format(" {} \"{}\"", e->name, e->sig);
+      for (int64_t i : e->imms) out += fmt::format(" {}", i);
+      break;
+    }
+    case IrOp::ChainCompare:
+      for (CmpOp c : e->cmp_ops) out += fmt::format(" {}", spelling(c));
+      break;
+    default: break;
+  }
+  for (const IrExpr* a : e->args) {
+    out += ' ';
+    dumpExpr(m, a, out);
+  }
+  out += ')';
+}
+
+std::string targetName(const IrModule& m, const IrFunction& f, const IrTarget& t) {
+  if (t.global) return "@" + m.globals[t.index].name;
+  return fmt::format("%{}", t.index);
+}
+
+void dumpBlock(const IrModule& m, const IrFunction& f, const std::vector<IrStmt*>& b, int depth, std::string& out);
+
+void dumpStmt(const IrModule& m, const IrFunction& f, const IrStmt* s, int depth, std::string& out) {
+  std::string ind(static_cast<size_t>(depth) * 2, ' ');
+  auto targets = [&] {
+    std::string t;
+    for (size_t i = 0; i < s->targets.size(); ++i) t += (i ? ", " : "") + targetName(m, f, s->targets[i]);
+    return t;
+  };
+  auto expr = [&](const IrExpr* e) {
+    std::string t;
+    if (e) dumpExpr(m, e, t);
+    return t;
+  };
+  switch (s->kind) {
+    case IrStmtKind::Eval: out += ind + "eval " + expr(s->value) + "\n"; break;
+    case IrStmtKind::Store: out += ind + targets() + " = " + expr(s->value) + "\n"; break;
+    case IrStmtKind::Unpack: out += ind + "unpack " + targets() + " = " + expr(s->value) + "\n"; break;
+    case IrStmtKind::Return: out += ind + "return " + expr(s->value) + "\n"; break;
+    case IrStmtKind::Break: out += ind + "break\n"; break;
+    case IrStmtKind::Continue: out += ind + "continue\n"; break;
+    case IrStmtKind::If:
+    case IrStmtKind::While:
+    case IrStmtKind::ForIter:
+    case IrStmtKind::ForRange: {
+      if (s->kind == IrStmtKind::If) out += ind + "if " + expr(s->value) + ":\n";
+      if (s->kind == IrStmtKind::While) out += ind + "while " + expr(s->value) + ":\n";
+      if (s->kind == IrStmtKind::ForIter) out += ind + "for " + targets() + " in " + expr(s->value) + ":\n";
+      if (s->kind == IrStmtKind::ForRange)
+        out += ind + "for " + targets() + " in range " + expr(s->args[0]) + " " + expr(s->args[1]) + " " +
+               expr(s->args[2]) + ":\n";
+      dumpBlock(m, f, s->body, depth + 1, out);
+      if (!s->orelse.empty()) {
+        out += ind + "else:\n";
+        dumpBlock(m, f, s->orelse, depth + 1, out);
+      }
+      break;
+    }
+  }
+}
+
+void dumpBlock(const IrModule& m, const IrFunction& f, const std::vector<IrStmt*>& b, int depth, std::string& out) {
+  for (const IrStmt* s : b) dumpStmt(m, f, s, depth, out);
+}
+
+void dumpFunction(const IrModule& m, const IrFunction& f, std::string& out) {
+  out += fmt::format("func {}(", f.name);
+  for (uint32_t i = 0; i < f.n_params; ++i)
+    out += fmt::format("{}%{} {}: {}", i ? ", " : "", i, f.locals[i].name, reprName(f.locals[i].repr));
+  out += fmt::format(") -> {}\n", reprName(f.returns));
+  for (size_t i = f.n_params; i < f.locals.size(); ++i)
+    out += fmt::format("  local %{} {}: {}\n", i, f.locals[i].name, reprName(f.locals[i].repr));
+  dumpBlock(m, f, f.body, 1, out);
+}
+
+}  // namespace
+
+std::string dumpIr(const IrModule& m) {
+  std::string out = fmt::format("module {}\n", m.source_name);
+  for (size_t i = 0; i < m.constants.size(); ++i)
+    out += fmt::format("const #{} {} {:?}\n", i, m.constants[i].is_str ? "str" : "int", m.constants[i].text);
+  for (const IrVar& g : m.globals) out += fmt::format("global @{}: {}\n", g.name, reprName(g.repr));
+  for (const IrFunction& f : m.functions) dumpFunction(m, f, out);
+  dumpFunction(m, m.main, out);
+  return out;
+}
+
+}  // namespace molt::codegen

@@ -1,0 +1,143 @@
+// The typed IR: the checked AST with every decision codegen needs made
+// explicit. Names are resolved to local slots, globals or functions; every
+// expression carries its machine representation (Repr); implicit conversions
+// (bool -> int, int -> float, boxing) are explicit Convert nodes; builtins and
+// methods are resolved to runtime calls with a signature. build_ir.cpp
+// produces it from a FileAnalysis (or diagnostics for what it cannot lower
+// yet); lower_llvm.cpp turns it into LLVM IR; dumpIr prints it for
+// `molt build --emit=ir`. Nodes are owned by the IrModule's deques.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "analysis/ast.h"
+
+namespace molt::codegen {
+
+// How a value is held in machine code.
+//   Int   - a NaN-boxed int (i64); small ints take inline fast paths, big
+//           ints go through the runtime. Owned like a Value.
+//   Float - an unboxed double.
+//   Bool  - an unboxed i1.
+//   Value - any other NaN-boxed Value (str, list, None, Optional...), i64.
+enum class Repr : uint8_t { Int, Float, Bool, Value };
+[[nodiscard]] const char* reprName(Repr r);
+
+enum class IrOp : uint8_t {
+  ConstInt,    // ival (fits the small-int range)
+  ConstBig,    // constant slot `index` (big int made once at startup)
+  ConstFloat,  // fval
+  ConstBool,   // ival 0/1
+  ConstNone,
+  ConstStr,    // constant slot `index` (immortal str made once at startup)
+  LoadLocal,   // index
+  LoadGlobal,  // index
+  Convert,     // args[0] converted to `repr`
+  Arith,       // bin_op on args[0], args[1]; operands in `operand_repr`
+  Compare,     // cmp_op on args[0], args[1]; operands in `operand_repr`; Bool
+  Neg,         // -args[0] in `repr`
+  Not,         // Bool
+  Truthy,      // bool(args[0]) -> Bool
+  BoolOp,      // and (ival=1) / or (ival=0) of args[0], args[1], both in `repr`
+  IfExp,       // args[0] ? args[1] : args[2]
+  CallUser,    // direct call of function `index` with args (already in param reprs)
+  CallRt,      // runtime function `name` with signature `sig` (see lower_llvm.cpp)
+  ChainCompare,// args[0] op0 args[1] op1 args[2] ...; cmp_ops, operand reprs in `reprs`
+};
+
+struct IrExpr {
+  IrOp op;
+  Repr repr = Repr::Value;
+  Repr operand_repr = Repr::Value;
+  BinOp bin_op = BinOp::Add;
+  CmpOp cmp_op = CmpOp::Eq;
+  int64_t ival = 0;
+  double fval = 0;
+  uint32_t index = 0;
+  std::string name;  // CallRt: runtime function; CallUser: for dumps
+  std::string sig;   // CallRt signature
+  uint32_t n_array = 0;  // CallRt: trailing args passed as (ptr, n)
+  std::vector<int64_t> imms;  // CallRt immediates ('w'/'I' in sig)
+  std::vector<IrExpr*> args;
+  std::vector<CmpOp> cmp_ops;
+  std::vector<Repr> reprs;
+  SourceRange range;
+};
+
+enum class IrStmtKind : uint8_t {
+  Eval,      // evaluate value, drop result
+  Store,     // targets[0] = value
+  Unpack,    // targets... = value (molt_unpack)
+  Return,    // return value (nullable: None)
+  If,        // value ? body : orelse
+  While,     // while value: body else orelse
+  ForRange,  // for targets[0] in range(args[0], args[1], args[2]): body else orelse
+  ForIter,   // for targets... in value: body else orelse
+  Break,
+  Continue,
+};
+
+struct IrTarget {
+  bool global = false;
+  uint32_t index = 0;
+  Repr repr = Repr::Value;
+};
+
+struct IrStmt {
+  IrStmtKind kind;
+  IrExpr* value = nullptr;
+  std::vector<IrExpr*> args;
+  std::vector<IrTarget> targets;
+  std::vector<IrStmt*> body;
+  std::vector<IrStmt*> orelse;
+  SourceRange range;
+};
+
+struct IrVar {
+  std::string name;
+  Repr repr;
+};
+
+struct IrFunction {
+  std::string name;
+  std::vector<IrVar> locals;  // parameters first
+  uint32_t n_params = 0;
+  Repr returns = Repr::Value;
+  std::vector<IrStmt*> body;
+};
+
+struct IrConstant {
+  bool is_str = true;  // else a big int in decimal
+  std::string text;
+};
+
+struct IrModule {
+  std::string source_name;
+  std::vector<IrVar> globals;
+  std::vector<IrConstant> constants;
+  std::vector<IrFunction> functions;
+  IrFunction main;  // module body; its locals are unused (module names are globals)
+
+  std::deque<IrExpr> expr_pool;
+  std::deque<IrStmt> stmt_pool;
+  IrExpr* newExpr(IrOp op, Repr r) {
+    expr_pool.push_back(IrExpr{});
+    IrExpr* e = &expr_pool.back();
+    e->op = op;
+    e->repr = r;
+    return e;
+  }
+  IrStmt* newStmt(IrStmtKind k) {
+    stmt_pool.push_back(IrStmt{});
+    IrStmt* s = &stmt_pool.back();
+    s->kind = k;
+    return s;
+  }
+};
+
+[[nodiscard]] std::string dumpIr(const IrModule& m);
+
+}  // namespace molt::codegen
