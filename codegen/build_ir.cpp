@@ -840,7 +840,7 @@ class Builder {
       e->imms.push_back(to_stderr);
       return e;
     }
-    if (!noKeywords(c) && name != "sorted") return constNone();
+    if (name != "sorted" && !noKeywords(c)) return constNone();
     size_t n = c->args.size();
     if (name == "len" && n == 1) {
       return convert(rt("molt_len", "l:v", {boxed(c->args[0])}, Repr::Int), reprOf(result));

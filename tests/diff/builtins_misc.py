@@ -1,0 +1,6 @@
+print(int("42"), int("ff", 16), int(3.9), int(-3.9), float(2), str(3.0), repr([1, 2]))
+print(hex(255), oct(8), bin(5), abs(-7), min(3, 1, 2), max([4, 9, 2]), sum([1, 2, 3], 10))
+print(any([0, 0, 1]), all([1, 1, 0]), list(range(4)), list(range(10, 0, -4)), len(range(7)))
+print(list(reversed([1, 2, 3])), tuple([1, 2]), sorted("cab"), list("hi"), hash(5))
+print("a", "b", sep="-", end="!\n")
+print(1, 2.5, None, True, [1.0], {"k": [2]}, (1,), sep=" | ")

@@ -1,0 +1,5 @@
+def f(x: int) -> int:
+    return x + "a"
+
+
+print(f(1))

@@ -1,0 +1,2 @@
+xs = [i * i for i in range(5)]
+print(xs)

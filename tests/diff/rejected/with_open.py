@@ -1,0 +1,2 @@
+with open("x.txt", "w") as fh:
+    fh.write("hi")

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Differential tests for `molt build`.
+
+Every tests/diff/*.py runs under python3 and as a Molt binary; stdout, the
+last line of stderr and the exit status must match byte for byte. Every
+tests/diff/rejected/*.py must make `molt build` exit 1 without writing a
+binary. With --deterministic, a few programs are built twice and the two
+binaries must be byte-identical.
+
+usage: run_diff.py [--deterministic] MOLT DIFF_DIR [NAME...]
+"""
+import concurrent.futures
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def last_line(b: bytes) -> bytes:
+    lines = b.rstrip(b"\n").split(b"\n")
+    return lines[-1] if lines else b""
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60, **kw)
+
+
+def check_program(molt, path, tmp):
+    name = os.path.basename(path)[:-3]
+    exe = os.path.join(tmp, name)
+    b = run([molt, "build", path, "-o", exe])
+    if b.returncode != 0:
+        return f"{name}: molt build failed ({b.returncode}):\n{b.stderr.decode(errors='replace')}"
+    want = run([sys.executable, path], cwd=tmp)
+    got = run([exe], cwd=tmp)
+    problems = []
+    if want.stdout != got.stdout:
+        problems.append(f"stdout differs\n--- python3\n{want.stdout.decode(errors='replace')}"
+                        f"--- molt\n{got.stdout.decode(errors='replace')}")
+    if last_line(want.stderr) != last_line(got.stderr):
+        problems.append(f"stderr last line differs: python3 {last_line(want.stderr)!r} molt {last_line(got.stderr)!r}")
+    if want.returncode != got.returncode:
+        problems.append(f"exit status differs: python3 {want.returncode} molt {got.returncode}")
+    return f"{name}: " + "\n".join(problems) if problems else None
+
+
+def check_rejected(molt, path, tmp):
+    name = os.path.basename(path)[:-3]
+    exe = os.path.join(tmp, "rejected_" + name)
+    b = run([molt, "build", path, "-o", exe])
+    problems = []
+    if b.returncode != 1:
+        problems.append(f"expected exit 1, got {b.returncode}")
+    if os.path.exists(exe):
+        problems.append("a binary was written")
+    if b"error" not in b.stderr:
+        problems.append("no diagnostic printed")
+    return f"rejected/{name}: " + "; ".join(problems) if problems else None
+
+
+def check_deterministic(molt, path, tmp):
+    name = os.path.basename(path)[:-3]
+    outs = []
+    for i in range(2):
+        exe = os.path.join(tmp, f"det{i}_{name}")
+        b = run([molt, "build", path, "-o", exe])
+        if b.returncode != 0:
+            return f"{name}: build failed"
+        with open(exe, "rb") as f:
+            outs.append(f.read())
+    return None if outs[0] == outs[1] else f"{name}: two builds differ"
+
+
+def main():
+    args = sys.argv[1:]
+    deterministic = "--deterministic" in args
+    args = [a for a in args if a != "--deterministic"]
+    molt, root, only = os.path.abspath(args[0]), os.path.abspath(args[1]), set(args[2:])
+    progs = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith(".py") and f != "run_diff.py")
+    rejected = sorted(os.path.join(root, "rejected", f) for f in os.listdir(os.path.join(root, "rejected"))
+                      if f.endswith(".py"))
+    if only:
+        progs = [p for p in progs if os.path.basename(p)[:-3] in only]
+        rejected = [p for p in rejected if os.path.basename(p)[:-3] in only]
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = []
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            if deterministic:
+                for p in progs[:3]:
+                    jobs.append(pool.submit(check_deterministic, molt, p, tmp))
+            else:
+                for p in progs:
+                    jobs.append(pool.submit(check_program, molt, p, tmp))
+                for p in rejected:
+                    jobs.append(pool.submit(check_rejected, molt, p, tmp))
+            results = [j.result() for j in jobs]
+    failures = [r for r in results if r]
+    for f in failures:
+        print("FAIL", f)
+    kind = "deterministic builds" if deterministic else "differential programs + rejected programs"
+    print(f"{len(results) - len(failures)}/{len(results)} {kind} passed "
+          f"({len(progs)} programs, {0 if deterministic else len(rejected)} rejected)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
