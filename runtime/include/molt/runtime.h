@@ -92,9 +92,11 @@ enum {
 
 /** Initialises the runtime (idempotent). Call before anything else. */
 void molt_runtime_init(int argc, char **argv);
-/** Flushes stdout/stderr. Returns the process exit status to use: if an
- *  exception is pending it prints the traceback to stderr and returns 1
- *  (SystemExit(n) yields n), otherwise 0. */
+/** Ends the program: if an exception is pending, prints the traceback
+ *  (with its __context__/__cause__ chain) to stderr and yields status 1
+ *  (SystemExit(n) yields n); then releases registered globals, runs the
+ *  cycle collector and flushes stdout/stderr. Returns the exit status
+ *  (0 when nothing is pending). */
 int molt_runtime_finish(void);
 
 /** sys.argv as a new list of str (from molt_runtime_init's argv). */
@@ -104,6 +106,8 @@ MoltValue molt_sys_argv(void);
  *  anything else -> printed to stderr, 1). */
 MoltValue molt_sys_exit(MoltValue code);
 
+/** Reference counting; no-ops for doubles, small ints, bools, None and
+ *  immortal objects. decref frees the object when the count reaches 0. */
 void molt_incref(MoltValue v);
 void molt_decref(MoltValue v);
 
