@@ -19,9 +19,12 @@ configure: $(BUILD)/build.ninja
 build: deps configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The main job: check the bundled example programs.
+# The main job: check the bundled example programs, show a struct layout,
+# and ask the doctor what each function and class needs.
 demo: build
 	$(BUILD)/cli/molt check examples/
+	$(BUILD)/cli/molt check --emit=layout examples/nbody.py
+	$(BUILD)/cli/molt doctor examples/
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -104,18 +104,26 @@ class Suggester {
       std::string indent;
       bool blank;
       if (!classBodyInsertion(a_, c->decl, at, indent, blank)) continue;
+      // One note per class, listing every undeclared field, with one fix.
+      std::string names, decls;
+      std::vector<TextEdit> edits;
+      size_t count = 0;
       for (const FieldInfo& f : c->fields) {
         if (f.from_class_body || f.is_class_constant || f.annotated_in_method) continue;
         if (f.decl.begin < c->decl->range.begin || f.decl.begin >= c->decl->range.end) continue;  // added from outside
         std::string ann;
-        std::vector<TextEdit> edits;
         if (!annotationFor(mutable_a, f.type, c->decl->range.begin, ann, edits)) continue;
-        edits.push_back({{at, at}, indent + std::string(f.name) + ": " + ann + "\n"});
-        if (blank) edits.push_back({{at, at}, "\n"});
-        note(DiagnosticKind::UndeclaredField, f.decl,
-             "field " + q(f.name) + " of " + q(c->name) + " is not declared in the class body",
-             Fix{fmt::format("declare `{}: {}` in `{}`", f.name, ann, c->name), Applicability::Safe, std::move(edits)});
+        names += (count++ ? ", " : "") + q(f.name);
+        decls += indent + std::string(f.name) + ": " + ann + "\n";
       }
+      if (count == 0) continue;
+      edits.push_back({{at, at}, decls});
+      if (blank) edits.push_back({{at, at}, "\n"});  // shared with other field fixes: applied once
+      note(DiagnosticKind::UndeclaredField, c->decl->name_range,
+           fmt::format("class {} assigns {} field{} in its methods without declaring {} in the class body: {}", q(c->name),
+                       count, count == 1 ? "" : "s", count == 1 ? "it" : "them", names),
+           Fix{fmt::format("declare {} field{} in `{}`", count, count == 1 ? "" : "s", c->name), Applicability::Safe,
+               std::move(edits)});
     }
   }
 

@@ -203,12 +203,8 @@ size_t report(const FileAnalysis& a, std::string& out) {
   size_t notes = 0;
   for (const Diagnostic& d : a.diagnostics) {
     if (d.severity() != Severity::Note) continue;
-    if (notes++ == 0) detail += "  suggestions (safe fixes, applied by --fix):\n";
+    if (notes++ == 0) detail += "  suggestions (safe fixes; `molt doctor --diff` shows them, `--fix` applies them):\n";
     detail += fmt::format("    [{}] line {}: {}\n", d.code(), src.position(d.range.begin).line, d.message);
-    for (const Fix& f : d.fixes) {
-      std::istringstream lines(fixDiff(src, f));
-      for (std::string l2; std::getline(lines, l2);) detail += "        " + l2 + "\n";
-    }
   }
   size_t module_errors = 0;
   for (const Diagnostic& d : a.diagnostics) {
