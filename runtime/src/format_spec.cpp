@@ -294,105 +294,179 @@ extern "C" MoltValue molt_format(MoltValue v, MoltValue spec) {
 
 // ---- str.format --------------------------------------------------------------------------
 
-extern "C" MoltValue molt_str_format(MoltValue fmt, const MoltValue *args, int64_t nargs) {
-  if (!is_str(fmt)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format requires a str");
-  Str *s = STR(fmt);
-  const char *p = s->data, *e = s->data + s->nbytes;
-  Buf out;
+namespace {
+
+struct FmtState {
+  const V *args;
+  int64_t nargs;
+  V kwargs; // dict or MOLT_NONE
   int64_t auto_idx = 0;
-  int mode = 0; // 0 unknown, 1 auto, 2 manual
+  int mode = 0; // 0 unknown, 1 automatic numbering, 2 manual
+};
+
+// Resolves a field name: "" (automatic), digits, or identifier (kwargs),
+// followed by any number of [key] items. Returns a new ref or MOLT_NULL.
+V resolve_field(FmtState &st, const char *f, const char *fe) {
+  const char *k = f;
+  while (k < fe && *k != '[' && *k != '.') k++;
+  V val;
+  if (k == f) {
+    if (st.mode == 2)
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from manual field specification to automatic field numbering");
+    st.mode = 1;
+    int64_t idx = st.auto_idx++;
+    if (idx >= st.nargs)
+      return err_fmt(MOLT_EXC_INDEX_ERROR, "Replacement index %lld out of range for positional args tuple", (long long)idx);
+    val = incref(st.args[idx]);
+  } else if (*f >= '0' && *f <= '9') {
+    if (st.mode == 1)
+      return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from automatic field numbering to manual field specification");
+    st.mode = 2;
+    int64_t idx = 0;
+    for (const char *q = f; q < k; q++) {
+      if (*q < '0' || *q > '9') return err_fmt(MOLT_EXC_VALUE_ERROR, "invalid field name");
+      idx = idx * 10 + (*q - '0');
+    }
+    if (idx >= st.nargs)
+      return err_fmt(MOLT_EXC_INDEX_ERROR, "Replacement index %lld out of range for positional args tuple", (long long)idx);
+    val = incref(st.args[idx]);
+  } else {
+    V name = str_new_utf8(f, k - f);
+    int err = 0;
+    V r = st.kwargs == MOLT_NONE ? MOLT_NULL : dict_lookup(st.kwargs, name, str_hash(name), &err);
+    if (r == MOLT_NULL) { // absent (or comparison error): KeyError('name')
+      if (!err) err_key(name);
+      decref(name);
+      return MOLT_NULL;
+    }
+    decref(name);
+    val = incref(r);
+  }
+  while (k < fe) {
+    if (*k == '.') return (decref(val), err_fmt(MOLT_EXC_VALUE_ERROR, "attribute fields are not supported"));
+    const char *close = (const char *)memchr(k, ']', (size_t)(fe - k));
+    if (!close) return (decref(val), err_fmt(MOLT_EXC_VALUE_ERROR, "Missing ']' in format string"));
+    const char *a = k + 1;
+    bool digits = a < close;
+    int64_t n = 0;
+    for (const char *q = a; q < close; q++) {
+      if (*q < '0' || *q > '9') digits = false;
+      else n = n * 10 + (*q - '0');
+    }
+    V key = digits ? int_from_i64(n) : str_new_utf8(a, close - a);
+    V item = molt_getitem(val, key);
+    decref(key);
+    decref(val);
+    if (item == MOLT_NULL) return MOLT_NULL;
+    val = item;
+    k = close + 1;
+  }
+  return val;
+}
+
+int format_into(Buf *out, FmtState &st, const char *p, const char *e, int depth) {
+  if (depth > 2) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "Max string recursion exceeded");
+    return -1;
+  }
   while (p < e) {
     if (*p == '{') {
       if (p + 1 < e && p[1] == '{') {
-        out.putc('{');
+        out->putc('{');
         p += 2;
         continue;
       }
       const char *q = p + 1;
-      int depth = 1;
-      while (q < e && depth) {
-        if (*q == '{') depth++;
-        else if (*q == '}') depth--;
-        if (depth) q++;
+      int d = 1;
+      while (q < e && d) {
+        if (*q == '{') d++;
+        else if (*q == '}') d--;
+        if (d) q++;
       }
       if (q >= e) {
-        out.free_();
-        return err_fmt(MOLT_EXC_VALUE_ERROR, "expected '}' before end of string");
+        err_fmt(MOLT_EXC_VALUE_ERROR, depth ? "unmatched '{' in format spec" : "Single '{' encountered in format string");
+        return -1;
       }
-      // field: [index][!conv][:spec]
+      // field: name[!conv][:spec]
       const char *f = p + 1, *fe = q;
       const char *colon = nullptr, *bang = nullptr;
+      int br = 0;
       for (const char *k = f; k < fe; k++) {
-        if (*k == '!' && !bang && !colon) bang = k;
-        if (*k == ':' && !colon) {
+        if (*k == '[') br++;
+        else if (*k == ']') br--;
+        else if (br == 0 && *k == '!' && !bang) bang = k;
+        else if (br == 0 && *k == ':') {
           colon = k;
           break;
         }
       }
       const char *name_end = bang ? bang : colon ? colon : fe;
-      int64_t idx;
-      if (name_end == f) {
-        if (mode == 2) {
-          out.free_();
-          return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from manual field specification to automatic field numbering");
-        }
-        mode = 1;
-        idx = auto_idx++;
-      } else {
-        if (mode == 1) {
-          out.free_();
-          return err_fmt(MOLT_EXC_VALUE_ERROR, "cannot switch from automatic field numbering to manual field specification");
-        }
-        mode = 2;
-        idx = 0;
-        for (const char *k = f; k < name_end; k++) {
-          if (*k < '0' || *k > '9') {
-            out.free_();
-            return err_fmt(MOLT_EXC_KEY_ERROR, "named fields are not supported");
-          }
-          idx = idx * 10 + (*k - '0');
-        }
-      }
-      if (idx >= nargs) {
-        out.free_();
-        return err_fmt(MOLT_EXC_INDEX_ERROR, "Replacement index %lld out of range for positional args tuple", (long long)idx);
-      }
-      V val = incref(args[idx]);
+      V val = resolve_field(st, f, name_end);
+      if (val == MOLT_NULL) return -1;
       if (bang) {
-        char c = bang + 1 < fe ? bang[1] : 0;
+        const char *conv_end = colon ? colon : fe;
+        char c = bang + 1 < conv_end ? bang[1] : 0;
         V conv = c == 'r' ? molt_repr_of(val) : c == 's' ? molt_str_of(val) : c == 'a' ? molt_ascii(val) : MOLT_NULL;
         decref(val);
         if (conv == MOLT_NULL) {
-          out.free_();
           if (!molt_err_occurred()) err_fmt(MOLT_EXC_VALUE_ERROR, "Unknown conversion specifier %c", c);
-          return MOLT_NULL;
+          return -1;
         }
         val = conv;
       }
-      V spec = colon ? str_new_utf8(colon + 1, fe - colon - 1) : str_empty();
+      V spec;
+      if (colon && memchr(colon + 1, '{', (size_t)(fe - colon - 1))) { // nested fields in the spec
+        Buf sb;
+        if (format_into(&sb, st, colon + 1, fe, depth + 1) < 0) {
+          sb.free_();
+          decref(val);
+          return -1;
+        }
+        spec = sb.take_str();
+      } else {
+        spec = colon ? str_new_utf8(colon + 1, fe - colon - 1) : str_empty();
+      }
       V r = molt_format(val, spec);
       decref(spec);
       decref(val);
-      if (r == MOLT_NULL) {
-        out.free_();
-        return MOLT_NULL;
-      }
-      out.putv(r);
+      if (r == MOLT_NULL) return -1;
+      out->putv(r);
       decref(r);
       p = q + 1;
     } else if (*p == '}') {
       if (p + 1 < e && p[1] == '}') {
-        out.putc('}');
+        out->putc('}');
         p += 2;
         continue;
       }
-      out.free_();
-      return err_fmt(MOLT_EXC_VALUE_ERROR, "Single '}' encountered in format string");
+      err_fmt(MOLT_EXC_VALUE_ERROR, "Single '}' encountered in format string");
+      return -1;
     } else {
-      out.putc(*p++);
+      out->putc(*p++);
     }
   }
+  return 0;
+}
+
+} // namespace
+
+extern "C" MoltValue molt_str_format_kw(MoltValue fmt, const MoltValue *args, int64_t nargs, MoltValue kwargs) {
+  if (!is_str(fmt)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format requires a str");
+  if (kwargs != MOLT_NONE && !is_dict(kwargs)) return err_fmt(MOLT_EXC_TYPE_ERROR, "format kwargs must be a dict");
+  FmtState st;
+  st.args = args;
+  st.nargs = nargs;
+  st.kwargs = kwargs;
+  Buf out;
+  if (format_into(&out, st, STR(fmt)->data, STR(fmt)->data + STR(fmt)->nbytes, 0) < 0) {
+    out.free_();
+    return MOLT_NULL;
+  }
   return out.take_str();
+}
+
+extern "C" MoltValue molt_str_format(MoltValue fmt, const MoltValue *args, int64_t nargs) {
+  return molt_str_format_kw(fmt, args, nargs, MOLT_NONE);
 }
 
 // ---- printf-style % ----------------------------------------------------------------------

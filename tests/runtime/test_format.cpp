@@ -110,3 +110,14 @@ TEST_CASE("f-string concatenation helper") {
   CHECK(str(molt_str_concat_n(parts, 3)) == "x=1!");
   for (MoltValue p : parts) molt_decref(p);
 }
+
+TEST_CASE("str.format with keywords, indexing and nested specs") {
+  Val kw = D({{S("name"), S("Ada")}, {S("n"), I(7)}, {S("xs"), L({I(10), I(20)})}, {S("d"), D({{S("k"), S("v")}})}});
+  MoltValue args[] = {molt_str_from_cstr("p0"), molt_box_smallint(8)};
+  CHECK(str(molt_str_format_kw(S("{name} has {n:03d} {xs[1]} {d[k]} {0!r}"), args, 2, kw)) == "Ada has 007 20 v 'p0'");
+  CHECK(str(molt_str_format_kw(S("[{:>{}}]"), args, 2, N())) == "[      p0]");
+  CHECK(str(molt_str_format_kw(S("{missing}"), args, 2, kw)) == "ERR KeyError: 'missing'");
+  CHECK(str(molt_str_format_kw(S("{0[5]}"), args, 2, N())) == "ERR IndexError: string index out of range");
+  CHECK(str(molt_str_format(S("{"), args, 2)) == "ERR ValueError: Single '{' encountered in format string");
+  molt_decref(args[0]);
+}

@@ -371,6 +371,9 @@ MoltValue molt_str_splitlines(MoltValue s, int keepends);
 /** str.format(*args): positional `{}`/`{0}` fields with format specs and
  *  !r/!s/!a conversions; args borrowed. */
 MoltValue molt_str_format(MoltValue fmt, const MoltValue *args, int64_t nargs);
+/** str.format(*args, **kwargs): kwargs is a dict of str -> value (borrowed)
+ *  or MOLT_NONE. Supports {name}, {0[1]}, {k[key]} and nested {} in specs. */
+MoltValue molt_str_format_kw(MoltValue fmt, const MoltValue *args, int64_t nargs, MoltValue kwargs);
 MoltValue molt_str_encode(MoltValue s);
 MoltValue molt_bytes_decode(MoltValue b);
 MoltValue molt_bytes_from(const uint8_t *data, int64_t n);
