@@ -501,6 +501,32 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
       p++;
       continue;
     }
+    V mapped = MOLT_NULL; // %(name)s: value looked up in a mapping argument
+    if (*p == '(') {
+      if (!is_dict(args)) {
+        out.free_();
+        return err_fmt(MOLT_EXC_TYPE_ERROR, "format requires a mapping");
+      }
+      const char *q = p + 1;
+      int d = 1;
+      while (q < e && d) {
+        if (*q == '(') d++;
+        else if (*q == ')') d--;
+        if (d) q++;
+      }
+      if (q >= e) {
+        out.free_();
+        return err_fmt(MOLT_EXC_VALUE_ERROR, "incomplete format key");
+      }
+      V key = str_new_utf8(p + 1, q - p - 1);
+      mapped = molt_dict_getitem(args, key);
+      decref(key);
+      if (mapped == MOLT_NULL) {
+        out.free_();
+        return MOLT_NULL;
+      }
+      p = q + 1;
+    }
     Spec sp;
     bool left = false;
     while (p < e && strchr("-+ 0#", *p)) {
@@ -536,11 +562,11 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
       return err_fmt(MOLT_EXC_VALUE_ERROR, "incomplete format");
     }
     char t = *p++;
-    if (ai >= nargs) {
+    if (mapped == MOLT_NULL && ai >= nargs) {
       out.free_();
       return err_fmt(MOLT_EXC_TYPE_ERROR, "not enough arguments for format string");
     }
-    V a = argv[ai++];
+    V a = mapped != MOLT_NULL ? mapped : argv[ai++];
     V piece = MOLT_NULL;
     if (left) sp.align = '<';
     else if (sp.zero && t != 's' && t != 'r' && t != 'a' && t != 'c') {
@@ -652,6 +678,7 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
               (long long)(p - s->data - 1));
       break;
     }
+    xdecref(mapped);
     if (piece == MOLT_NULL) {
       out.free_();
       return MOLT_NULL;
@@ -663,7 +690,7 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
     out.free_();
     return err_fmt(MOLT_EXC_TYPE_ERROR, "not all arguments converted during string formatting");
   }
-  if (ai == 0 && !is_tuple(args) && nargs == 1) {
+  if (ai == 0 && !is_tuple(args) && !is_dict(args) && nargs == 1) {
     out.free_();
     return err_fmt(MOLT_EXC_TYPE_ERROR, "not all arguments converted during string formatting");
   }

@@ -121,3 +121,11 @@ TEST_CASE("str.format with keywords, indexing and nested specs") {
   CHECK(str(molt_str_format(S("{"), args, 2)) == "ERR ValueError: Single '{' encountered in format string");
   molt_decref(args[0]);
 }
+
+TEST_CASE("printf-style % with a mapping") {
+  Val d = D({{S("name"), S("Ada")}, {S("n"), I(42)}});
+  CHECK(str(molt_str_percent(S("%(name)s is %(n)05d, %(name)r"), d)) == "Ada is 00042, 'Ada'");
+  CHECK(str(molt_str_percent(S("%(nope)s"), d)) == "ERR KeyError: 'nope'");
+  CHECK(str(molt_str_percent(S("%(name)s"), Val(T({I(1)})))) == "ERR TypeError: format requires a mapping");
+  CHECK(str(molt_str_percent(S("no fields"), d)) == "no fields");
+}
