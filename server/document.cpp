@@ -121,7 +121,7 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
     out->incremental = false;
   }
   auto t1 = Clock::now();
-  out->analysis = analyzeParsed(src, lowerTree(src, tree.get()));
+  out->analysis = analyzeParsed(src, lowerTree(src, tree.get()), opts.analysis);
   out->parse_ms = ms(t0, t1);
   out->check_ms = ms(t1, Clock::now());
   out->diagnostics = out->analysis.diagnostics;

@@ -76,6 +76,7 @@ struct DocumentAnalysis {
 };
 
 struct AnalyzeOptions {
+  AnalysisOptions analysis;               // note-level suggestions (off: exactly `molt check`)
   std::vector<std::string> ignore_codes;  // from settings and pyproject.toml
   // With syntax errors, tree-sitter's error recovery can differ between an
   // incremental and a fresh parse; reparse from scratch then so the

@@ -115,8 +115,49 @@ std::vector<std::pair<const ClassInfo*, const FieldInfo*>> allFields(const Class
   return out;
 }
 
+const StructLayout* layoutOf(const DocumentAnalysis& a, const ClassInfo* ci) {
+  for (const StructLayout& l : a.analysis.layouts)
+    if (l.cls == ci) return &l;
+  return nullptr;
+}
+
+// "it defines `__getattr__`" from "class `P` cannot be structified: it defines `__getattr__`".
+std::string reasonText(const StructReason& r) {
+  size_t p = r.message.find(": ");
+  return p == std::string::npos ? r.message : r.message.substr(p + 2);
+}
+
+std::string layoutSummary(const StructLayout& l) {
+  if (!l.structifiable)
+    return l.reasons.empty() ? "not structifiable" : "not structifiable: " + reasonText(l.reasons.front());
+  return "struct · " + std::to_string(l.size) + " bytes · " + plural(static_cast<uint32_t>(l.fields.size()), "field");
+}
+
+HoverInfo layoutHover(const DocumentAnalysis& a, const ClassDef* cd, const ClassInfo* ci, const StructLayout& l,
+                      SourceRange at) {
+  std::string code = "class " + std::string(cd->name);
+  if (ci->base) code += "(" + std::string(ci->base->name) + ")";
+  code += ":";
+  if (l.structifiable) code += "  # " + std::to_string(l.size) + " bytes, align " + std::to_string(l.align);
+  for (const FieldLayout& f : l.fields) {
+    code += "\n    " + std::string(f.name) + ": " + typeText(a, f.type) + "  # offset " + std::to_string(f.offset) + ", " +
+            (f.boxed ? "boxed" : "unboxed");
+    if (f.declared_in && f.declared_in != ci) code += ", from " + std::string(f.declared_in->name);
+  }
+  if (l.fields.empty()) code += "\n    ...";
+  std::string md = codeBlock(code) + "\n\n" + layoutSummary(l);
+  if (!l.structifiable) {
+    for (const StructReason& r : l.reasons)
+      md += "\n- " + reasonText(r) + " (line " + std::to_string(a.source->position(r.range.begin).line) + ")";
+    md += "\n\ninstances stay boxed objects";
+  }
+  return {at, md};
+}
+
 HoverInfo classHover(const DocumentAnalysis& a, const ClassDef* cd, SourceRange at) {
   const ClassInfo* ci = classInfo(a, cd);
+  if (ci)
+    if (const StructLayout* l = layoutOf(a, ci)) return layoutHover(a, cd, ci, *l, at);
   std::string code = "class " + std::string(cd->name);
   if (ci && ci->base && !ci->base->builtin) code += "(" + std::string(ci->base->name) + ")";
   else if (ci && ci->base) code += "(" + std::string(ci->base->name) + ")";
@@ -506,8 +547,10 @@ std::vector<CodeLensInfo> codeLenses(const DocumentAnalysis& a) {
     } else if (s->kind == StmtKind::ClassDef) {
       auto* cd = as<ClassDef>(s);
       const ClassInfo* ci = classInfo(a, cd);
-      std::string title = ci ? "class · " + plural(static_cast<uint32_t>(allFields(ci).size()), "field")
-                             : compileStatus(a, cd->range);
+      const StructLayout* l = ci ? layoutOf(a, ci) : nullptr;
+      std::string title = l    ? layoutSummary(*l)
+                          : ci ? "class · " + plural(static_cast<uint32_t>(allFields(ci).size()), "field")
+                               : compileStatus(a, cd->range);
       out.push_back({cd->name_range, title});
     }
   };

@@ -494,6 +494,8 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
     generation = settings_generation_;
     tree = d.doc.treeCopy();
     opts.ignore_codes = settings_.ignoreCodes();
+    opts.analysis.suggestions = settings_.suggestions;
+    opts.analysis.prefer_pipe_optional = settings_.prefer_pipe_optional;
   }
   TreePtr parsed;
   auto a = analyzeDocument(uri, version, std::move(text), tree.get(), opts, &parsed);

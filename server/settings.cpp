@@ -32,6 +32,8 @@ void applyClientSettings(const nlohmann::json& in, ServerSettings& s) {
   const nlohmann::json& j = *jp;
   if (!j.is_object()) return;
   if (auto* v = lookup(j, "check", "onType", "check.onType"); v && v->is_boolean()) s.check_on_type = v->get<bool>();
+  if (auto* v = lookup(j, "", nullptr, "suggestions"); v && v->is_boolean()) s.suggestions = v->get<bool>();
+  if (auto* v = lookup(j, "", nullptr, "preferPipeOptional"); v && v->is_boolean()) s.prefer_pipe_optional = v->get<bool>();
   if (auto* v = lookup(j, "", nullptr, "debounceMs"); v && v->is_number_integer()) {
     int64_t ms = v->get<int64_t>();
     if (ms >= 0 && ms <= 10000) s.debounce_ms = static_cast<int>(ms);

@@ -14,6 +14,8 @@ namespace molt::lsp {
 struct ServerSettings {
   bool check_on_type = true;  // molt.check.onType: analyse on didChange (else on open/save)
   int debounce_ms = 50;       // molt.debounceMs: quiet time after an edit before analysis
+  bool suggestions = false;   // molt.suggestions: note-level suggestions, as `molt check --suggestions`
+  bool prefer_pipe_optional = false;  // molt.preferPipeOptional: suggest `X | None` for `Optional[X]`
   std::vector<std::string> client_ignore;     // molt.ignore
   std::vector<std::string> pyproject_ignore;  // [tool.molt] ignore
 

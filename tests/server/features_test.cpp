@@ -72,6 +72,38 @@ TEST_CASE("hover on a class lists its fields") {
   CHECK(has(hoverAt("class P<CURSOR>air:\n    def __init__(self) -> None:\n        self.a = 1\n"), "a: int"));
 }
 
+TEST_CASE("hover and lens on a class that cannot be structified say why") {
+  Marked m = mark(
+      "class Pro<CURSOR>xy:\n"
+      "    def __init__(self, n: int) -> None:\n"
+      "        self.n = n\n"
+      "\n"
+      "    def __getattr__(self, name: str) -> int:\n"
+      "        return 0\n");
+  auto a = analyzeText(m.text);
+  auto h = hover(*a, m.cursors[0]);
+  REQUIRE(h);
+  CHECK(has(h->markdown, "not structifiable: it defines `__getattr__`"));
+  CHECK(has(h->markdown, "\n- it defines `__getattr__` (line 5)"));
+  CHECK(has(h->markdown, "n: int  # offset 8, boxed"));
+  auto lenses = codeLenses(*a);
+  REQUIRE_FALSE(lenses.empty());
+  CHECK(lenses[0].title == "not structifiable: it defines `__getattr__`");
+  // The diagnostic sits on the class name with the cause as related information.
+  bool found = false;
+  for (const Diagnostic& d : a->diagnostics)
+    if (d.code() == "dynamic-attribute-hook") found = true;
+  CHECK(found);
+}
+
+TEST_CASE("hover on a struct class shows offsets and size") {
+  std::string h = hoverAt(std::string(kShapes) + "q = Po<CURSOR>int(1.0, 2.0)\n");
+  CHECK(has(h, "class Point:  # 24 bytes, align 8"));
+  CHECK(has(h, "x: float  # offset 8, unboxed"));
+  CHECK(has(h, "y: float  # offset 16, unboxed"));
+  CHECK(has(h, "struct · 24 bytes · 2 fields"));
+}
+
 TEST_CASE("hover on a parameter shows its declared type") {
   CHECK(has(hoverAt("def f(cou<CURSOR>nt: int) -> int:\n    return count\n"), "(parameter) count: int"));
 }
@@ -187,13 +219,13 @@ TEST_CASE("inlay hints: inferred locals at their first binding") {
   CHECK(inlayHints(*a, {m.cursors[0] - 3, m.cursors[0] + 1}).size() == 1);
 }
 
-TEST_CASE("code lens: compile status of functions, field count of classes") {
+TEST_CASE("code lens: compile status of functions, struct layout of classes") {
   auto a = analyzeText(std::string(kShapes) +
                        "\ndef bad(x: int) -> int:\n    y = x + 'a'\n    return undefined_thing\n");
   auto lenses = codeLenses(*a);
   std::vector<std::string> titles;
   for (const auto& l : lenses) titles.push_back(std::string(textAt(*a, l.range)) + ": " + l.title);
-  CHECK(titles == std::vector<std::string>{"Point: class · 2 fields", "__init__: compiles natively",
+  CHECK(titles == std::vector<std::string>{"Point: struct · 24 bytes · 2 fields", "__init__: compiles natively",
                                            "norm: compiles natively", "scale: compiles natively",
                                            "bad: blocked: 2 problems"});
 }
@@ -254,6 +286,48 @@ TEST_CASE("code action: attached fixes become quick fixes, safe ones preferred a
   CHECK(all->kind == ActionKind::SourceFixAll);
   CHECK(applyEdits(std::string(a->source->text()), all->edits) == "def f(x: int) -> int:\n    return x + 1\n");
   CHECK_FALSE(fixAllAction(*base));
+}
+
+TEST_CASE("code action: the doctor's fixes, preferred when safe, and fix-all") {
+  std::string src =
+      "def f(x: int):\n"
+      "    return x * 2\n"
+      "\n"
+      "class P:\n"
+      "    def __init__(self) -> None:\n"
+      "        self.a = 1\n"
+      "\n"
+      "p = P()\n"
+      "p.b = 2\n";
+  auto a = analyzeText(src);
+  REQUIRE(codes(*a) == std::vector<std::string>{"missing-annotation", "attribute-added-outside"});
+  auto acts = codeActions(*a, a->diagnostics[0].range);
+  REQUIRE(acts.size() == 2);
+  CHECK(acts[0].title == "annotate the return type `-> int`");
+  CHECK(acts[0].preferred);
+  CHECK(has(acts[1].title, "Ignore"));
+  CHECK(applyEdits(src, acts[0].edits).starts_with("def f(x: int) -> int:\n"));
+  auto unsafe = codeActions(*a, a->diagnostics[1].range);
+  REQUIRE(unsafe.size() == 2);
+  CHECK(has(unsafe[0].title, "declare `b: int`"));
+  CHECK_FALSE(unsafe[0].preferred);
+  auto all = fixAllAction(*a);
+  REQUIRE(all);
+  CHECK(all->edits.size() == 1);  // the safe one only
+  CHECK(codes(*analyzeText(applyEdits(src, all->edits))) == std::vector<std::string>{"attribute-added-outside"});
+}
+
+TEST_CASE("suggestions are opt-in, as with `molt check --suggestions`") {
+  std::string src = "from typing import List\n\ndef g(xs: List[int]) -> int:\n    return len(xs)\n";
+  CHECK(analyzeText(src)->diagnostics.empty());
+  AnalyzeOptions o;
+  o.analysis.suggestions = true;
+  auto a = analyzeText(src, o);
+  REQUIRE(codes(*a) == std::vector<std::string>{"deprecated-typing-alias"});
+  CHECK(a->diagnostics[0].severity() == Severity::Note);
+  auto all = fixAllAction(*a);
+  REQUIRE(all);
+  CHECK(has(applyEdits(src, all->edits), "xs: list[int]"));
 }
 
 TEST_CASE("settings-ignored codes are filtered, syntax errors never") {
