@@ -216,11 +216,11 @@ V format_float(double x, const Spec &sp) {
       int x = atoi(strchr(eb, 'e') + 1);
       if (x < -4 || x >= p - 1) {
         n = snprintf(body, sizeof body, sp.alt ? "%#.*e" : "%.*e", p - 1, ax);
-        if (!sp.alt) { // strip trailing zeros of the mantissa
-          char *e = strchr(body, 'e');
+        char *e = strchr(body, 'e');
+        if (!sp.alt && memchr(body, '.', (size_t)(e - body))) { // strip fractional trailing zeros
           char *m = e;
-          while (m > body && m[-1] == '0') m--;
-          if (m > body && m[-1] == '.') m--;
+          while (m[-1] == '0') m--;
+          if (m[-1] == '.') m--;
           memmove(m, e, strlen(e) + 1);
           n = (int)strlen(body);
         }
