@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <map>
 #include <unordered_map>
 
 #include "codegen/codegen.h"
@@ -175,16 +176,25 @@ class Builder {
       func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
       m_.functions.push_back(std::move(f));
     }
+    for (Stmt* s : mod.body)
+      if (s->kind == StmtKind::ClassDef) declareClass(as<ClassDef>(s));
     // Module body.
     fn_ = &m_.main;
     m_.main.name = "<module>";
     fn_scope_ = nullptr;
     for (Stmt* s : mod.body) {
-      if (s->kind == StmtKind::FunctionDef) continue;
+      if (s->kind == StmtKind::FunctionDef || s->kind == StmtKind::ClassDef) continue;
       buildStmt(s, m_.main.body);
     }
-    // Function bodies.
+    // Function and method bodies.
     for (Stmt* s : mod.body) {
+      if (s->kind == StmtKind::ClassDef) {
+        for (Stmt* cs : as<ClassDef>(s)->body) {
+          if (cs->kind != StmtKind::FunctionDef) continue;
+          auto it = func_index_.find(as<FunctionDef>(cs));
+          if (it != func_index_.end()) buildFunction(as<FunctionDef>(cs), m_.functions[it->second]);
+        }
+      }
       if (s->kind != StmtKind::FunctionDef) continue;
       auto* fd = as<FunctionDef>(s);
       auto it = func_index_.find(fd);
@@ -286,6 +296,17 @@ class Builder {
       t = {true, it->second, r};
       return true;
     }
+    if (sym->scope->kind == ScopeKind::Comprehension) {
+      auto it = comp_var_.find(sym);
+      if (it == comp_var_.end()) {
+        IrTarget t2 = tempTarget(r);
+        if (t2.global) m_.globals[t2.index].name = fmt::format("{}$c{}", sym->name, t2.index);
+        else fn_->locals[t2.index].name = fmt::format("{}$c{}", sym->name, t2.index);
+        it = comp_var_.emplace(sym, t2).first;
+      }
+      t = it->second;
+      return true;
+    }
     if (fn_scope_ && sym->scope == fn_scope_) {
       auto it = local_of_.find(sym);
       if (it == local_of_.end()) {
@@ -320,6 +341,96 @@ class Builder {
     return s;
   }
 
+  // ------------------------------------------------------------ classes
+  const StructLayout* layoutOf(const ClassInfo* c) const {
+    for (const StructLayout& l : a_.layouts)
+      if (l.cls == c) return &l;
+    return nullptr;
+  }
+
+  void declareClass(const ClassDef* cd) {
+    auto it = cm_.class_of.find(cd);
+    if (it == cm_.class_of.end()) return unsupported(cd->name_range, "this class");
+    const ClassInfo* ci = it->second;
+    const StructLayout* layout = layoutOf(ci);
+    if (!layout || !layout->structifiable) return unsupported(cd->name_range, "classes that cannot be structified");
+    if (ci->is_exception) return unsupported(cd->name_range, "user exception classes");
+    if (!cd->decorators.empty()) return unsupported(cd->decorators[0]->range, "class decorators");
+    IrClass k;
+    k.name = std::string(cd->name);
+    if (ci->base && !ci->base->builtin) {
+      auto b = class_index_.find(ci->base);
+      if (b == class_index_.end()) return unsupported(cd->name_range, "this base class");
+      k.parent = static_cast<int32_t>(b->second);
+    } else if (ci->base && ci->base->name != "object") {
+      return unsupported(cd->name_range, "subclasses of builtin classes");
+    }
+    for (const FieldLayout& f : layout->fields) {
+      k.field_kinds.push_back(f.boxed ? MOLT_FIELD_VALUE : MOLT_FIELD_RAW);
+      k.field_names.push_back(std::string(f.name));
+    }
+    for (Stmt* s : cd->body) {
+      switch (s->kind) {
+        case StmtKind::Pass: break;
+        case StmtKind::Expr:
+          if (as<ExprStmt>(s)->value->kind != ExprKind::Str) unsupported(s->range, "statements in a class body");
+          break;
+        case StmtKind::AnnAssign:
+          if (as<AnnAssignStmt>(s)->value) unsupported(s->range, "class-level constants");
+          break;
+        case StmtKind::FunctionDef: {
+          auto* fd = as<FunctionDef>(s);
+          auto fit = cm_.function_of.find(fd);
+          if (fit == cm_.function_of.end() || !fit->second->has_self || fit->second->is_static ||
+              fit->second->is_classmethod || fit->second->is_property || !fd->decorators.empty()) {
+            unsupported(fd->name_range, "this kind of method (static, class, property or decorated)");
+            break;
+          }
+          const FunctionInfo* fi = fit->second;
+          IrFunction f;
+          f.name = k.name + "." + std::string(fd->name);
+          f.locals.push_back({"self", Repr::Value});
+          for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
+          f.n_params = static_cast<uint32_t>(fi->params.size() + 1);
+          f.returns = reprOf(fi->returns);
+          func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
+          m_.functions.push_back(std::move(f));
+          break;
+        }
+        default: unsupported(s->range, "statements in a class body"); break;
+      }
+    }
+    class_index_[ci] = static_cast<uint32_t>(m_.classes.size());
+    m_.classes.push_back(std::move(k));
+  }
+
+  // The field of an instance-typed expression, or nullptr.
+  const FieldLayout* fieldOf(const Expr* obj, std::string_view name) {
+    TypeId t = cm_.typeOf(obj);
+    if (types_.kind(t) != TypeKind::Instance) return nullptr;
+    const ClassInfo* ci = types_.get(t).cls;
+    if (!class_index_.count(ci)) return nullptr;
+    const StructLayout* l = layoutOf(ci);
+    if (!l) return nullptr;
+    for (const FieldLayout& f : l->fields)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+
+  IrExpr* buildMethodCall(const CallExpr* c, const AttributeExpr* at) {
+    const ClassInfo* ci = types_.get(cm_.typeOf(at->value)).cls;
+    if (!class_index_.count(ci)) return failExpr(c->range, "methods of this class");
+    const FunctionInfo* fi = ci->findMethod(at->attr);
+    if (!fi || !fi->decl || !func_index_.count(fi->decl))
+      return failExpr(c->range, fmt::format("calling `{}` on `{}`", at->attr, ci->name));
+    for (auto& [other, idx] : class_index_) {
+      (void)idx;
+      if (other != ci && other->isSubclassOf(ci) && other->methods.count(at->attr))
+        return failExpr(c->range, "calls of overridden methods (virtual dispatch)");
+    }
+    return buildUserCall(c, fi->decl, boxed(at->value));
+  }
+
   // ------------------------------------------------------------ functions
   void buildFunction(const FunctionDef* fd, IrFunction& f) {
     fn_ = &f;
@@ -344,14 +455,17 @@ class Builder {
 
   // Binds call arguments to a user function's parameters: positional, then
   // keywords, then constant defaults.
-  IrExpr* buildUserCall(const CallExpr* c, const FunctionDef* fd) {
+  IrExpr* buildUserCall(const CallExpr* c, const FunctionDef* fd, IrExpr* self = nullptr, int32_t construct = -1) {
     uint32_t idx = func_index_.at(fd);
     const IrFunction& f = m_.functions[idx];
     std::vector<IrExpr*> bound(f.n_params, nullptr);
-    if (c->args.size() > f.n_params) return failExpr(c->range, "this call");
-    for (size_t i = 0; i < c->args.size(); ++i) bound[i] = buildExpr(c->args[i]);
+    size_t first = (self || construct >= 0) ? 1 : 0;
+    if (self) bound[0] = self;
+    if (construct >= 0) bound[0] = constNone();  // the new instance, supplied by the lowering
+    if (c->args.size() + first > f.n_params) return failExpr(c->range, "this call");
+    for (size_t i = 0; i < c->args.size(); ++i) bound[first + i] = buildExpr(c->args[i]);
     for (const Keyword& k : c->keywords) {
-      size_t i = 0;
+      size_t i = first;
       while (i < fd->params.size() && fd->params[i].name != k.name) ++i;
       if (i >= fd->params.size() || bound[i]) return failExpr(k.name_range, "this keyword argument");
       bound[i] = buildExpr(k.value);
@@ -361,6 +475,14 @@ class Builder {
       const Expr* d = fd->params[i].default_value;
       if (!d || !isConstant(d)) return failExpr(c->range, "non-constant default values");
       bound[i] = buildExpr(d);
+    }
+    if (construct >= 0) {
+      IrExpr* e = m_.newExpr(IrOp::Construct, Repr::Value);
+      e->index = static_cast<uint32_t>(construct);
+      e->ival = idx;
+      e->range = c->range;
+      for (size_t i = 1; i < bound.size(); ++i) e->args.push_back(convert(bound[i], f.locals[i].repr));
+      return e;
     }
     IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
     call->index = idx;
@@ -473,6 +595,12 @@ class Builder {
           else return failExpr(e->range, fmt::format("`math.{}`", at->attr));
           return c;
         }
+        if (const FieldLayout* f = fieldOf(at->value, at->attr)) {
+          IrExpr* g = m_.newExpr(IrOp::GetField, reprOf(f->type));
+          g->index = f->offset;
+          g->args.push_back(boxed(at->value));
+          return convert(g, reprOf(cm_.typeOf(e)));
+        }
         return failExpr(e->range, "attribute access on this type");
       }
       case ExprKind::Call: return buildCall(as<CallExpr>(e));
@@ -506,14 +634,86 @@ class Builder {
         return c;
       }
       case ExprKind::Compare: return buildCompare(as<CompareExpr>(e));
-      case ExprKind::ListComp: return failExpr(e->range, "list comprehensions");
-      case ExprKind::SetComp: return failExpr(e->range, "set comprehensions");
-      case ExprKind::DictComp: return failExpr(e->range, "dict comprehensions");
+      case ExprKind::ListComp:
+      case ExprKind::SetComp:
+      case ExprKind::DictComp: return buildComprehension(as<ComprehensionExpr>(e));
       case ExprKind::GeneratorExp: return failExpr(e->range, "generator expressions");
       case ExprKind::Lambda: return failExpr(e->range, "lambdas");
       case ExprKind::Bytes: return failExpr(e->range, "bytes literals");
       default: return failExpr(e->range, fmt::format("`{}` expressions", kindName(e->kind)));
     }
+  }
+
+  // [elt for t in it if c ...] as a Block: acc = new; for ...: if ...: acc.append(elt); acc
+  IrExpr* buildComprehension(const ComprehensionExpr* c) {
+    IrTarget acc = tempTarget(Repr::Value);
+    IrExpr* blk = m_.newExpr(IrOp::Block, Repr::Value);
+    IrExpr* init = c->kind == ExprKind::ListComp  ? rt("molt_list_new", "v:n", {constInt(0)})
+                   : c->kind == ExprKind::SetComp ? rt("molt_set_new", "v:", {})
+                                                  : rt("molt_dict_new", "v:", {});
+    blk->stmts.push_back(store(acc, init, c->range));
+    std::vector<IrStmt*>* body = &blk->stmts;
+    for (const Comprehension& g : c->generators) {
+      IrStmt* loop = buildLoopHeader(g.target, g.iter, c->range);
+      if (!loop) return constNone();
+      body->push_back(loop);
+      body = &loop->body;
+      for (Expr* cond : g.ifs) {
+        IrStmt* i = m_.newStmt(IrStmtKind::If);
+        i->value = truthy(buildExpr(cond));
+        body->push_back(i);
+        body = &i->body;
+      }
+    }
+    IrStmt* add = m_.newStmt(IrStmtKind::Eval);
+    if (c->kind == ExprKind::ListComp) add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
+    else if (c->kind == ExprKind::SetComp) add->value = rt("molt_set_add", "s:vv", {load(acc), boxed(c->elt)});
+    else add->value = rt("molt_dict_set", "s:vvv", {load(acc), boxed(c->elt), boxed(c->value)});
+    body->push_back(add);
+    blk->args.push_back(load(acc));
+    return blk;
+  }
+
+  // A `for` loop without its body: a counted loop for `range(...)` with an
+  // int target, else the iterator protocol. nullptr after a diagnostic.
+  IrStmt* buildLoopHeader(const Expr* target, const Expr* iter, SourceRange range) {
+    IrStmt* st = nullptr;
+    const CallExpr* call = iter->kind == ExprKind::Call ? as<CallExpr>(iter) : nullptr;
+    Symbol* callee = call && call->func->kind == ExprKind::Name ? a_.names.symbolOf(call->func) : nullptr;
+    IrTarget t;
+    if (callee && callee->kind == SymbolKind::Builtin && callee->name == "range" && call->keywords.empty() &&
+        call->args.size() >= 1 && call->args.size() <= 3 && target->kind == ExprKind::Name &&
+        resolveVar(target, t) && t.repr == Repr::Int) {
+      st = m_.newStmt(IrStmtKind::ForRange);
+      size_t n = call->args.size();
+      st->args.push_back(n == 1 ? constInt(0) : convert(buildExpr(call->args[0]), Repr::Int));
+      st->args.push_back(convert(buildExpr(call->args[n == 1 ? 0 : 1]), Repr::Int));
+      st->args.push_back(n == 3 ? convert(buildExpr(call->args[2]), Repr::Int) : constInt(1));
+      st->targets.push_back(t);
+    } else {
+      st = m_.newStmt(IrStmtKind::ForIter);
+      st->value = boxed(iter);
+      if (target->kind == ExprKind::Name) {
+        if (!resolveVar(target, t)) {
+          unsupported(target->range, "this loop target");
+          return nullptr;
+        }
+        st->targets.push_back(t);
+      } else if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List) {
+        for (Expr* x : as<SequenceExpr>(target)->elts) {
+          if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
+            unsupported(x->range, "this loop target");
+            return nullptr;
+          }
+          st->targets.push_back(t);
+        }
+      } else {
+        unsupported(target->range, "this loop target");
+        return nullptr;
+      }
+    }
+    st->range = range;
+    return st;
   }
 
   IrExpr* truthy(IrExpr* e) {
@@ -736,6 +936,19 @@ class Builder {
         }
       }
       if (sym->kind == SymbolKind::Builtin) return buildBuiltin(sym->name, c, result);
+      if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef) {
+        auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
+        if (cit == cm_.class_of.end() || !class_index_.count(cit->second)) return failExpr(c->range, "this class");
+        int32_t k = static_cast<int32_t>(class_index_.at(cit->second));
+        const FunctionInfo* init = cit->second->findMethod("__init__");
+        if (init && init->decl && func_index_.count(init->decl)) return buildUserCall(c, init->decl, nullptr, k);
+        if (init) return failExpr(c->range, "this constructor");
+        if (!c->args.empty() || !c->keywords.empty()) return failExpr(c->range, "this constructor call");
+        IrExpr* e = m_.newExpr(IrOp::Construct, Repr::Value);
+        e->index = static_cast<uint32_t>(k);
+        e->ival = -1;
+        return e;
+      }
       if (sym->kind == SymbolKind::Class) return failExpr(c->range, "classes");
       return failExpr(c->range, "calls of this kind of value");
     }
@@ -753,6 +966,7 @@ class Builder {
       }
       TypeId recv = cm_.typeOf(at->value);
       TypeKind rk = types_.kind(recv);
+      if (rk == TypeKind::Instance) return buildMethodCall(c, at);
       if (rk == TypeKind::List && at->attr == "sort") {
         int64_t reverse = 0;
         if (!c->args.empty()) return failExpr(c->range, "`sort` with positional arguments");
@@ -854,7 +1068,10 @@ class Builder {
       return rtTyped("molt_int_from_str", "v:vn", {boxed(c->args[0]), convert(buildExpr(c->args[1]), Repr::Int)},
                      result);
     }
-    if (name == "float" && n == 1 && kindOf(c->args[0]) == TypeKind::Float) return buildExpr(c->args[0]);
+    if (name == "float" && n == 1 &&
+        (kindOf(c->args[0]) == TypeKind::Float || kindOf(c->args[0]) == TypeKind::Int ||
+         kindOf(c->args[0]) == TypeKind::Bool))
+      return convert(buildExpr(c->args[0]), Repr::Float);
     if (name == "round") {
       if (n == 1) return rtTyped("molt_round", "v:vv", {boxed(c->args[0]), constNone()}, result);
       if (n == 2) return rtTyped("molt_round", "v:vv", {boxed(c->args[0]), boxed(c->args[1])}, result);
@@ -963,7 +1180,22 @@ class Builder {
         out.push_back(st);
         return;
       }
-      case ExprKind::Attribute: unsupported(target->range, "attribute assignment (classes)"); return;
+      case ExprKind::Attribute: {
+        auto* at = as<AttributeExpr>(target);
+        const FieldLayout* f = fieldOf(at->value, at->attr);
+        if (!f) {
+          unsupported(target->range, "assignment to this attribute");
+          return;
+        }
+        IrStmt* st = m_.newStmt(IrStmtKind::SetField);
+        Repr r = reprOf(f->type);
+        st->targets.push_back({false, f->offset, r});
+        st->args.push_back(boxed(at->value));
+        st->value = convert(value, r);
+        st->range = range;
+        out.push_back(st);
+        return;
+      }
       default: unsupported(target->range, "this assignment target"); return;
     }
   }
@@ -1027,6 +1259,29 @@ class Builder {
           out.push_back(st);
           return;
         }
+        if (au->target->kind == ExprKind::Attribute) {
+          auto* at = as<AttributeExpr>(au->target);
+          const FieldLayout* f = fieldOf(at->value, at->attr);
+          if (!f) {
+            unsupported(au->target->range, "augmented assignment to this attribute");
+            return;
+          }
+          IrTarget obj = tempTarget(Repr::Value);
+          out.push_back(store(obj, boxed(at->value), s->range));
+          Repr r = reprOf(f->type);
+          IrExpr* cur = m_.newExpr(IrOp::GetField, r);
+          cur->index = f->offset;
+          cur->args.push_back(load(obj));
+          IrExpr* v = buildBinary(au->op, cur, f->type, buildExpr(au->value), cm_.typeOf(au->value), f->type,
+                                  s->range, true);
+          IrStmt* st = m_.newStmt(IrStmtKind::SetField);
+          st->targets.push_back({false, f->offset, r});
+          st->args.push_back(load(obj));
+          st->value = convert(v, r);
+          st->range = s->range;
+          out.push_back(st);
+          return;
+        }
         unsupported(au->target->range, "augmented assignment to this target");
         return;
       }
@@ -1064,42 +1319,8 @@ class Builder {
       }
       case StmtKind::For: {
         auto* f = as<ForStmt>(s);
-        IrStmt* st = nullptr;
-        const CallExpr* call = f->iter->kind == ExprKind::Call ? as<CallExpr>(f->iter) : nullptr;
-        Symbol* callee = call && call->func->kind == ExprKind::Name ? a_.names.symbolOf(call->func) : nullptr;
-        IrTarget t;
-        if (callee && callee->kind == SymbolKind::Builtin && callee->name == "range" && call->keywords.empty() &&
-            call->args.size() >= 1 && call->args.size() <= 3 && f->target->kind == ExprKind::Name &&
-            resolveVar(f->target, t) && t.repr == Repr::Int) {
-          st = m_.newStmt(IrStmtKind::ForRange);
-          size_t n = call->args.size();
-          st->args.push_back(n == 1 ? constInt(0) : convert(buildExpr(call->args[0]), Repr::Int));
-          st->args.push_back(convert(buildExpr(call->args[n == 1 ? 0 : 1]), Repr::Int));
-          st->args.push_back(n == 3 ? convert(buildExpr(call->args[2]), Repr::Int) : constInt(1));
-          st->targets.push_back(t);
-        } else {
-          st = m_.newStmt(IrStmtKind::ForIter);
-          st->value = boxed(f->iter);
-          if (f->target->kind == ExprKind::Name) {
-            if (!resolveVar(f->target, t)) {
-              unsupported(f->target->range, "this loop target");
-              return;
-            }
-            st->targets.push_back(t);
-          } else if (f->target->kind == ExprKind::Tuple || f->target->kind == ExprKind::List) {
-            for (Expr* x : as<SequenceExpr>(f->target)->elts) {
-              if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
-                unsupported(x->range, "this loop target");
-                return;
-              }
-              st->targets.push_back(t);
-            }
-          } else {
-            unsupported(f->target->range, "this loop target");
-            return;
-          }
-        }
-        st->range = s->range;
+        IrStmt* st = buildLoopHeader(f->target, f->iter, s->range);
+        if (!st) return;
         buildBlock(f->body, st->body);
         buildBlock(f->orelse, st->orelse);
         out.push_back(st);
@@ -1159,7 +1380,7 @@ class Builder {
       }
       case StmtKind::Global: return;
       case StmtKind::FunctionDef: unsupported(as<FunctionDef>(s)->name_range, "nested functions"); return;
-      case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes"); return;
+      case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes not at module level"); return;
       case StmtKind::Try: unsupported(s->range, "`try` statements"); return;
       case StmtKind::With: unsupported(s->range, "`with` statements"); return;
       case StmtKind::Nonlocal: unsupported(s->range, "`nonlocal`"); return;
@@ -1178,6 +1399,8 @@ class Builder {
   std::unordered_map<const Symbol*, uint32_t> global_of_;
   std::unordered_map<const Symbol*, uint32_t> local_of_;
   std::unordered_map<const FunctionDef*, uint32_t> func_index_;
+  std::map<const ClassInfo*, uint32_t> class_index_;
+  std::unordered_map<const Symbol*, IrTarget> comp_var_;
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 

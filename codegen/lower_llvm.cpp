@@ -68,6 +68,7 @@ class Lowerer {
     for (const IrVar& g : ir_.globals)
       globals_.push_back(new llvm::GlobalVariable(*mod_, typeOf(g.repr), false, llvm::GlobalValue::InternalLinkage,
                                                   zeroOf(g.repr), "molt.global." + g.name));
+    declareClasses();
     for (const IrFunction& f : ir_.functions) {
       std::vector<Type*> params;
       for (uint32_t i = 0; i < f.n_params; ++i) params.push_back(typeOf(f.locals[i].repr));
@@ -84,6 +85,113 @@ class Lowerer {
   }
 
  private:
+  // ------------------------------------------------------------ classes
+  // MoltClassDesc (runtime.h): name, module, parent_type_id, nfields,
+  // field_kinds, field_names, boxed, 7 hook pointers.
+  llvm::StructType* descType() {
+    if (!desc_ty_) {
+      std::vector<Type*> fields{ptr_, ptr_, i32_, i32_, ptr_, ptr_, i32_};
+      for (int i = 0; i < 7; ++i) fields.push_back(ptr_);
+      desc_ty_ = llvm::StructType::create(ctx_, fields, "MoltClassDesc");
+    }
+    return desc_ty_;
+  }
+  llvm::Constant* cstring(const std::string& s, const std::string& name) {
+    llvm::Constant* data = llvm::ConstantDataArray::getString(ctx_, s, true);
+    auto* gv = new llvm::GlobalVariable(*mod_, data->getType(), true, llvm::GlobalValue::PrivateLinkage, data, name);
+    gv->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    return gv;
+  }
+  void declareClasses() {
+    for (size_t k = 0; k < ir_.classes.size(); ++k) {
+      const IrClass& c = ir_.classes[k];
+      std::string base = "molt.class." + std::to_string(k);
+      std::vector<llvm::Constant*> kinds, names;
+      for (size_t i = 0; i < c.field_kinds.size(); ++i) {
+        kinds.push_back(b_.getInt8(c.field_kinds[i]));
+        names.push_back(cstring(c.field_names[i], base + ".field." + std::to_string(i)));
+      }
+      auto* kinds_ty = llvm::ArrayType::get(b_.getInt8Ty(), std::max<size_t>(kinds.size(), 1));
+      if (kinds.empty()) kinds.push_back(b_.getInt8(0));
+      auto* kinds_gv = new llvm::GlobalVariable(*mod_, kinds_ty, true, llvm::GlobalValue::PrivateLinkage,
+                                                llvm::ConstantArray::get(kinds_ty, kinds), base + ".kinds");
+      auto* names_ty = llvm::ArrayType::get(ptr_, std::max<size_t>(names.size(), 1));
+      if (names.empty()) names.push_back(llvm::ConstantPointerNull::get(ptr_));
+      auto* names_gv = new llvm::GlobalVariable(*mod_, names_ty, true, llvm::GlobalValue::PrivateLinkage,
+                                                llvm::ConstantArray::get(names_ty, names), base + ".names");
+      std::vector<llvm::Constant*> fields{cstring(c.name, base + ".name"), cstring("__main__", base + ".module"),
+                                          b_.getInt32(MOLT_TYPE_OBJECT),
+                                          b_.getInt32(static_cast<uint32_t>(c.field_kinds.size())),
+                                          kinds_gv, names_gv, b_.getInt32(0)};
+      for (int i = 0; i < 7; ++i) fields.push_back(llvm::ConstantPointerNull::get(ptr_));
+      auto* desc = new llvm::GlobalVariable(*mod_, descType(), false, llvm::GlobalValue::InternalLinkage,
+                                            llvm::ConstantStruct::get(descType(), fields), base + ".desc");
+      class_desc_.push_back(desc);
+      class_id_.push_back(new llvm::GlobalVariable(*mod_, i32_, false, llvm::GlobalValue::InternalLinkage,
+                                                   b_.getInt32(0), base + ".id"));
+    }
+  }
+  void registerClasses() {
+    Function* reg = rtFn("molt_class_register", i32_, {ptr_});
+    for (size_t k = 0; k < ir_.classes.size(); ++k) {
+      const IrClass& c = ir_.classes[k];
+      if (c.parent >= 0)
+        b_.CreateStore(b_.CreateLoad(i32_, class_id_[static_cast<size_t>(c.parent)]),
+                       b_.CreateStructGEP(descType(), class_desc_[k], 2));
+      b_.CreateStore(b_.CreateCall(reg, {class_desc_[k]}), class_id_[k]);
+    }
+  }
+  Value* fieldPtr(Value* obj, uint32_t offset) {
+    Value* p = b_.CreateIntToPtr(b_.CreateAnd(obj, c64(MOLT_PAYLOAD_MASK)), ptr_);
+    return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), p, offset);
+  }
+  LV getField(const IrExpr* e) {
+    LV obj = expr(e->args[0]);
+    Value* p = fieldPtr(obj.v, e->index);
+    LV out;
+    switch (e->repr) {
+      case Repr::Float: out = {b_.CreateLoad(f64_, p), Repr::Float, false}; break;
+      case Repr::Bool: out = {b_.CreateICmpNE(b_.CreateLoad(i64_, p), c64(0)), Repr::Bool, false}; break;
+      default: out = own(LV{b_.CreateLoad(i64_, p), e->repr, false}); break;
+    }
+    release(obj);
+    return out;
+  }
+  void setField(const IrStmt* s) {
+    LV obj = expr(s->args[0]);
+    LV v = expr(s->value);
+    Value* p = fieldPtr(obj.v, s->targets[0].index);
+    switch (s->targets[0].repr) {
+      case Repr::Float: b_.CreateStore(v.v, p); break;
+      case Repr::Bool: b_.CreateStore(b_.CreateZExt(v.v, i64_), p); break;
+      default: {
+        v = own(v);
+        Value* old = b_.CreateLoad(i64_, p);
+        b_.CreateStore(v.v, p);
+        decref(old);
+      }
+    }
+    release(obj);
+  }
+  LV construct(const IrExpr* e) {
+    Value* id = b_.CreateLoad(i32_, class_id_[e->index]);
+    Value* obj = b_.CreateCall(rtFn("molt_struct_new", i64_, {i32_}), {id});
+    checkNull(obj);
+    if (e->ival >= 0) {
+      std::vector<LV> args;
+      std::vector<Value*> vals{obj};
+      for (const IrExpr* a : e->args) {
+        args.push_back(expr(a));
+        vals.push_back(args.back().v);
+      }
+      Value* r = b_.CreateCall(funcs_[static_cast<size_t>(e->ival)], vals);
+      checkNull(r);  // TODO(#5): the half-built instance leaks on error; harmless while errors end the program
+      for (const LV& a : args) release(a);
+      decref(r);
+    }
+    return {obj, Repr::Value, true};
+  }
+
   // ------------------------------------------------------------ basics
   Type* typeOf(Repr r) {
     switch (r) {
@@ -522,6 +630,12 @@ class Lowerer {
         return fromAbi(r, ir_.functions[e->index].returns);
       }
       case IrOp::CallRt: return callRt(e);
+      case IrOp::Construct: return construct(e);
+      case IrOp::GetField: return getField(e);
+      case IrOp::Block: {
+        for (const IrStmt* st : e->stmts) stmt(st);
+        return own(expr(e->args[0]));
+      }
     }
     llvm::report_fatal_error("molt codegen: unknown IR op");
   }
@@ -874,6 +988,7 @@ class Lowerer {
       case IrStmtKind::ForIter: forIter(s); return;
       case IrStmtKind::Break: b_.CreateBr(loops_.back().brk); return;
       case IrStmtKind::Continue: b_.CreateBr(loops_.back().cont); return;
+      case IrStmtKind::SetField: setField(s); return;
     }
   }
 
@@ -1028,6 +1143,7 @@ class Lowerer {
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    registerClasses();
     Function* immortal = rtFn("molt_immortalize", b_.getVoidTy(), {i64_});
     for (size_t i = 0; i < ir_.constants.size(); ++i) {
       const IrConstant& c = ir_.constants[i];
@@ -1061,6 +1177,8 @@ class Lowerer {
   llvm::MDNode* unlikely_;
   std::vector<llvm::GlobalVariable*> consts_, globals_;
   std::vector<Function*> funcs_;
+  std::vector<llvm::GlobalVariable*> class_desc_, class_id_;
+  llvm::StructType* desc_ty_ = nullptr;
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;

@@ -38,9 +38,14 @@ const char* opName(IrOp op) {
     case IrOp::CallUser: return "call";
     case IrOp::CallRt: return "rt";
     case IrOp::ChainCompare: return "chaincmp";
+    case IrOp::Construct: return "new";
+    case IrOp::GetField: return "getfield";
+    case IrOp::Block: return "block";
   }
   return "?";
 }
+
+void dumpStmt(const IrModule& m, const IrFunction& f, const IrStmt* s, int depth, std::string& out);
 
 void dumpExpr(const IrModule& m, const IrExpr* e, std::string& out) {
   out += fmt::format("({}:{}", opName(e->op), reprName(e->repr));
@@ -54,6 +59,14 @@ void dumpExpr(const IrModule& m, const IrExpr* e, std::string& out) {
     case IrOp::Compare: out += fmt::format(" {} {}", spelling(e->cmp_op), reprName(e->operand_repr)); break;
     case IrOp::BoolOp: out += e->ival ? " and" : " or"; break;
     case IrOp::CallUser: out += fmt::format(" {}", e->name); break;
+    case IrOp::Construct: out += fmt::format(" {}", m.classes[e->index].name); break;
+    case IrOp::GetField: out += fmt::format(" +{}", e->index); break;
+    case IrOp::Block: {
+      out += " {\n";
+      for (const IrStmt* st : e->stmts) dumpStmt(m, m.main, st, 4, out);
+      out += "  }";
+      break;
+    }
     case IrOp::CallRt: {
       out += fmt::format(" {} \"{}\"", e->name, e->sig);
       for (int64_t i : e->imms) out += fmt::format(" {}", i);
@@ -97,6 +110,10 @@ void dumpStmt(const IrModule& m, const IrFunction& f, const IrStmt* s, int depth
     case IrStmtKind::Return: out += ind + "return " + expr(s->value) + "\n"; break;
     case IrStmtKind::Break: out += ind + "break\n"; break;
     case IrStmtKind::Continue: out += ind + "continue\n"; break;
+    case IrStmtKind::SetField:
+      out += ind + fmt::format("setfield +{}:{} ", s->targets[0].index, reprName(s->targets[0].repr)) +
+             expr(s->args[0]) + " = " + expr(s->value) + "\n";
+      break;
     case IrStmtKind::If:
     case IrStmtKind::While:
     case IrStmtKind::ForIter:
@@ -137,6 +154,12 @@ std::string dumpIr(const IrModule& m) {
   std::string out = fmt::format("module {}\n", m.source_name);
   for (size_t i = 0; i < m.constants.size(); ++i)
     out += fmt::format("const #{} {} {:?}\n", i, m.constants[i].is_str ? "str" : "int", m.constants[i].text);
+  for (const IrClass& c : m.classes) {
+    out += fmt::format("class {} parent {} fields", c.name, c.parent);
+    for (size_t i = 0; i < c.field_names.size(); ++i)
+      out += fmt::format(" {}:{}", c.field_names[i], c.field_kinds[i] ? "value" : "raw");
+    out += "\n";
+  }
   for (const IrVar& g : m.globals) out += fmt::format("global @{}: {}\n", g.name, reprName(g.repr));
   for (const IrFunction& f : m.functions) dumpFunction(m, f, out);
   dumpFunction(m, m.main, out);

@@ -46,7 +46,12 @@ enum class IrOp : uint8_t {
   CallUser,    // direct call of function `index` with args (already in param reprs)
   CallRt,      // runtime function `name` with signature `sig` (see lower_llvm.cpp)
   ChainCompare,// args[0] op0 args[1] op1 args[2] ...; cmp_ops, operand reprs in `reprs`
+  Construct,   // new instance of class `index`; ival = __init__ function index or -1; args = __init__ args
+  GetField,    // field at byte offset `index` of struct instance args[0], held as `repr`
+  Block,       // run `stmts`, then evaluate args[0] (comprehensions)
 };
+
+struct IrStmt;
 
 struct IrExpr {
   IrOp op;
@@ -62,6 +67,7 @@ struct IrExpr {
   uint32_t n_array = 0;  // CallRt: trailing args passed as (ptr, n)
   std::vector<int64_t> imms;  // CallRt immediates ('w'/'I' in sig)
   std::vector<IrExpr*> args;
+  std::vector<IrStmt*> stmts;  // Block only
   std::vector<CmpOp> cmp_ops;
   std::vector<Repr> reprs;
   SourceRange range;
@@ -78,6 +84,7 @@ enum class IrStmtKind : uint8_t {
   ForIter,   // for targets... in value: body else orelse
   Break,
   Continue,
+  SetField,  // args[0].<field at byte offset `index`, held as targets[0].repr> = value
 };
 
 struct IrTarget {
@@ -109,6 +116,15 @@ struct IrFunction {
   std::vector<IrStmt*> body;
 };
 
+// A structified class (analysis/structify.h layout), registered with the
+// runtime at startup.
+struct IrClass {
+  std::string name;
+  int32_t parent = -1;  // index into IrModule::classes, or -1 for object
+  std::vector<uint8_t> field_kinds;  // MOLT_FIELD_RAW / MOLT_FIELD_VALUE per 8-byte slot
+  std::vector<std::string> field_names;
+};
+
 struct IrConstant {
   bool is_str = true;  // else a big int in decimal
   std::string text;
@@ -119,6 +135,7 @@ struct IrModule {
   std::vector<IrVar> globals;
   std::vector<IrConstant> constants;
   std::vector<IrFunction> functions;
+  std::vector<IrClass> classes;
   IrFunction main;  // module body; its locals are unused (module names are globals)
 
   std::deque<IrExpr> expr_pool;

@@ -1,2 +1,0 @@
-xs = [i * i for i in range(5)]
-print(xs)

@@ -1,0 +1,5 @@
+class AppError(Exception):
+    pass
+
+
+raise AppError("boom")
