@@ -66,7 +66,14 @@ void *gc_alloc(size_t size, uint32_t type) {
   g_list.prev->next = h;
   g_list.prev = h;
   g_tracked++;
-  if (++g_allocs_since > 10000 && g_allocs_since > g_survivors && g_enabled && !g_collecting) {
+  static int64_t threshold = -1; // MOLT_GC_STRESS=N: collect every N container allocations (testing)
+  if (threshold < 0) {
+    const char *stress = getenv("MOLT_GC_STRESS");
+    threshold = stress && atoi(stress) > 0 ? atoi(stress) : 0;
+  }
+  ++g_allocs_since;
+  bool due = threshold ? g_allocs_since >= threshold : (g_allocs_since > 10000 && g_allocs_since > g_survivors);
+  if (due && g_enabled && !g_collecting) {
     // collect before handing out the new object (it is not yet referenced,
     // so keep it out of the graph by collecting first with it unlinked)
     h->prev->next = h->next;
