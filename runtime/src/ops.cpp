@@ -514,10 +514,7 @@ extern "C" int molt_setitem(MoltValue v, MoltValue key, MoltValue x) {
     decref(old);
     return 0;
   }
-  if (molt_is_ptr(v) && (is_tuple(v) || is_str(v) || is_type(v, MOLT_TYPE_RANGE) || is_type(v, MOLT_TYPE_BYTES)))
-    err_fmt(MOLT_EXC_TYPE_ERROR, "'%s' object does not support item assignment", tname(v));
-  else
-    err_fmt(MOLT_EXC_TYPE_ERROR, "'%s' object does not support item assignment", tname(v));
+  err_fmt(MOLT_EXC_TYPE_ERROR, "'%s' object does not support item assignment", tname(v));
   return -1;
 }
 
