@@ -1381,7 +1381,56 @@ class Builder {
       case StmtKind::Global: return;
       case StmtKind::FunctionDef: unsupported(as<FunctionDef>(s)->name_range, "nested functions"); return;
       case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes not at module level"); return;
-      case StmtKind::Try: unsupported(s->range, "`try` statements"); return;
+      case StmtKind::Try: {
+        auto* t = as<TryStmt>(s);
+        if (!t->finalbody.empty()) return unsupported(s->range, "`finally`");
+        IrStmt* st = m_.newStmt(IrStmtKind::Try);
+        st->range = s->range;
+        buildBlock(t->body, st->body);
+        buildBlock(t->orelse, st->orelse);
+        for (const ExceptHandler& h : t->handlers) {
+          IrHandler ih;
+          std::vector<const Expr*> types;
+          if (!h.type) ih.type_ids.push_back(MOLT_EXC_BASE_EXCEPTION);
+          else if (h.type->kind == ExprKind::Tuple)
+            for (Expr* x : as<SequenceExpr>(h.type)->elts) types.push_back(x);
+          else types.push_back(h.type);
+          for (const Expr* x : types) {
+            Symbol* sym = x->kind == ExprKind::Name ? a_.names.symbolOf(x) : nullptr;
+            int64_t id = sym && sym->kind == SymbolKind::Builtin ? exceptionId(sym->name) : -1;
+            if (id < 0) return unsupported(x->range, "catching this exception type (only builtin exceptions so far)");
+            ih.type_ids.push_back(static_cast<uint32_t>(id));
+          }
+          if (!h.name.empty()) {
+            Scope* scope = fn_scope_ ? const_cast<Scope*>(fn_scope_) : a_.names.module_scope;
+            auto it = scope->symbols.find(h.name);
+            if (it == scope->symbols.end()) return unsupported(h.name_range, "this exception name");
+            Symbol* sym = it->second;
+            Repr r = reprOf(cm_.symbol_types[sym->index]);
+            if (r != Repr::Value) return unsupported(h.name_range, "this exception name");
+            if (sym->scope == a_.names.module_scope) {
+              auto g = global_of_.find(sym);
+              if (g == global_of_.end()) {
+                g = global_of_.emplace(sym, static_cast<uint32_t>(m_.globals.size())).first;
+                m_.globals.push_back({std::string(sym->name), r});
+              }
+              ih.target = {true, g->second, r};
+            } else {
+              auto l = local_of_.find(sym);
+              if (l == local_of_.end()) {
+                l = local_of_.emplace(sym, static_cast<uint32_t>(fn_->locals.size())).first;
+                fn_->locals.push_back({std::string(sym->name), r});
+              }
+              ih.target = {false, l->second, r};
+            }
+            ih.has_target = true;
+          }
+          buildBlock(h.body, ih.body);
+          st->handlers.push_back(std::move(ih));
+        }
+        out.push_back(st);
+        return;
+      }
       case StmtKind::With: unsupported(s->range, "`with` statements"); return;
       case StmtKind::Nonlocal: unsupported(s->range, "`nonlocal`"); return;
       case StmtKind::Delete: unsupported(s->range, "`del`"); return;

@@ -900,7 +900,59 @@ class Lowerer {
     BasicBlock* brk;
     BasicBlock* cont;
     llvm::AllocaInst* iter;  // ForIter's iterator (released on break/return), else null
+    int handlers = 0;        // active `except` handlers when the loop started
   };
+
+  // Leaves the `except` handlers entered since `depth` (break/continue/return
+  // out of a handler body).
+  void leaveHandlers(int depth) {
+    for (int i = depth; i < handlers_active_; ++i)
+      b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
+  }
+
+  void tryStmt(const IrStmt* s) {
+    BasicBlock* handler_bb = newBlock("try.handler");
+    BasicBlock* done = newBlock("try.done");
+    BasicBlock* outer = err_bb_;
+    err_bb_ = handler_bb;
+    block(s->body);
+    err_bb_ = outer;
+    block(s->orelse);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(handler_bb);
+    Function* matches = rtFn("molt_err_matches", i32_, {i32_});
+    for (const IrHandler& h : s->handlers) {
+      Value* any = b_.getFalse();
+      for (uint32_t id : h.type_ids)
+        any = b_.CreateOr(any, b_.CreateICmpNE(b_.CreateCall(matches, {b_.getInt32(id)}), b_.getInt32(0)));
+      BasicBlock* yes = newBlock("except.match");
+      BasicBlock* no = newBlock("except.next");
+      b_.CreateCondBr(any, yes, no);
+      b_.SetInsertPoint(yes);
+      Value* exc = b_.CreateCall(rtFn("molt_err_fetch", i64_, {}), {});
+      b_.CreateCall(rtFn("molt_exc_handler_enter", b_.getVoidTy(), {i64_}), {exc});
+      if (h.has_target) storeTo(h.target, LV{exc, Repr::Value, true});
+      // An exception escaping the handler body leaves the handler first.
+      BasicBlock* escape = newBlock("except.escape");
+      BasicBlock* body = newBlock("except.body");
+      b_.CreateBr(body);
+      b_.SetInsertPoint(escape);
+      b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
+      b_.CreateBr(outer);
+      b_.SetInsertPoint(body);
+      err_bb_ = escape;
+      ++handlers_active_;
+      block(h.body);
+      --handlers_active_;
+      err_bb_ = outer;
+      b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
+      if (!h.has_target) decref(exc);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(no);
+    }
+    b_.CreateBr(outer);
+    b_.SetInsertPoint(done);
+  }
 
   llvm::Value* slotOf(const IrTarget& t) {
     return t.global ? static_cast<Value*>(globals_[t.index]) : static_cast<Value*>(locals_[t.index]);
@@ -945,6 +997,7 @@ class Lowerer {
         Value* r = toAbi(v);
         for (const Loop& l : loops_)
           if (l.iter) decref(b_.CreateLoad(i64_, l.iter));
+        leaveHandlers(0);
         releaseLocals();
         b_.CreateRet(r);
         return;
@@ -974,7 +1027,7 @@ class Lowerer {
         LV c = expr(s->value);
         b_.CreateCondBr(c.v, body, orelse);
         b_.SetInsertPoint(body);
-        loops_.push_back({done, head, nullptr});
+        loops_.push_back({done, head, nullptr, handlers_active_});
         block(s->body);
         loops_.pop_back();
         b_.CreateBr(head);
@@ -986,9 +1039,16 @@ class Lowerer {
       }
       case IrStmtKind::ForRange: forRange(s); return;
       case IrStmtKind::ForIter: forIter(s); return;
-      case IrStmtKind::Break: b_.CreateBr(loops_.back().brk); return;
-      case IrStmtKind::Continue: b_.CreateBr(loops_.back().cont); return;
+      case IrStmtKind::Break:
+        leaveHandlers(loops_.back().handlers);
+        b_.CreateBr(loops_.back().brk);
+        return;
+      case IrStmtKind::Continue:
+        leaveHandlers(loops_.back().handlers);
+        b_.CreateBr(loops_.back().cont);
+        return;
       case IrStmtKind::SetField: setField(s); return;
+      case IrStmtKind::Try: tryStmt(s); return;
     }
   }
 
@@ -1044,7 +1104,7 @@ class Lowerer {
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
     storeTo(s->targets[0], LV{fromI64(i), Repr::Int, true});
-    loops_.push_back({done, latch, nullptr});
+    loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(latch);
@@ -1084,7 +1144,7 @@ class Lowerer {
       unpackInto(item, s->targets);
       decref(item);
     }
-    loops_.push_back({brk, head, slot});
+    loops_.push_back({brk, head, slot, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(head);
@@ -1184,6 +1244,7 @@ class Lowerer {
   std::vector<llvm::AllocaInst*> locals_;
   BasicBlock* err_bb_ = nullptr;
   std::vector<Loop> loops_;
+  int handlers_active_ = 0;
   Function* incref_fn_ = nullptr;
   Function* decref_fn_ = nullptr;
   Function* to_f64_ = nullptr;

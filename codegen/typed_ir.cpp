@@ -110,6 +110,22 @@ void dumpStmt(const IrModule& m, const IrFunction& f, const IrStmt* s, int depth
     case IrStmtKind::Return: out += ind + "return " + expr(s->value) + "\n"; break;
     case IrStmtKind::Break: out += ind + "break\n"; break;
     case IrStmtKind::Continue: out += ind + "continue\n"; break;
+    case IrStmtKind::Try: {
+      out += ind + "try:\n";
+      dumpBlock(m, f, s->body, depth + 1, out);
+      for (const IrHandler& h : s->handlers) {
+        out += ind + "except";
+        for (uint32_t t : h.type_ids) out += fmt::format(" {}", t);
+        if (h.has_target) out += " as " + targetName(m, f, h.target);
+        out += ":\n";
+        dumpBlock(m, f, h.body, depth + 1, out);
+      }
+      if (!s->orelse.empty()) {
+        out += ind + "else:\n";
+        dumpBlock(m, f, s->orelse, depth + 1, out);
+      }
+      break;
+    }
     case IrStmtKind::SetField:
       out += ind + fmt::format("setfield +{}:{} ", s->targets[0].index, reprName(s->targets[0].repr)) +
              expr(s->args[0]) + " = " + expr(s->value) + "\n";

@@ -85,12 +85,20 @@ enum class IrStmtKind : uint8_t {
   Break,
   Continue,
   SetField,  // args[0].<field at byte offset `index`, held as targets[0].repr> = value
+  Try,       // body, then orelse if nothing was raised; `handlers` catch by type id
 };
 
 struct IrTarget {
   bool global = false;
   uint32_t index = 0;
   Repr repr = Repr::Value;
+};
+
+struct IrHandler {
+  std::vector<uint32_t> type_ids;  // runtime type ids (MOLT_EXC_*); any matches
+  bool has_target = false;
+  IrTarget target;                  // `except E as name`
+  std::vector<IrStmt*> body;
 };
 
 struct IrStmt {
@@ -100,6 +108,7 @@ struct IrStmt {
   std::vector<IrTarget> targets;
   std::vector<IrStmt*> body;
   std::vector<IrStmt*> orelse;
+  std::vector<IrHandler> handlers;  // Try only
   SourceRange range;
 };
 
