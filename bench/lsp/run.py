@@ -33,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYRIGHT_DIR = Path.home() / ".cache" / "molt-bench" / "pyright"
+VERBOSE = False
 
 
 class Client:
@@ -156,6 +157,8 @@ def run_server(name: str, argv: list[str], workspace: Path, path: Path, text: st
     t0 = time.perf_counter()
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})
     t1, first = c.wait(is_diag(1))
+    if VERBOSE:
+        print(f"  {name} first diagnostics: {(t1 - t0) * 1000:.1f} ms", file=sys.stderr, flush=True)
     first_ms = (t1 - t0) * 1000
     n_first = len(first["params"]["diagnostics"])
     # pyright may publish an early partial result; let it settle before timing edits.
@@ -173,6 +176,8 @@ def run_server(name: str, argv: list[str], workspace: Path, path: Path, text: st
             c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
             t, _ = c.wait(is_diag(version))
             lat.append((t - s) * 1000)
+            if VERBOSE:
+                print(f"  {name} v{version}: {lat[-1]:.1f} ms", file=sys.stderr, flush=True)
             if len(lat) >= edits:
                 break
     rss = c.peak_rss_kib()
@@ -196,7 +201,10 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=200)
     ap.add_argument("--out", default=str(ROOT / "bench" / "lsp" / "results.md"))
     ap.add_argument("--skip-pyright", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every edit's latency")
     args = ap.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
 
     work = Path(tempfile.mkdtemp(prefix="molt-lsp-bench-"))
     corpus = work / "corpus"

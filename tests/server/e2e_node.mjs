@@ -10,6 +10,7 @@
 //
 // usage: node e2e_node.mjs path/to/molt-lsp
 import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -130,12 +131,48 @@ function expect(cond, msg) {
     .then(() => null, (err) => err);
   expect(build && build.message === 'molt build is not available yet', `molt.build: ${build && build.message}`);
 
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
   await conn.sendRequest(lsp.ShutdownRequest.type);
   await conn.sendNotification(lsp.ExitNotification.type);
-  proc.on('exit', (code) => {
-    clearTimeout(timer);
-    if (code !== 0) fail(`molt-lsp exited with ${code}`);
-    console.log('PASS: node client end-to-end');
-    process.exit(0);
-  });
+  const code = await exited;
+  expect(code === 0, `molt-lsp exited with ${code}`);
+  console.log('PASS: stdio');
+  await overTcp();
+  clearTimeout(timer);
+  console.log('PASS: node client end-to-end');
+  process.exit(0);
 })().catch((err) => fail(err && err.stack ? err.stack : String(err)));
+
+// The same server over TCP: `--port 0` picks a free port and says which on stderr.
+async function overTcp() {
+  const p = spawn(server, ['--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let err = '';
+    p.stderr.on('data', (d) => {
+      err += d;
+      const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
+      if (m) resolve(Number(m[1]));
+    });
+    p.on('exit', (c) => reject(new Error(`molt-lsp --port exited early (${c}): ${err}`)));
+  });
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise((resolve, reject) => { socket.on('connect', resolve); socket.on('error', reject); });
+  const c = lsp.createProtocolConnection(new lsp.SocketMessageReader(socket), new lsp.SocketMessageWriter(socket));
+  const got = [];
+  c.onNotification(lsp.PublishDiagnosticsNotification.type, (x) => got.push(x));
+  c.listen();
+  const init = await c.sendRequest(lsp.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { general: { positionEncodings: ['utf-8', 'utf-16'] } } });
+  expect(init.capabilities.positionEncoding === 'utf-8', 'tcp: utf-8 negotiated');
+  await c.sendNotification(lsp.InitializedNotification.type, {});
+  await c.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text: "s = 'é'\nt = 'é' + 1\n" } });
+  const hover = await c.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+  expect(hover && hover.contents.value.includes('s: str'), `tcp hover ${JSON.stringify(hover)}`);
+  expect(got.length === 1 && got[0].diagnostics[0].range.end.character === 12, `tcp diagnostics in utf-8 ${JSON.stringify(got)}`);
+  const exited = new Promise((resolve) => p.on('exit', resolve));
+  await c.sendRequest(lsp.ShutdownRequest.type);
+  await c.sendNotification(lsp.ExitNotification.type);
+  const code = await exited;
+  expect(code === 0, `molt-lsp --port exited with ${code}`);
+  socket.destroy();
+  console.log('PASS: tcp');
+}
