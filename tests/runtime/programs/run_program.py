@@ -1,27 +1,32 @@
 #!/usr/bin/env python3
 """run_program.py - runs a hand-lowered program (native binary or .wasm via
-node:wasi) and its Python reference under python3; compares stdout exactly,
-the last stderr line, and the exit status.
+node:wasi) and its Python reference under python3, each in a fresh
+temporary working directory; compares stdout exactly, the last stderr line,
+and the exit status.
 
 Usage: run_program.py PROGRAM(.wasm) REFERENCE.py
 """
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def command(prog):
     if prog.endswith(".wasm"):
         here = os.path.dirname(os.path.abspath(__file__))
-        runner = os.path.join(here, "..", "..", "..", "runtime", "wasi", "run.mjs")
+        runner = os.path.abspath(os.path.join(here, "..", "..", "..", "runtime", "wasi", "run.mjs"))
         return [os.environ.get("NODE", "node"), "--no-warnings", runner, prog]
     return [prog]
 
 
 def main():
-    prog, ref = sys.argv[1], sys.argv[2]
-    want = subprocess.run([sys.executable, ref], capture_output=True, text=True, check=False)
-    got = subprocess.run(command(prog), capture_output=True, text=True, check=False)
+    prog, ref = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    # each run gets its own working directory: programs may create files,
+    # and CTest runs the native and wasm variants in parallel
+    with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
+        want = subprocess.run([sys.executable, ref], capture_output=True, text=True, check=False, cwd=d1)
+        got = subprocess.run(command(prog), capture_output=True, text=True, check=False, cwd=d2)
     ok = True
     if got.stdout != want.stdout:
         ok = False
