@@ -7,7 +7,10 @@ tests/diff/rejected/*.py must make `molt build` exit 1 without writing a
 binary. With --deterministic, a few programs are built twice and the two
 binaries must be byte-identical.
 
-usage: run_diff.py [--deterministic] MOLT DIFF_DIR [NAME...]
+usage: run_diff.py [--deterministic] [--update] MOLT DIFF_DIR [NAME...]
+
+tests/diff/ir/*.py are golden tests of `molt build --emit=ir` (NAME.ir);
+--update rewrites them.
 """
 import concurrent.futures
 import os
@@ -58,6 +61,22 @@ def check_rejected(molt, path, tmp):
     return f"rejected/{name}: " + "; ".join(problems) if problems else None
 
 
+def check_ir_golden(molt, path, update):
+    """`molt build --emit=ir` of ir/NAME.py must equal ir/NAME.ir (--update rewrites it)."""
+    name = os.path.basename(path)[:-3]
+    d = os.path.dirname(path)
+    p = run([molt, "build", os.path.basename(path), "--emit=ir"], cwd=d)
+    golden = os.path.join(d, name + ".ir")
+    if p.returncode != 0:
+        return f"ir/{name}: --emit=ir failed: {p.stderr.decode(errors='replace')}"
+    if update:
+        with open(golden, "wb") as f:
+            f.write(p.stdout)
+        return None
+    want = open(golden, "rb").read() if os.path.exists(golden) else b""
+    return None if want == p.stdout else f"ir/{name}: typed IR differs from {name}.ir (rerun with --update)"
+
+
 def check_deterministic(molt, path, tmp):
     name = os.path.basename(path)[:-3]
     outs = []
@@ -74,7 +93,8 @@ def check_deterministic(molt, path, tmp):
 def main():
     args = sys.argv[1:]
     deterministic = "--deterministic" in args
-    args = [a for a in args if a != "--deterministic"]
+    update = "--update" in args
+    args = [a for a in args if a not in ("--deterministic", "--update")]
     molt, root, only = os.path.abspath(args[0]), os.path.abspath(args[1]), set(args[2:])
     progs = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith(".py") and f != "run_diff.py")
     rejected = sorted(os.path.join(root, "rejected", f) for f in os.listdir(os.path.join(root, "rejected"))
@@ -93,6 +113,10 @@ def main():
                     jobs.append(pool.submit(check_program, molt, p, tmp))
                 for p in rejected:
                     jobs.append(pool.submit(check_rejected, molt, p, tmp))
+                irdir = os.path.join(root, "ir")
+                for f in sorted(os.listdir(irdir)) if os.path.isdir(irdir) and not only else []:
+                    if f.endswith(".py"):
+                        jobs.append(pool.submit(check_ir_golden, molt, os.path.join(irdir, f), update))
             results = [j.result() for j in jobs]
     failures = [r for r in results if r]
     for f in failures:
