@@ -65,7 +65,7 @@ tar czf "$TMPDIR/vscode-ripgrep-cache-$rg_version/ripgrep-v13.0.0-10-x86_64-unkn
 log "running code-server's postinstall (lib/vscode + extensions npm install, native builds)"
 (cd "$CS" &&
   npm_config_user_agent="npm/$(npm --version) node/$(node --version) linux x64" \
-  npm_config_unsafe_perm=true npm_config_jobs=1 JOBS=1 \
+  npm_config_unsafe_perm=true JOBS=1 \
   sh ./postinstall.sh >&2)
 
 # The only top-level dependency with an install script: its prebuilt download

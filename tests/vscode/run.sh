@@ -43,13 +43,15 @@ fi
 
 TMP="$(mktemp -d /tmp/molt-vscode-e2e.XXXXXX)"
 CS_PID=""
+# code-server runs in its own session (setsid), so its process group (id =
+# its PID) also holds the extension host and molt-lsp: stop the whole group.
 cleanup() {
-  if [[ -n "$CS_PID" ]] && kill -0 "$CS_PID" 2>/dev/null; then
-    kill "$CS_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$CS_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$CS_PID" 2>/dev/null || true
+  if [[ -n "$CS_PID" ]]; then
+    kill -TERM -- "-$CS_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$CS_PID" 2>/dev/null || true
   fi
-  [[ -n "${KEEP_TMP:-}" ]] || rm -rf "$TMP"
+  [[ -n "${KEEP_TMP:-}" ]] || rm -rf "$TMP" 2>/dev/null || { sleep 1; rm -rf "$TMP"; }
 }
 trap cleanup EXIT
 
@@ -91,7 +93,7 @@ node "$ENTRY" --user-data-dir "$DATA" --extensions-dir "$EXTS" --install-extensi
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 STATE="$TMP/molt-state.json"
 log "serving on 127.0.0.1:$PORT"
-MOLT_VSCODE_TEST_STATE="$STATE" node "$ENTRY" --bind-addr "127.0.0.1:$PORT" --auth none \
+MOLT_VSCODE_TEST_STATE="$STATE" setsid node "$ENTRY" --bind-addr "127.0.0.1:$PORT" --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$DATA" --extensions-dir "$EXTS" "$WS" >"$TMP/code-server.log" 2>&1 &
 CS_PID=$!

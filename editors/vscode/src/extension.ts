@@ -68,6 +68,9 @@ export interface MoltApi {
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
+/** The server's diagnostics (source `molt`); CLI build problems use `molt build`. */
+const isMolt = (d: vscode.Diagnostic) => d.source === 'molt';
+
 function configGetter(scope?: vscode.ConfigurationScope): SettingGetter {
   const cfg = vscode.workspace.getConfiguration('molt', scope);
   return <T>(key: string) => cfg.get<T>(key);
@@ -133,7 +136,7 @@ class MoltExtension implements MoltApi {
   getDiagnostics(uri: string): DiagnosticSnapshot[] {
     const target = vscode.Uri.parse(uri).toString();
     const doc = vscode.languages.getDiagnostics().find(([u]) => u.toString() === target);
-    return (doc?.[1] ?? []).filter((d) => d.source === 'molt' || this.fromClient(d)).map((d) => this.snapshot(d));
+    return (doc?.[1] ?? []).filter(isMolt).map((d) => this.snapshot(d));
   }
 
   serverPath(): string | undefined {
@@ -258,12 +261,8 @@ class MoltExtension implements MoltApi {
     this.writeState();
   }
 
-  private fromClient(d: vscode.Diagnostic): boolean {
-    return d.source === undefined && typeof d.code === 'string';
-  }
-
   private moltDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-    return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'molt' || this.fromClient(d));
+    return vscode.languages.getDiagnostics(uri).filter(isMolt);
   }
 
   private updateFileStatus(): void {
@@ -294,7 +293,7 @@ class MoltExtension implements MoltApi {
     this.stateTimer = setTimeout(() => {
       const diagnostics: Record<string, DiagnosticSnapshot[]> = {};
       for (const [uri, list] of vscode.languages.getDiagnostics()) {
-        const molt = list.filter((d) => d.source === 'molt' || this.fromClient(d));
+        const molt = list.filter(isMolt);
         if (uri.scheme === 'file') diagnostics[uri.toString()] = molt.map((d) => this.snapshot(d));
       }
       const state = {
