@@ -11,7 +11,8 @@
 //   3. Molt: Show struct layout (command palette) opens the layout;
 //   4. when `molt build` exists (HAS_BUILD=1), Molt: Build native produces a
 //      binary that runs and prints the expected output.
-// Saves $ARTIFACTS/vscode.png (diagnostic + code lens) and, on failure,
+// Saves $ARTIFACTS/vscode.png (diagnostic + code lens), vscode-build.png
+// (after Build native) and, on failure,
 // $ARTIFACTS/vscode-failure.png. Exits 1 on the first failed step.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -112,13 +113,12 @@ try {
     const st = await waitFor('the extension to report the diagnostic', () => {
       const s = readState();
       const d = s?.diagnostics?.[fileUri] ?? [];
-      return s?.ready && d.some((x) => x.code === 'missing-annotation') ? s : undefined;
+      return s?.ready && d.some((x) => x.code === 'missing-annotation') && s.fileStatus === '1 blocker' ? s : undefined;
     }, 60000);
     const d = st.diagnostics[fileUri].find((x) => x.code === 'missing-annotation');
     if (d.line !== 9 || d.character !== 10 || d.severity !== 'error')
       throw new Error(`diagnostic at ${d.line}:${d.character} (${d.severity}), expected 9:10 error`);
     log(`  server ${st.serverPath}: ${d.code} "${d.message}"; status "${st.fileStatus}"`);
-    if (st.fileStatus !== '1 blocker') throw new Error(`language status says "${st.fileStatus}", expected "1 blocker"`);
   });
 
   await step('the squiggle and the struct layout code lens are drawn', async () => {
@@ -164,8 +164,7 @@ try {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 15000 });
     await page.keyboard.press('Control+S');
     await waitFor('the fixed file on disk', () => readFileSync(path.join(env.WS, FILE), 'utf8').includes('def scale(p: Point, k: int) -> Point:'), 15000);
-    const st = readState();
-    if (st.fileStatus !== 'compiles natively') throw new Error(`language status says "${st.fileStatus}" after the fix`);
+    await waitFor('the language status to say "compiles natively"', () => readState()?.fileStatus === 'compiles natively', 10000);
   });
 
   await step('Molt: Show struct layout opens the layout', async () => {
@@ -184,6 +183,7 @@ try {
       if (out.trim() !== '9') throw new Error(`the binary printed ${JSON.stringify(out)}, expected "9"`);
       log(`  built ${st.output} via ${st.via}; it printed ${out.trim()}`);
       await page.locator('.notifications-toasts', { hasText: 'built' }).first().waitFor({ timeout: 10000 });
+      await page.screenshot({ path: path.join(env.ARTIFACTS, 'vscode-build.png') });
     });
   } else {
     log('skip: Build native (this molt has no `build` command yet)');

@@ -66,6 +66,7 @@ export interface MoltApi {
   lastBuild(): BuildOutcome | undefined;
 }
 
+const LAYOUT_SCHEME = 'molt-layout';
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
 /** The server's diagnostics (source `molt`); CLI build problems use `molt build`. */
@@ -114,6 +115,8 @@ class MoltExtension implements MoltApi {
   private state = 'stopped';
   private build: BuildOutcome | undefined;
   private stateTimer: NodeJS.Timeout | undefined;
+  private readonly layouts = new Map<string, string>();
+  private readonly layoutChanged = new vscode.EventEmitter<vscode.Uri>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Molt');
@@ -165,11 +168,13 @@ class MoltExtension implements MoltApi {
         provideTasks: () => this.provideTasks(),
         resolveTask: (t) => this.resolveTask(t),
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
-      vscode.languages.onDidChangeDiagnostics(() => {
-        this.updateFileStatus();
-        this.writeState();
+      this.layoutChanged,
+      vscode.workspace.registerTextDocumentContentProvider(LAYOUT_SCHEME, {
+        onDidChange: this.layoutChanged.event,
+        provideTextDocumentContent: (uri) => this.layouts.get(uri.toString()) ?? '',
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
+      vscode.languages.onDidChangeDiagnostics(() => this.updateFileStatus()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateFileStatus()),
     );
     await this.start();
@@ -258,7 +263,6 @@ class MoltExtension implements MoltApi {
       state === 'running' || state === 'starting' ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
     this.serverStatus.busy = state === 'starting';
     this.updateFileStatus();
-    this.writeState();
   }
 
   private moltDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -266,6 +270,11 @@ class MoltExtension implements MoltApi {
   }
 
   private updateFileStatus(): void {
+    this.computeFileStatus();
+    this.writeState();
+  }
+
+  private computeFileStatus(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'python' || this.state !== 'running') {
       this.fileStatus.text = this.state === 'running' ? '' : 'Molt: no server';
@@ -452,7 +461,11 @@ class MoltExtension implements MoltApi {
     if (doc.isDirty) await doc.save();
     const r = await run(cli.path, cliLayoutArgs(doc.uri.fsPath), path.dirname(doc.uri.fsPath));
     const body = r.stdout.trim() ? r.stdout : `no struct layout for ${path.basename(doc.uri.fsPath)}\n\n${r.stderr}`;
-    const shown = await vscode.workspace.openTextDocument({ content: body, language: 'plaintext' });
+    // A read-only virtual document (no "save changes?" when it is closed).
+    const uri = vscode.Uri.from({ scheme: LAYOUT_SCHEME, path: `/${path.basename(doc.uri.fsPath)} layout`, query: doc.uri.toString() });
+    this.layouts.set(uri.toString(), body);
+    this.layoutChanged.fire(uri);
+    const shown = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 
