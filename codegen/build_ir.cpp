@@ -1132,6 +1132,48 @@ class Builder {
   }
 
   // ------------------------------------------------------------ statements
+  // The first return (anywhere) or break/continue (outside a nested loop) in `b`.
+  static const Stmt* findJump(Block b, bool in_loop) {
+    for (const Stmt* s : b) {
+      switch (s->kind) {
+        case StmtKind::Return: return s;
+        case StmtKind::Break:
+        case StmtKind::Continue:
+          if (!in_loop) return s;
+          break;
+        case StmtKind::If: {
+          auto* i = as<IfStmt>(s);
+          if (const Stmt* j = findJump(i->body, in_loop)) return j;
+          if (const Stmt* j = findJump(i->orelse, in_loop)) return j;
+          break;
+        }
+        case StmtKind::While: {
+          auto* w = as<WhileStmt>(s);
+          if (const Stmt* j = findJump(w->body, true)) return j;
+          if (const Stmt* j = findJump(w->orelse, in_loop)) return j;
+          break;
+        }
+        case StmtKind::For: {
+          auto* f = as<ForStmt>(s);
+          if (const Stmt* j = findJump(f->body, true)) return j;
+          if (const Stmt* j = findJump(f->orelse, in_loop)) return j;
+          break;
+        }
+        case StmtKind::Try: {
+          auto* t = as<TryStmt>(s);
+          if (const Stmt* j = findJump(t->body, in_loop)) return j;
+          if (const Stmt* j = findJump(t->orelse, in_loop)) return j;
+          if (const Stmt* j = findJump(t->finalbody, in_loop)) return j;
+          for (const ExceptHandler& h : t->handlers)
+            if (const Stmt* j = findJump(h.body, in_loop)) return j;
+          break;
+        }
+        default: break;
+      }
+    }
+    return nullptr;
+  }
+
   void buildBlock(Block b, std::vector<IrStmt*>& out) {
     for (Stmt* s : b) buildStmt(s, out);
   }
@@ -1330,7 +1372,14 @@ class Builder {
       case StmtKind::Continue: out.push_back(m_.newStmt(IrStmtKind::Continue)); return;
       case StmtKind::Raise: {
         auto* r = as<RaiseStmt>(s);
-        if (!r->exc) return unsupported(s->range, "bare `raise`");
+        if (!r->exc) {
+          if (handler_exc_.empty()) return unsupported(s->range, "bare `raise` outside an `except` handler");
+          IrStmt* st = m_.newStmt(IrStmtKind::Reraise);
+          st->targets.push_back(handler_exc_.back());
+          st->range = s->range;
+          out.push_back(st);
+          return;
+        }
         if (r->cause) return unsupported(r->cause->range, "`raise ... from`");
         IrExpr* exc = nullptr;
         Symbol* sym = nullptr;
@@ -1383,7 +1432,16 @@ class Builder {
       case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes not at module level"); return;
       case StmtKind::Try: {
         auto* t = as<TryStmt>(s);
-        if (!t->finalbody.empty()) return unsupported(s->range, "`finally`");
+        if (!t->finalbody.empty()) {
+          // `finally` runs on normal exit and when an exception escapes; leaving
+          // the statement by return/break/continue is not lowered yet.
+          const Stmt* jump = findJump(t->body, false);
+          if (!jump) jump = findJump(t->orelse, false);
+          for (const ExceptHandler& h : t->handlers)
+            if (!jump) jump = findJump(h.body, false);
+          if (!jump) jump = findJump(t->finalbody, false);
+          if (jump) return unsupported(jump->range, "`return`/`break`/`continue` out of a `try` with `finally`");
+        }
         IrStmt* st = m_.newStmt(IrStmtKind::Try);
         st->range = s->range;
         buildBlock(t->body, st->body);
@@ -1425,9 +1483,16 @@ class Builder {
             }
             ih.has_target = true;
           }
+          if (!ih.has_target) {  // keep the exception for a bare `raise`
+            ih.target = tempTarget(Repr::Value);
+            ih.has_target = true;
+          }
+          handler_exc_.push_back(ih.target);
           buildBlock(h.body, ih.body);
+          handler_exc_.pop_back();
           st->handlers.push_back(std::move(ih));
         }
+        buildBlock(t->finalbody, st->finalbody);
         out.push_back(st);
         return;
       }
@@ -1450,6 +1515,7 @@ class Builder {
   std::unordered_map<const FunctionDef*, uint32_t> func_index_;
   std::map<const ClassInfo*, uint32_t> class_index_;
   std::unordered_map<const Symbol*, IrTarget> comp_var_;
+  std::vector<IrTarget> handler_exc_;  // the exception of each enclosing `except` handler
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 

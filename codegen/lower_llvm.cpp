@@ -911,6 +911,33 @@ class Lowerer {
   }
 
   void tryStmt(const IrStmt* s) {
+    if (s->finalbody.empty()) return tryExcept(s);
+    // try/finally: errors anywhere in the protected part land in fin_err,
+    // which saves the exception, runs the final body and re-raises.
+    BasicBlock* outer = err_bb_;
+    BasicBlock* fin_err = newBlock("finally.error");
+    err_bb_ = fin_err;
+    tryExcept(s);
+    err_bb_ = outer;
+    block(s->finalbody);
+    BasicBlock* done = newBlock("finally.done");
+    b_.CreateBr(done);
+    b_.SetInsertPoint(fin_err);
+    Value* exc = b_.CreateCall(rtFn("molt_err_fetch", i64_, {}), {});
+    llvm::AllocaInst* saved = entryAlloca(i64_);
+    b_.CreateStore(exc, saved);
+    block(s->finalbody);
+    b_.CreateCall(rtFn("molt_err_restore", b_.getVoidTy(), {i64_}), {b_.CreateLoad(i64_, saved)});
+    b_.CreateBr(outer);
+    b_.SetInsertPoint(done);
+  }
+
+  void tryExcept(const IrStmt* s) {
+    if (s->handlers.empty()) {
+      block(s->body);
+      block(s->orelse);
+      return;
+    }
     BasicBlock* handler_bb = newBlock("try.handler");
     BasicBlock* done = newBlock("try.done");
     BasicBlock* outer = err_bb_;
@@ -931,7 +958,10 @@ class Lowerer {
       b_.SetInsertPoint(yes);
       Value* exc = b_.CreateCall(rtFn("molt_err_fetch", i64_, {}), {});
       b_.CreateCall(rtFn("molt_exc_handler_enter", b_.getVoidTy(), {i64_}), {exc});
-      if (h.has_target) storeTo(h.target, LV{exc, Repr::Value, true});
+      if (h.has_target) {
+        incref(exc);
+        storeTo(h.target, LV{exc, Repr::Value, true});
+      }
       // An exception escaping the handler body leaves the handler first.
       BasicBlock* escape = newBlock("except.escape");
       BasicBlock* body = newBlock("except.body");
@@ -946,7 +976,7 @@ class Lowerer {
       --handlers_active_;
       err_bb_ = outer;
       b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
-      if (!h.has_target) decref(exc);
+      decref(exc);
       b_.CreateBr(done);
       b_.SetInsertPoint(no);
     }
@@ -1049,6 +1079,12 @@ class Lowerer {
         return;
       case IrStmtKind::SetField: setField(s); return;
       case IrStmtKind::Try: tryStmt(s); return;
+      case IrStmtKind::Reraise: {
+        Value* exc = b_.CreateLoad(i64_, slotOf(s->targets[0]));
+        b_.CreateCall(rtFn("molt_raise", i64_, {i64_}), {exc});
+        b_.CreateBr(err_bb_);
+        return;
+      }
     }
   }
 

@@ -124,8 +124,13 @@ void dumpStmt(const IrModule& m, const IrFunction& f, const IrStmt* s, int depth
         out += ind + "else:\n";
         dumpBlock(m, f, s->orelse, depth + 1, out);
       }
+      if (!s->finalbody.empty()) {
+        out += ind + "finally:\n";
+        dumpBlock(m, f, s->finalbody, depth + 1, out);
+      }
       break;
     }
+    case IrStmtKind::Reraise: out += ind + "reraise " + targets() + "\n"; break;
     case IrStmtKind::SetField:
       out += ind + fmt::format("setfield +{}:{} ", s->targets[0].index, reprName(s->targets[0].repr)) +
              expr(s->args[0]) + " = " + expr(s->value) + "\n";

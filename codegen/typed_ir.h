@@ -85,7 +85,8 @@ enum class IrStmtKind : uint8_t {
   Break,
   Continue,
   SetField,  // args[0].<field at byte offset `index`, held as targets[0].repr> = value
-  Try,       // body, then orelse if nothing was raised; `handlers` catch by type id
+  Try,       // body, then orelse if nothing was raised; `handlers` catch by type id; then finalbody
+  Reraise,   // bare `raise` inside an except handler: re-raise targets[0]
 };
 
 struct IrTarget {
@@ -109,6 +110,7 @@ struct IrStmt {
   std::vector<IrStmt*> body;
   std::vector<IrStmt*> orelse;
   std::vector<IrHandler> handlers;  // Try only
+  std::vector<IrStmt*> finalbody;   // Try only: runs on normal exit and (re-raising) on error
   SourceRange range;
 };
 

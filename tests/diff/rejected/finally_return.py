@@ -1,0 +1,8 @@
+def f() -> int:
+    try:
+        return 1
+    finally:
+        print("cleanup")
+
+
+print(f())

@@ -1,4 +1,0 @@
-try:
-    print("body")
-finally:
-    print("cleanup")
