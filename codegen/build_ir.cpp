@@ -119,6 +119,11 @@ constexpr MethodEntry kMethods[] = {
     {TypeKind::Set, "update", "molt_set_update", "s:vv", 1},
     {TypeKind::Set, "copy", "molt_set_copy", "v:v", 0},
     {TypeKind::Set, "clear", "molt_set_clear", "s:v", 0},
+    {TypeKind::File, "read", "molt_file_read", "v:vn", 0, -1},
+    {TypeKind::File, "readline", "molt_file_readline", "v:v", 0},
+    {TypeKind::File, "readlines", "molt_file_readlines", "v:v", 0},
+    {TypeKind::File, "write", "molt_file_write", "v:vv", 1},
+    {TypeKind::File, "close", "molt_file_close", "v:v", 0},
     {TypeKind::Tuple, "index", "molt_tuple_index", "v:vv", 1},
     {TypeKind::Tuple, "count", "molt_tuple_count", "v:vv", 1},
     {TypeKind::TupleVar, "index", "molt_tuple_index", "v:vv", 1},
@@ -1082,6 +1087,8 @@ class Builder {
       e->name = fn;
       return e;
     }
+    if (name == "open" && (n == 1 || n == 2))
+      return rt("molt_open", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constNone()});
     if (name == "sum" && (n == 1 || n == 2))
       return rtTyped("molt_sum", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constInt(0)}, result);
     if (name == "enumerate" && (n == 1 || n == 2))
@@ -1496,7 +1503,34 @@ class Builder {
         out.push_back(st);
         return;
       }
-      case StmtKind::With: unsupported(s->range, "`with` statements"); return;
+      case StmtKind::With: {
+        // with open(...) as f: body  ==  f = open(...); try: body finally: f.close()
+        auto* w = as<WithStmt>(s);
+        if (const Stmt* j = findJump(w->body, false))
+          return unsupported(j->range, "`return`/`break`/`continue` out of a `with` block");
+        std::vector<IrStmt*>* body = &out;
+        for (const WithItem& item : w->items) {
+          if (kindOf(item.context) != TypeKind::File)
+            return unsupported(item.context->range, "`with` on anything but `open(...)`");
+          IrTarget f;
+          if (item.target) {
+            if (item.target->kind != ExprKind::Name || !resolveVar(item.target, f))
+              return unsupported(item.target->range, "this `with` target");
+          } else {
+            f = tempTarget(Repr::Value);
+          }
+          body->push_back(store(f, boxed(item.context), s->range));
+          IrStmt* t = m_.newStmt(IrStmtKind::Try);
+          t->range = s->range;
+          IrStmt* close = m_.newStmt(IrStmtKind::Eval);
+          close->value = rt("molt_file_close", "v:v", {load(f)});
+          t->finalbody.push_back(close);
+          body->push_back(t);
+          body = &t->body;
+        }
+        buildBlock(w->body, *body);
+        return;
+      }
       case StmtKind::Nonlocal: unsupported(s->range, "`nonlocal`"); return;
       case StmtKind::Delete: unsupported(s->range, "`del`"); return;
     }

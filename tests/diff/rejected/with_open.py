@@ -1,2 +1,0 @@
-with open("x.txt", "w") as fh:
-    fh.write("hi")

@@ -1,0 +1,6 @@
+def first_line(p: str) -> str:
+    with open(p) as fh:
+        return fh.readline()
+
+
+print(first_line("x"))
