@@ -202,6 +202,30 @@ extern "C" MoltValue molt_gt(MoltValue a, MoltValue b) { return bool_or_null(com
 extern "C" MoltValue molt_ge(MoltValue a, MoltValue b) { return bool_or_null(compare_op(a, b, 3)); }
 extern "C" int molt_is(MoltValue a, MoltValue b) { return a == b; }
 
+extern "C" int molt_compare(MoltValue a, MoltValue b, int op) {
+  if (molt_is_smallint(a) && molt_is_smallint(b)) { // common case, no calls
+    int64_t x = molt_unbox_smallint(a), y = molt_unbox_smallint(b);
+    switch (op) {
+    case MOLT_CMP_LT: return x < y;
+    case MOLT_CMP_LE: return x <= y;
+    case MOLT_CMP_GT: return x > y;
+    case MOLT_CMP_GE: return x >= y;
+    case MOLT_CMP_EQ: return x == y;
+    default: return x != y;
+    }
+  }
+  if (op == MOLT_CMP_EQ) return eq_bool(a, b);
+  if (op == MOLT_CMP_NE) {
+    int r = eq_bool(a, b);
+    return r < 0 ? r : !r;
+  }
+  if (op < 0 || op > 3) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "bad comparison operator %d", op);
+    return -1;
+  }
+  return compare_op(a, b, op);
+}
+
 extern "C" int molt_truthy(MoltValue v) {
   if (molt_is_bool(v)) return molt_unbox_bool(v);
   if (molt_is_smallint(v)) return molt_unbox_smallint(v) != 0;

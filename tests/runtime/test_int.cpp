@@ -116,3 +116,12 @@ TEST_CASE("exact int64 helpers for codegen fast paths") {
   CHECK(repr(molt_int_mul_i64(INT64_MAX, INT64_MAX)) == "85070591730234615847396907784232501249");
   CHECK(repr(molt_int_mul_i64(-3, 4)) == "-12");
 }
+
+TEST_CASE("molt_compare returns C truth values") {
+  CHECK(molt_compare(I(1), I(2), MOLT_CMP_LT) == 1);
+  CHECK(molt_compare(I(2), I(2), MOLT_CMP_GE) == 1);
+  CHECK(molt_compare(I(2), F(2.0), MOLT_CMP_EQ) == 1);
+  CHECK(molt_compare(S("a"), S("b"), MOLT_CMP_NE) == 1);
+  CHECK(molt_compare(Val(molt_pow(I(2), I(70))), I(5), MOLT_CMP_GT) == 1);
+  CHECK(rc(molt_compare(I(1), S("a"), MOLT_CMP_LE)) == "ERR TypeError: '<=' not supported between instances of 'int' and 'str'");
+}

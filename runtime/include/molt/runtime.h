@@ -312,6 +312,10 @@ MoltValue molt_lt(MoltValue a, MoltValue b);
 MoltValue molt_le(MoltValue a, MoltValue b);
 MoltValue molt_gt(MoltValue a, MoltValue b);
 MoltValue molt_ge(MoltValue a, MoltValue b);
+/** Comparison straight to a C truth value (no boxing), for conditions:
+ *  op is one of MOLT_CMP_*; returns 1/0, or -1 with an exception set. */
+enum { MOLT_CMP_LT = 0, MOLT_CMP_LE = 1, MOLT_CMP_GT = 2, MOLT_CMP_GE = 3, MOLT_CMP_EQ = 4, MOLT_CMP_NE = 5 };
+int molt_compare(MoltValue a, MoltValue b, int op);
 /** `a is b`. */
 int molt_is(MoltValue a, MoltValue b);
 /** bool(v): 1/0, or -1 on error. */
