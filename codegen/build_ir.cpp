@@ -357,6 +357,7 @@ class Builder {
     auto it = cm_.class_of.find(cd);
     if (it == cm_.class_of.end()) return unsupported(cd->name_range, "this class");
     const ClassInfo* ci = it->second;
+    if (ci->is_exception) return declareException(cd, ci);
     const StructLayout* layout = layoutOf(ci);
     if (!layout || !layout->structifiable) return unsupported(cd->name_range, "classes that cannot be structified");
     if (ci->is_exception) return unsupported(cd->name_range, "user exception classes");
@@ -407,6 +408,40 @@ class Builder {
     }
     class_index_[ci] = static_cast<uint32_t>(m_.classes.size());
     m_.classes.push_back(std::move(k));
+  }
+
+  void declareException(const ClassDef* cd, const ClassInfo* ci) {
+    for (Stmt* s : cd->body) {
+      bool ok = s->kind == StmtKind::Pass ||
+                (s->kind == StmtKind::Expr && as<ExprStmt>(s)->value->kind == ExprKind::Str);
+      if (!ok) return unsupported(s->range, "exception classes with a body (only `pass` or a docstring so far)");
+    }
+    IrExceptionClass x;
+    x.name = std::string(cd->name);
+    if (!ci->base) return unsupported(cd->name_range, "this exception class");
+    if (auto u = exc_index_.find(ci->base); u != exc_index_.end()) {
+      x.user_parent = static_cast<int32_t>(u->second);
+    } else {
+      int64_t id = exceptionId(ci->base->name);
+      if (id < 0) return unsupported(cd->name_range, "this exception base class");
+      x.builtin_parent = static_cast<uint32_t>(id);
+    }
+    exc_index_[ci] = static_cast<uint32_t>(m_.exceptions.size());
+    m_.exceptions.push_back(std::move(x));
+  }
+
+  // The IR exception id of a name denoting an exception class, or -1.
+  int64_t exceptionOf(const Expr* e) {
+    Symbol* sym = e->kind == ExprKind::Name ? a_.names.symbolOf(e) : nullptr;
+    if (!sym) return -1;
+    if (sym->kind == SymbolKind::Builtin) return exceptionId(sym->name);
+    if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef) {
+      auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
+      if (cit == cm_.class_of.end()) return -1;
+      auto u = exc_index_.find(cit->second);
+      if (u != exc_index_.end()) return kUserExceptionBit | u->second;
+    }
+    return -1;
   }
 
   // The field of an instance-typed expression, or nullptr.
@@ -941,6 +976,10 @@ class Builder {
         }
       }
       if (sym->kind == SymbolKind::Builtin) return buildBuiltin(sym->name, c, result);
+      if (int64_t exc = exceptionOf(c->func); exc >= 0 && sym->kind == SymbolKind::Class) {
+        if (!noKeywords(c)) return constNone();
+        return excNew(static_cast<uint32_t>(exc), c);
+      }
       if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef) {
         auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
         if (cit == cm_.class_of.end() || !class_index_.count(cit->second)) return failExpr(c->range, "this class");
@@ -1389,14 +1428,13 @@ class Builder {
         }
         if (r->cause) return unsupported(r->cause->range, "`raise ... from`");
         IrExpr* exc = nullptr;
-        Symbol* sym = nullptr;
-        if (r->exc->kind == ExprKind::Name) sym = a_.names.symbolOf(r->exc);
-        if (r->exc->kind == ExprKind::Call && as<CallExpr>(r->exc)->func->kind == ExprKind::Name)
-          sym = a_.names.symbolOf(as<CallExpr>(r->exc)->func);
-        if (!sym || sym->kind != SymbolKind::Builtin || exceptionId(sym->name) < 0)
-          return unsupported(r->exc->range, "raising this exception (only builtin exception classes so far)");
-        exc = r->exc->kind == ExprKind::Name ? excNew(static_cast<uint32_t>(exceptionId(sym->name)), nullptr)
-                                             : buildExpr(r->exc);
+        int64_t id = -1;
+        if (r->exc->kind == ExprKind::Name) id = exceptionOf(r->exc);
+        if (r->exc->kind == ExprKind::Call) id = exceptionOf(as<CallExpr>(r->exc)->func);
+        TypeKind ek = kindOf(r->exc);
+        if (id >= 0 && r->exc->kind == ExprKind::Name) exc = excNew(static_cast<uint32_t>(id), nullptr);
+        else if (id >= 0 || ek == TypeKind::Instance) exc = boxed(r->exc);  // a call or an exception value
+        else return unsupported(r->exc->range, "raising this exception");
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);
         st->value = rt("molt_raise", "v:v", {exc});
         st->range = s->range;
@@ -1461,9 +1499,8 @@ class Builder {
             for (Expr* x : as<SequenceExpr>(h.type)->elts) types.push_back(x);
           else types.push_back(h.type);
           for (const Expr* x : types) {
-            Symbol* sym = x->kind == ExprKind::Name ? a_.names.symbolOf(x) : nullptr;
-            int64_t id = sym && sym->kind == SymbolKind::Builtin ? exceptionId(sym->name) : -1;
-            if (id < 0) return unsupported(x->range, "catching this exception type (only builtin exceptions so far)");
+            int64_t id = exceptionOf(x);
+            if (id < 0) return unsupported(x->range, "catching this exception type");
             ih.type_ids.push_back(static_cast<uint32_t>(id));
           }
           if (!h.name.empty()) {
@@ -1548,6 +1585,7 @@ class Builder {
   std::unordered_map<const Symbol*, uint32_t> local_of_;
   std::unordered_map<const FunctionDef*, uint32_t> func_index_;
   std::map<const ClassInfo*, uint32_t> class_index_;
+  std::unordered_map<const ClassInfo*, uint32_t> exc_index_;
   std::unordered_map<const Symbol*, IrTarget> comp_var_;
   std::vector<IrTarget> handler_exc_;  // the exception of each enclosing `except` handler
   std::unordered_map<std::string, uint32_t> str_consts_;

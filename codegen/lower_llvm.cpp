@@ -103,6 +103,9 @@ class Lowerer {
     return gv;
   }
   void declareClasses() {
+    for (const IrExceptionClass& x : ir_.exceptions)
+      exc_id_.push_back(new llvm::GlobalVariable(*mod_, i32_, false, llvm::GlobalValue::InternalLinkage,
+                                                 b_.getInt32(0), "molt.exc." + x.name + ".id"));
     for (size_t k = 0; k < ir_.classes.size(); ++k) {
       const IrClass& c = ir_.classes[k];
       std::string base = "molt.class." + std::to_string(k);
@@ -131,7 +134,19 @@ class Lowerer {
                                                    b_.getInt32(0), base + ".id"));
     }
   }
+  // An IR exception id as an i32 (user exception ids are loaded).
+  Value* excId(uint32_t id) {
+    if (id & kUserExceptionBit) return b_.CreateLoad(i32_, exc_id_[id & ~kUserExceptionBit]);
+    return b_.getInt32(id);
+  }
   void registerClasses() {
+    Function* exc_new = rtFn("molt_exc_type_new", i32_, {ptr_, i32_});
+    for (size_t k = 0; k < ir_.exceptions.size(); ++k) {
+      const IrExceptionClass& x = ir_.exceptions[k];
+      Value* parent = x.user_parent >= 0 ? static_cast<Value*>(b_.CreateLoad(i32_, exc_id_[static_cast<size_t>(x.user_parent)]))
+                                         : static_cast<Value*>(b_.getInt32(x.builtin_parent));
+      b_.CreateStore(b_.CreateCall(exc_new, {cstring(x.name, "molt.exc." + x.name + ".name"), parent}), exc_id_[k]);
+    }
     Function* reg = rtFn("molt_class_register", i32_, {ptr_});
     for (size_t k = 0; k < ir_.classes.size(); ++k) {
       const IrClass& c = ir_.classes[k];
@@ -836,7 +851,7 @@ class Lowerer {
           break;
         }
         case 'w':
-          vals.push_back(b_.getInt32(static_cast<uint32_t>(e->imms[next_imm++])));
+          vals.push_back(excId(static_cast<uint32_t>(e->imms[next_imm++])));
           params.push_back(i32_);
           break;
         case 'V':
@@ -951,7 +966,7 @@ class Lowerer {
     for (const IrHandler& h : s->handlers) {
       Value* any = b_.getFalse();
       for (uint32_t id : h.type_ids)
-        any = b_.CreateOr(any, b_.CreateICmpNE(b_.CreateCall(matches, {b_.getInt32(id)}), b_.getInt32(0)));
+        any = b_.CreateOr(any, b_.CreateICmpNE(b_.CreateCall(matches, {excId(id)}), b_.getInt32(0)));
       BasicBlock* yes = newBlock("except.match");
       BasicBlock* no = newBlock("except.next");
       b_.CreateCondBr(any, yes, no);
@@ -1273,7 +1288,7 @@ class Lowerer {
   llvm::MDNode* unlikely_;
   std::vector<llvm::GlobalVariable*> consts_, globals_;
   std::vector<Function*> funcs_;
-  std::vector<llvm::GlobalVariable*> class_desc_, class_id_;
+  std::vector<llvm::GlobalVariable*> class_desc_, class_id_, exc_id_;
   llvm::StructType* desc_ty_ = nullptr;
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;

@@ -136,6 +136,18 @@ struct IrClass {
   std::vector<std::string> field_names;
 };
 
+// A user exception class (`class AppError(ValueError): pass`), registered
+// with molt_exc_type_new at startup.
+struct IrExceptionClass {
+  std::string name;
+  uint32_t builtin_parent = 0;  // MOLT_EXC_* when user_parent < 0
+  int32_t user_parent = -1;     // index into IrModule::exceptions
+};
+
+// Exception type ids in the IR: builtin MOLT_EXC_* values, or
+// kUserExceptionBit | index for user exception classes.
+inline constexpr uint32_t kUserExceptionBit = 0x80000000u;
+
 struct IrConstant {
   bool is_str = true;  // else a big int in decimal
   std::string text;
@@ -147,6 +159,7 @@ struct IrModule {
   std::vector<IrConstant> constants;
   std::vector<IrFunction> functions;
   std::vector<IrClass> classes;
+  std::vector<IrExceptionClass> exceptions;
   IrFunction main;  // module body; its locals are unused (module names are globals)
 
   std::deque<IrExpr> expr_pool;

@@ -1,0 +1,6 @@
+class CodeError(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+raise CodeError(3)

@@ -1,5 +1,0 @@
-class AppError(Exception):
-    pass
-
-
-raise AppError("boom")
