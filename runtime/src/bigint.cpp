@@ -1004,3 +1004,13 @@ extern "C" MoltValue molt_int_mul_i64(int64_t a, int64_t b) {
   decref(y);
   return s;
 }
+
+extern "C" MoltValue molt_int_bit_length(MoltValue v) {
+  if (!is_intlike(v)) return err_fmt(MOLT_EXC_TYPE_ERROR, "descriptor 'bit_length' for 'int' objects doesn't apply to a '%s' object", tname(v));
+  return int_from_i64(int_bit_length(v));
+}
+extern "C" MoltValue molt_float_is_integer(MoltValue v) {
+  if (!molt_is_double(v)) return err_fmt(MOLT_EXC_TYPE_ERROR, "descriptor 'is_integer' for 'float' objects doesn't apply to a '%s' object", tname(v));
+  double d = molt_unbox_double(v);
+  return molt_box_bool(isfinite(d) && d == floor(d));
+}

@@ -678,6 +678,11 @@ static bool cp_is_alpha(uint32_t c) {
   return false;
 }
 static bool cp_is_cased(uint32_t c) { return cp_is_lower(c) || cp_is_upper(c); }
+// Unicode decimal digits (Nd) of the common scripts.
+static bool cp_is_decimal(uint32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
+         (c >= 0x966 && c <= 0x96F) || (c >= 0x9E6 && c <= 0x9EF) || (c >= 0xFF10 && c <= 0xFF19);
+}
 
 static V map_case(V sv, int mode) { // 0 upper 1 lower 2 title 3 capitalize 4 swapcase
   REQUIRE_STR(sv, "upper");
@@ -729,7 +734,7 @@ static V classify(V sv, int mode) { // 0 digit 1 alpha 2 alnum 3 space 4 upper 5
   for (int64_t i = 0; i < s->nbytes;) {
     uint32_t c;
     i = utf8_decode(s->data, s->nbytes, i, &c);
-    bool digit = (c >= '0' && c <= '9') || c == 0xB2 || c == 0xB3 || c == 0xB9;
+    bool digit = cp_is_decimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2460 && c <= 0x2468);
     bool alpha = cp_is_alpha(c);
     switch (mode) {
     case 0: if (!digit) return MOLT_FALSE; break;
@@ -863,6 +868,44 @@ extern "C" MoltValue molt_str_splitlines(MoltValue sv, int keepends) {
     i = j + eol;
   }
   return out;
+}
+
+static V remove_affix(V sv, V aff, bool suffix) {
+  REQUIRE_STR(sv, suffix ? "removesuffix" : "removeprefix");
+  if (!is_str(aff))
+    return err_fmt(MOLT_EXC_TYPE_ERROR, "%s() argument must be str, not %s", suffix ? "removesuffix" : "removeprefix",
+                   tname(aff));
+  Str *s = STR(sv), *a = STR(aff);
+  if (a->nbytes == 0 || a->nbytes > s->nbytes) return incref(sv);
+  const char *at = suffix ? s->data + s->nbytes - a->nbytes : s->data;
+  if (memcmp(at, a->data, (size_t)a->nbytes) != 0) return incref(sv);
+  return suffix ? mk(s->data, s->nbytes - a->nbytes) : mk(s->data + a->nbytes, s->nbytes - a->nbytes);
+}
+extern "C" MoltValue molt_str_removeprefix(MoltValue s, MoltValue p) { return remove_affix(s, p, false); }
+extern "C" MoltValue molt_str_removesuffix(MoltValue s, MoltValue p) { return remove_affix(s, p, true); }
+extern "C" MoltValue molt_str_isdecimal(MoltValue sv) {
+  REQUIRE_STR(sv, "isdecimal");
+  Str *s = STR(sv);
+  if (s->nbytes == 0) return MOLT_FALSE;
+  for (int64_t i = 0; i < s->nbytes;) {
+    uint32_t c;
+    i = utf8_decode(s->data, s->nbytes, i, &c);
+    if (!cp_is_decimal(c)) return MOLT_FALSE;
+  }
+  return MOLT_TRUE;
+}
+extern "C" MoltValue molt_str_isnumeric(MoltValue sv) {
+  REQUIRE_STR(sv, "isnumeric");
+  Str *s = STR(sv);
+  if (s->nbytes == 0) return MOLT_FALSE;
+  for (int64_t i = 0; i < s->nbytes;) {
+    uint32_t c;
+    i = utf8_decode(s->data, s->nbytes, i, &c);
+    bool num = cp_is_decimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE) ||
+               (c >= 0x2150 && c <= 0x2189) || (c >= 0x2460 && c <= 0x249B) || (c >= 0xFF10 && c <= 0xFF19);
+    if (!num) return MOLT_FALSE;
+  }
+  return MOLT_TRUE;
 }
 
 extern "C" MoltValue molt_str_encode(MoltValue sv) {

@@ -206,6 +206,12 @@ static MoltValue dispatch(const char *name, MoltValue *a, int n) {
   if (IS("str.rpartition")) return molt_str_rpartition(A(0), A(1));
   if (IS("str.splitlines")) return molt_str_splitlines(A(0), n > 1 && a[1] == MOLT_TRUE);
   if (IS("str.format")) return molt_str_format(A(0), a + 1, n - 1);
+  if (IS("str.removeprefix")) return molt_str_removeprefix(A(0), A(1));
+  if (IS("str.removesuffix")) return molt_str_removesuffix(A(0), A(1));
+  if (IS("str.isdecimal")) return molt_str_isdecimal(A(0));
+  if (IS("str.isnumeric")) return molt_str_isnumeric(A(0));
+  if (IS("int.bit_length")) return molt_int_bit_length(A(0));
+  if (IS("float.is_integer")) return molt_float_is_integer(A(0));
   if (IS("mod")) return molt_mod(A(0), A(1));
   if (IS("getitem")) return molt_getitem(A(0), A(1));
   if (IS("getslice")) return molt_getslice(A(0), A(1), A(2), A(3));

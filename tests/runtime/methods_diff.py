@@ -73,7 +73,9 @@ PY = {
     "str.isdigit": str.isdigit, "str.isalpha": str.isalpha, "str.isalnum": str.isalnum, "str.isspace": str.isspace,
     "str.isupper": str.isupper, "str.islower": str.islower, "str.zfill": str.zfill, "str.center": str.center,
     "str.ljust": str.ljust, "str.rjust": str.rjust, "str.partition": str.partition, "str.rpartition": str.rpartition,
-    "str.splitlines": str.splitlines, "str.format": str.format,
+    "str.splitlines": str.splitlines, "str.format": str.format, "str.removeprefix": str.removeprefix,
+    "str.removesuffix": str.removesuffix, "str.isdecimal": str.isdecimal, "str.isnumeric": str.isnumeric,
+    "int.bit_length": int.bit_length, "float.is_integer": float.is_integer,
     "getitem": lambda o, k: o[k], "getslice": lambda o, a, b, c: o[a:b:c], "setslice": mutate(setslice),
     "delslice": mutate(delslice), "setitem": mutate(setitem), "delitem": mutate(delitem), "len": len,
     "contains": lambda c, x: x in c, "add": lambda a, b: a + b, "mul": lambda a, b: a * b,
@@ -149,6 +151,16 @@ def gen(rng):
         return m, [a] + ([] if m == "set.pop" else [rng.randrange(-20, 40)])
     if k == 37: return "percent", rng.choice([["%s-%r|%5s|%-4d|%03d|%x", (s, s, rstr(rng, 3), rng.randrange(-99, 99), rng.randrange(-9, 99), rng.randrange(0, 999))], ["%.3f %e %g %%", (rng.uniform(-1e5, 1e5), rng.uniform(-1, 1), rng.uniform(0, 1e7))], ["%d", rstr(rng, 2)], ["%s %s", (1,)]])
     if k == 38: return "str.format", rng.choice([["{} {!r} {:>6}", s, s, rng.randrange(100)], ["{1}{0}{1}", rstr(rng, 2), rstr(rng, 2)], ["{:^9.3f}|{:+,}", rng.uniform(-1e4, 1e4), rng.randrange(-10**7, 10**7)]])
+    if k == 39 and rng.random() < 0.5:
+        m = rng.choice(["str.removeprefix", "str.removesuffix", "str.isdecimal", "str.isnumeric", "int.bit_length",
+                        "float.is_integer"])
+        if m.startswith("str.remove"):
+            return m, [s, rng.choice([sub, s[:2], s[-2:], ""])]
+        if m.startswith("str."):
+            return m, [rng.choice([s, "123", "½3", "٣", "", "12a"])]
+        if m == "int.bit_length":
+            return m, [rng.choice([0, -1, 255, -256, rng.getrandbits(100)])]
+        return m, [rng.choice([1.0, -2.5, 1e300, 0.0, 3.0000001])]
     return "hash_eq", rng.choice([[1, 1.0], [rng.randrange(-9, 9), float(rng.randrange(-9, 9))], [(1, "a"), (1, "a")], [rstr(rng, 2), rstr(rng, 2)], [2**70, float(2**70)]])
 
 

@@ -269,6 +269,10 @@ int64_t molt_int_as_i64(MoltValue v);
 MoltValue molt_int_from_str(MoltValue s, int base);
 /** Parses a decimal literal (compiler constants); never fails on valid input. */
 MoltValue molt_int_from_cstr(const char *digits, int base);
+/** int.bit_length() -> int. */
+MoltValue molt_int_bit_length(MoltValue v);
+/** float.is_integer() -> bool. */
+MoltValue molt_float_is_integer(MoltValue v);
 /** float(x) of an int; OverflowError "int too large to convert to float". */
 double molt_int_as_double(MoltValue v);
 /** Exact results of int64 arithmetic for codegen's unboxed fast paths when
@@ -372,6 +376,10 @@ MoltValue molt_str_rjust(MoltValue s, int64_t width, MoltValue fill);
 MoltValue molt_str_partition(MoltValue s, MoltValue sep);
 MoltValue molt_str_rpartition(MoltValue s, MoltValue sep);
 MoltValue molt_str_splitlines(MoltValue s, int keepends);
+MoltValue molt_str_removeprefix(MoltValue s, MoltValue prefix);
+MoltValue molt_str_removesuffix(MoltValue s, MoltValue suffix);
+MoltValue molt_str_isdecimal(MoltValue s);
+MoltValue molt_str_isnumeric(MoltValue s);
 /** str.format(*args): positional `{}`/`{0}` fields with format specs and
  *  !r/!s/!a conversions; args borrowed. */
 MoltValue molt_str_format(MoltValue fmt, const MoltValue *args, int64_t nargs);
