@@ -334,5 +334,6 @@ extern "C" MoltValue molt_input(MoltValue prompt) {
     b.free_();
     return err_fmt(MOLT_EXC_EOF_ERROR, "EOF when reading a line");
   }
+  if (b.n > 0 && b.p[b.n - 1] == '\r') b.n--; // universal newlines: "\r\n" ends a line
   return b.take_str();
 }

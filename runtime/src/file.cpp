@@ -1,9 +1,9 @@
 // file.cpp - text-mode files for open(): read/readline/readlines/write/
 // close and line iteration (molt_iter_next handles file objects).
 //
-// Files are UTF-8, newline-transparent (no universal-newline translation:
-// "\r\n" is returned as-is; documented limitation). On wasm32-wasi the
-// runner must preopen the directories the program touches.
+// Files are UTF-8 with CPython's default universal-newline reading ("\r\n"
+// and "\r" read as "\n"; writes are untranslated, as on POSIX). On
+// wasm32-wasi the runner preopens "/" and passes the working directory.
 #include <errno.h>
 
 #include "internal.h"
@@ -62,6 +62,17 @@ extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
   return BOX(f);
 }
 
+// fgetc with universal-newline translation.
+static int getc_nl(FILE *fp) {
+  int c = fgetc(fp);
+  if (c == '\r') {
+    int d = fgetc(fp);
+    if (d != '\n' && d != EOF) ungetc(d, fp);
+    return '\n';
+  }
+  return c;
+}
+
 static File *checked(V fv, bool want_read, bool want_write) {
   if (!is_type(fv, MOLT_TYPE_FILE)) {
     err_fmt(MOLT_EXC_TYPE_ERROR, "expected a file object, got %s", tname(fv));
@@ -90,13 +101,28 @@ extern "C" MoltValue molt_file_read(MoltValue fv, int64_t size) {
   char tmp[4096];
   if (size < 0) {
     size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f->fp)) > 0) b.put(tmp, (int64_t)k);
+    bool pending_cr = false;
+    while ((k = fread(tmp, 1, sizeof tmp, f->fp)) > 0) {
+      for (size_t i = 0; i < k; i++) {
+        char c = tmp[i];
+        if (pending_cr) {
+          pending_cr = false;
+          if (c == '\n') continue; // "\r\n" -> already emitted "\n"
+        }
+        if (c == '\r') {
+          b.putc('\n');
+          pending_cr = true;
+        } else {
+          b.putc(c);
+        }
+      }
+    }
     return b.take_str();
   }
   // size counts code points
   int64_t got = 0;
   int c;
-  while (got < size && (c = fgetc(f->fp)) != EOF) {
+  while (got < size && (c = getc_nl(f->fp)) != EOF) {
     b.putc((char)c);
     if (((unsigned char)c & 0xC0) != 0x80) {
       // count a code point when its lead byte arrives; pull continuation bytes
@@ -113,7 +139,7 @@ extern "C" MoltValue molt_file_readline(MoltValue fv) {
   if (!f) return MOLT_NULL;
   Buf b;
   int c;
-  while ((c = fgetc(f->fp)) != EOF) {
+  while ((c = getc_nl(f->fp)) != EOF) {
     b.putc((char)c);
     if (c == '\n') break;
   }

@@ -240,3 +240,20 @@ TEST_CASE("user class hooks: repr/str in containers, dict keys, sorting, len/boo
   CHECK(molt_truthy(b) == 1);
   CHECK(repr(molt_le(a, b)) == "ERR TypeError: '<=' not supported between instances of 'Money' and 'Money'");
 }
+
+TEST_CASE("files read with universal newlines") {
+  char path[] = "/tmp/molt_rt_nl_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(write(fd, "a\r\nb\rc\n\r\nd", 10) == 10);
+  close(fd);
+  Val p = S(path);
+  {
+    Val f = molt_open(p, N());
+    CHECK(repr(molt_file_readlines(f)) == "['a\\n', 'b\\n', 'c\\n', '\\n', 'd']");
+  }
+  {
+    Val f = molt_open(p, N());
+    CHECK(repr(molt_file_read(f, -1)) == "'a\\nb\\nc\\n\\nd'");
+  }
+  unlink(path);
+}
