@@ -6,6 +6,7 @@
 // closed rather than compiling something it does not understand.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -463,12 +464,33 @@ class Builder {
     const FunctionInfo* fi = ci->findMethod(at->attr);
     if (!fi || !fi->decl || !func_index_.count(fi->decl))
       return failExpr(c->range, fmt::format("calling `{}` on `{}`", at->attr, ci->name));
-    for (auto& [other, idx] : class_index_) {
-      (void)idx;
-      if (other != ci && other->isSubclassOf(ci) && other->methods.count(at->attr))
-        return failExpr(c->range, "calls of overridden methods (virtual dispatch)");
+    // Overrides in subclasses: dispatch on the receiver's type id, most
+    // derived classes first (classes are declared base-first).
+    const IrFunction& base = m_.functions[func_index_.at(fi->decl)];
+    std::vector<std::pair<uint32_t, uint32_t>> overrides;  // (class index, function index)
+    for (auto& [other, k] : class_index_) {
+      if (other == ci || !other->isSubclassOf(ci)) continue;
+      const FunctionInfo* impl = other->findMethod(at->attr);
+      if (!impl || impl == fi) continue;
+      if (!impl->decl || !func_index_.count(impl->decl))
+        return failExpr(c->range, "calls of this overridden method");
+      uint32_t fidx = func_index_.at(impl->decl);
+      const IrFunction& f = m_.functions[fidx];
+      bool same = f.n_params == base.n_params && f.returns == base.returns;
+      for (uint32_t i = 0; same && i < f.n_params; ++i) same = f.locals[i].repr == base.locals[i].repr;
+      if (!same) return failExpr(c->range, "overrides whose parameter or return representations differ");
+      overrides.push_back({k, fidx});
     }
-    return buildUserCall(c, fi->decl, boxed(at->value));
+    std::sort(overrides.begin(), overrides.end(), [](auto& x, auto& y) { return x.first > y.first; });
+    IrExpr* call = buildUserCall(c, fi->decl, boxed(at->value));
+    if (overrides.empty()) return call;
+    IrExpr* target = call->op == IrOp::Convert ? call->args[0] : call;
+    if (target->op != IrOp::CallUser) return call;
+    for (auto& [k, f] : overrides) {
+      target->imms.push_back(k);
+      target->imms.push_back(f);
+    }
+    return call;
   }
 
   // ------------------------------------------------------------ functions

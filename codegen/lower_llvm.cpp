@@ -639,7 +639,33 @@ class Lowerer {
           args.push_back(expr(a));
           vals.push_back(args.back().v);
         }
-        Value* r = b_.CreateCall(funcs_[e->index], vals);
+        Value* r;
+        if (e->imms.empty()) {
+          r = b_.CreateCall(funcs_[e->index], vals);
+        } else {
+          // Virtual dispatch: compare the receiver's type id (header offset 4)
+          // with each overriding class, most derived first.
+          Value* obj = b_.CreateIntToPtr(b_.CreateAnd(vals[0], c64(MOLT_PAYLOAD_MASK)), ptr_);
+          Value* tid = b_.CreateLoad(i32_, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), obj, 4));
+          BasicBlock* done = newBlock("vcall.done");
+          std::vector<std::pair<Value*, BasicBlock*>> incoming;
+          for (size_t i = 0; i + 1 < e->imms.size(); i += 2) {
+            BasicBlock* yes = newBlock("vcall.override");
+            BasicBlock* no = newBlock("vcall.next");
+            Value* cid = b_.CreateLoad(i32_, class_id_[static_cast<size_t>(e->imms[i])]);
+            b_.CreateCondBr(b_.CreateICmpEQ(tid, cid), yes, no);
+            b_.SetInsertPoint(yes);
+            incoming.push_back({b_.CreateCall(funcs_[static_cast<size_t>(e->imms[i + 1])], vals), yes});
+            b_.CreateBr(done);
+            b_.SetInsertPoint(no);
+          }
+          incoming.push_back({b_.CreateCall(funcs_[e->index], vals), b_.GetInsertBlock()});
+          b_.CreateBr(done);
+          b_.SetInsertPoint(done);
+          llvm::PHINode* phi = b_.CreatePHI(i64_, static_cast<unsigned>(incoming.size()));
+          for (auto& [v, bb] : incoming) phi->addIncoming(v, bb);
+          r = phi;
+        }
         checkNull(r);
         for (const LV& a : args) release(a);
         return fromAbi(r, ir_.functions[e->index].returns);

@@ -58,7 +58,11 @@ void dumpExpr(const IrModule& m, const IrExpr* e, std::string& out) {
     case IrOp::Arith: out += fmt::format(" {} {}", spelling(e->bin_op), reprName(e->operand_repr)); break;
     case IrOp::Compare: out += fmt::format(" {} {}", spelling(e->cmp_op), reprName(e->operand_repr)); break;
     case IrOp::BoolOp: out += e->ival ? " and" : " or"; break;
-    case IrOp::CallUser: out += fmt::format(" {}", e->name); break;
+    case IrOp::CallUser:
+      out += fmt::format(" {}", e->name);
+      for (size_t i = 0; i + 1 < e->imms.size(); i += 2)
+        out += fmt::format(" [{}: {}]", m.classes[e->imms[i]].name, m.functions[e->imms[i + 1]].name);
+      break;
     case IrOp::Construct: out += fmt::format(" {}", m.classes[e->index].name); break;
     case IrOp::GetField: out += fmt::format(" +{}", e->index); break;
     case IrOp::Block: {

@@ -43,7 +43,8 @@ enum class IrOp : uint8_t {
   Truthy,      // bool(args[0]) -> Bool
   BoolOp,      // and (ival=1) / or (ival=0) of args[0], args[1], both in `repr`
   IfExp,       // args[0] ? args[1] : args[2]
-  CallUser,    // direct call of function `index` with args (already in param reprs)
+  CallUser,    // call of function `index` with args (already in param reprs); imms = (class, function)
+               // pairs of overrides chosen by the receiver's exact type id (virtual dispatch)
   CallRt,      // runtime function `name` with signature `sig` (see lower_llvm.cpp)
   ChainCompare,// args[0] op0 args[1] op1 args[2] ...; cmp_ops, operand reprs in `reprs`
   Construct,   // new instance of class `index`; ival = __init__ function index or -1; args = __init__ args
