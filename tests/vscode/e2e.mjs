@@ -8,7 +8,8 @@
 //      layout code lens above `class Point`;
 //   2. the doctor quick fix is offered in the quick-fix menu (Ctrl+.), and
 //      choosing it clears the diagnostic;
-//   3. Molt: Show struct layout (command palette) opens the layout;
+//   3. Molt: Show struct layout (command palette) opens the layout, and the
+//      `molt` task type's "check workspace" task runs and succeeds;
 //   4. when `molt build` exists (HAS_BUILD=1), Molt: Build native produces a
 //      binary that runs and prints the expected output.
 // Saves $ARTIFACTS/vscode.png (diagnostic + code lens), vscode-build.png
@@ -76,9 +77,23 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await input.press('Enter');
+  await pickRow(page, title);
+}
+
+// Moves the quick-pick focus to the row whose label starts with `label`, then accepts it.
+async function pickRow(page, label) {
+  const input = page.locator('.quick-input-widget input.input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: 20000 });
+  for (let i = 0; i < 15; i++) {
+    const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
+    const text = (await focused.innerText({ timeout: 2000 }).catch(() => '')).trim();
+    if (text.startsWith(label)) {
+      await input.press('Enter');
+      return;
+    }
+    await input.press('ArrowDown');
+  }
+  throw new Error(`no quick-pick row starts with "${label}"`);
 }
 
 const browser = await chromium.launch({
@@ -170,6 +185,19 @@ try {
   await step('Molt: Show struct layout opens the layout', async () => {
     await runCommand(page, 'Molt: Show struct layout');
     await page.locator('.monaco-editor .view-lines', { hasText: 'class Point (line 1): struct' }).first().waitFor({ timeout: 20000 });
+  });
+
+  await step('the molt task type runs `molt check` (Tasks: Run Task)', async () => {
+    await page.locator('.tab', { hasText: FILE }).first().click();
+    await runCommand(page, 'Tasks: Run Task');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('molt');
+    await pickRow(page, 'molt');
+    await input.fill('check workspace');
+    await pickRow(page, 'molt: check workspace');
+    const t = await waitFor('the task to end', () => readState()?.lastTask, 60000, 300);
+    if (t.exitCode !== 0) throw new Error(`task ${t.name} exited ${t.exitCode}, expected 0 after the fix`);
+    log(`  task "${t.name}" exited 0`);
   });
 
   if (env.HAS_BUILD === '1') {

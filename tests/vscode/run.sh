@@ -86,6 +86,12 @@ cat > "$DATA/User/settings.json" <<JSON
 }
 JSON
 
+# The same settings as the remote machine's: VS Code layers local user and
+# remote machine settings in a code-server window, and the extension host must
+# see molt.path whichever layer it reads.
+mkdir -p "$DATA/Machine"
+cp "$DATA/User/settings.json" "$DATA/Machine/settings.json"
+
 log "code-server --install-extension $(basename "$VSIX")"
 node "$ENTRY" --user-data-dir "$DATA" --extensions-dir "$EXTS" --install-extension "$VSIX" >"$TMP/install.log" 2>&1 ||
   { cat "$TMP/install.log"; exit 1; }

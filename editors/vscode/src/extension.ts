@@ -115,6 +115,7 @@ class MoltExtension implements MoltApi {
   private state = 'stopped';
   private build: BuildOutcome | undefined;
   private stateTimer: NodeJS.Timeout | undefined;
+  private task: { name: string; exitCode: number | undefined } | undefined;
   private readonly layouts = new Map<string, string>();
   private readonly layoutChanged = new vscode.EventEmitter<vscode.Uri>();
 
@@ -175,6 +176,11 @@ class MoltExtension implements MoltApi {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.languages.onDidChangeDiagnostics(() => this.updateFileStatus()),
+      vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.definition.type !== 'molt') return;
+        this.task = { name: e.execution.task.name, exitCode: e.exitCode };
+        this.writeState();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateFileStatus()),
     );
     await this.start();
@@ -245,8 +251,13 @@ class MoltExtension implements MoltApi {
 
   private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
     if (!e.affectsConfiguration('molt')) return;
+    const cfg = vscode.workspace.getConfiguration('molt');
+    this.output.appendLine(`settings changed: molt.path=${JSON.stringify(cfg.inspect('path'))} molt.cliPath=${JSON.stringify(cfg.inspect('cliPath'))}`);
     if (needsRestart((s) => e.affectsConfiguration(s))) {
-      void this.restart();
+      // Restart only when the server binary really changes (an event can come
+      // from a settings reload that leaves the value as it was).
+      const next = resolveServerPath(vscode.workspace.getConfiguration('molt').get<string>('path'), realPathEnv(this.context.extensionPath));
+      if (next.path !== this.server.path || !this.isReady()) void this.restart();
     } else if (this.isReady()) {
       // Pull model: an empty `settings` makes the server ask workspace/configuration again.
       void this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
@@ -312,6 +323,7 @@ class MoltExtension implements MoltApi {
         fileStatus: this.fileStatus.text,
         diagnostics,
         lastBuild: this.build,
+        lastTask: this.task,
         time: new Date().toISOString(),
       };
       try {
