@@ -445,6 +445,28 @@ class Builder {
     return -1;
   }
 
+  // The runtime type id (or IR placeholder) of a class named in isinstance.
+  int64_t typeIdOf(const Expr* e) {
+    if (int64_t x = exceptionOf(e); x >= 0) return x;
+    Symbol* sym = e->kind == ExprKind::Name ? a_.names.symbolOf(e) : nullptr;
+    if (!sym) return -1;
+    if (sym->kind == SymbolKind::Builtin) {
+      static const std::pair<const char*, uint32_t> kTypes[] = {
+          {"int", MOLT_TYPE_INT}, {"float", MOLT_TYPE_FLOAT}, {"bool", MOLT_TYPE_BOOL}, {"str", MOLT_TYPE_STR},
+          {"list", MOLT_TYPE_LIST}, {"tuple", MOLT_TYPE_TUPLE}, {"dict", MOLT_TYPE_DICT}, {"set", MOLT_TYPE_SET},
+          {"object", MOLT_TYPE_OBJECT}};
+      for (auto& [n, id] : kTypes)
+        if (sym->name == n) return id;
+      return -1;
+    }
+    if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef) {
+      auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
+      if (cit != cm_.class_of.end() && class_index_.count(cit->second))
+        return kUserClassBit | class_index_.at(cit->second);
+    }
+    return -1;
+  }
+
   // The field of an instance-typed expression, or nullptr.
   const FieldLayout* fieldOf(const Expr* obj, std::string_view name) {
     TypeId t = cm_.typeOf(obj);
@@ -1147,6 +1169,33 @@ class Builder {
       IrExpr* e = rt("", "v:v", {n ? boxed(c->args[0]) : constNone()});
       e->name = fn;
       return e;
+    }
+    if (name == "isinstance" && n == 2) {
+      std::vector<const Expr*> types;
+      if (c->args[1]->kind == ExprKind::Tuple)
+        for (Expr* x : as<SequenceExpr>(c->args[1])->elts) types.push_back(x);
+      else
+        types.push_back(c->args[1]);
+      IrTarget v = tempTarget(Repr::Value);
+      IrExpr* blk = m_.newExpr(IrOp::Block, Repr::Bool);
+      blk->stmts.push_back(store(v, boxed(c->args[0]), c->range));
+      IrExpr* result = nullptr;
+      for (const Expr* t : types) {
+        int64_t id = typeIdOf(t);
+        if (id < 0) return failExpr(t->range, "`isinstance` with this type");
+        IrExpr* test = rt("molt_isinstance", "b:vw", {load(v)}, Repr::Bool);
+        test->imms.push_back(id);
+        if (!result) {
+          result = test;
+        } else {
+          IrExpr* o = m_.newExpr(IrOp::BoolOp, Repr::Bool);
+          o->ival = 0;
+          o->args = {result, test};
+          result = o;
+        }
+      }
+      blk->args.push_back(result);
+      return blk;
     }
     if (name == "open" && (n == 1 || n == 2))
       return rt("molt_open", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constNone()});

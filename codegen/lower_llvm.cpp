@@ -137,6 +137,7 @@ class Lowerer {
   // An IR exception id as an i32 (user exception ids are loaded).
   Value* excId(uint32_t id) {
     if (id & kUserExceptionBit) return b_.CreateLoad(i32_, exc_id_[id & ~kUserExceptionBit]);
+    if (id & kUserClassBit) return b_.CreateLoad(i32_, class_id_[id & ~kUserClassBit]);
     return b_.getInt32(id);
   }
   void registerClasses() {

@@ -148,6 +148,8 @@ struct IrExceptionClass {
 // Exception type ids in the IR: builtin MOLT_EXC_* values, or
 // kUserExceptionBit | index for user exception classes.
 inline constexpr uint32_t kUserExceptionBit = 0x80000000u;
+// kUserClassBit | index: the runtime type id of a structified user class.
+inline constexpr uint32_t kUserClassBit = 0x40000000u;
 
 struct IrConstant {
   bool is_str = true;  // else a big int in decimal
