@@ -306,8 +306,11 @@ json LanguageServer::initialize(const json& params) {
   const json& c = caps ? *caps : kEmpty;
   encoding_ = negotiateEncoding(c);
   if (const json* td = member(c, "textDocument")) client_pulls_diagnostics_ = member(*td, "diagnostic") != nullptr;
-  if (const json* ws = member(c, "workspace"))
+  if (const json* ws = member(c, "workspace")) {
     if (const json* cfg = member(*ws, "configuration")) client_configuration_ = cfg->is_boolean() && cfg->get<bool>();
+    if (const json* dg = member(*ws, "diagnostics"))
+      if (const json* r = member(*dg, "refreshSupport")) client_diagnostic_refresh_ = r->is_boolean() && r->get<bool>();
+  }
   if (auto t = stringAt(params, "trace")) trace_ = *t;
 
   std::string root;
@@ -464,7 +467,13 @@ void LanguageServer::requestConfiguration() {
 }
 
 void LanguageServer::reanalyzeAll() {
-  if (client_pulls_diagnostics_) return;  // the client asks again when it wants to
+  if (client_pulls_diagnostics_) {
+    // Settings changed what the diagnostics would be: ask the client to pull again.
+    if (client_diagnostic_refresh_)
+      send({{"jsonrpc", "2.0"}, {"id", "molt-refresh-" + std::to_string(next_request_id_++)},
+            {"method", "workspace/diagnostic/refresh"}});
+    return;
+  }
   std::vector<std::string> uris;
   {
     std::lock_guard lock(state_mutex_);

@@ -95,6 +95,7 @@ class LanguageServer {
   bool exit_ = false;
   bool client_pulls_diagnostics_ = false;
   bool client_configuration_ = false;
+  bool client_diagnostic_refresh_ = false;  // workspace.diagnostics.refreshSupport
   std::string trace_ = "off";
   std::string root_dir_;
   int next_request_id_ = 1;

@@ -230,7 +230,8 @@ TEST_CASE("transcript: $/cancelRequest answers RequestCancelled") {
 
 TEST_CASE("transcript: pull diagnostics when the client advertises them, and no push") {
   Session s;
-  json init = s.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}});
+  json init = s.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}},
+                            {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
   CHECK(init["result"]["capabilities"].contains("diagnosticProvider"));
   s.notify("textDocument/didOpen", openParams(kBad));
   s.request(2, "textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}});
@@ -238,6 +239,13 @@ TEST_CASE("transcript: pull diagnostics when the client advertises them, and no 
   CHECK(r["result"]["kind"] == "full");
   REQUIRE(r["result"]["items"].size() == 1);
   CHECK(r["result"]["items"][0]["code"] == "unsupported-operator");
+  // A settings change asks the client to pull again (it supports refresh).
+  s.notify("workspace/didChangeConfiguration", {{"settings", {{"molt", {{"ignore", {"unsupported-operator"}}}}}}});
+  json refresh = s.waitFor([](const json& j) { return j.value("method", "") == "workspace/diagnostic/refresh"; });
+  REQUIRE(refresh.is_object());
+  s.send({{"jsonrpc", "2.0"}, {"id", refresh["id"]}, {"result", nullptr}});
+  s.request(3, "textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}});
+  CHECK(s.response(3)["result"]["items"].empty());
   for (const std::string& w : s.written()) CHECK(w.find("publishDiagnostics") == std::string::npos);
 }
 
