@@ -52,3 +52,10 @@ TEST_CASE("math integer functions") {
   CHECK(repr(molt_sum(L({F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1), F(0.1)}), N())) ==
         "0.9999999999999999");
 }
+
+TEST_CASE("math constants") {
+  CHECK(repr(F(MOLT_MATH_PI)) == "3.141592653589793");
+  CHECK(repr(F(MOLT_MATH_E)) == "2.718281828459045");
+  CHECK(repr(F(MOLT_MATH_TAU)) == "6.283185307179586");
+  CHECK(repr(Val(MOLT_CANONICAL_NAN)) == "nan");
+}

@@ -546,6 +546,12 @@ MoltValue molt_file_close(MoltValue f);
 
 /* ===== math =============================================================== */
 
+/* math.pi, math.e, math.tau (exact CPython values); math.inf / math.nan are
+ * molt_box_double(INFINITY) / MOLT_CANONICAL_NAN. */
+#define MOLT_MATH_PI 3.141592653589793
+#define MOLT_MATH_E 2.718281828459045
+#define MOLT_MATH_TAU 6.283185307179586
+
 MoltValue molt_math_sqrt(MoltValue x);
 MoltValue molt_math_exp(MoltValue x);
 MoltValue molt_math_log(MoltValue x, MoltValue base); /* base MOLT_NONE = e */
