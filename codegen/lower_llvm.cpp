@@ -1071,6 +1071,7 @@ class Lowerer {
           if (l.iter) decref(b_.CreateLoad(i64_, l.iter));
         leaveHandlers(0);
         releaseLocals();
+        if (fn_->getName() != "main") leaveFrame();
         b_.CreateRet(r);
         return;
       }
@@ -1260,14 +1261,39 @@ class Lowerer {
       }
     }
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    // Recursion guard: CPython's default limit of 1000 frames, counted in
+    // an internal global (no runtime call), RecursionError past it.
+    Value* depth = b_.CreateAdd(b_.CreateLoad(i32_, depthGlobal()), b_.getInt32(1));
+    b_.CreateStore(depth, depthGlobal());
+    BasicBlock* too_deep = newBlock("recursion.error");
+    BasicBlock* body = newBlock("body");
+    b_.CreateCondBr(b_.CreateICmpSGT(depth, b_.getInt32(kRecursionLimit)), too_deep, body, unlikely_);
+    b_.SetInsertPoint(too_deep);
+    b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
+                  {b_.getInt32(MOLT_EXC_RECURSION_ERROR), cstring("maximum recursion depth exceeded", "molt.recursion.msg")});
+    b_.CreateBr(err_bb_);
+    b_.SetInsertPoint(body);
     block(f.body);
     if (!terminated()) {
       releaseLocals();
+      leaveFrame();
       b_.CreateRet(c64(MOLT_NONE));
     }
     b_.SetInsertPoint(err_bb_);
     releaseLocals();
+    leaveFrame();
     b_.CreateRet(c64(MOLT_NULL));
+  }
+
+  static constexpr int kRecursionLimit = 999;  // CPython 3.11: <module> + 999 frames = 1000
+  llvm::GlobalVariable* depthGlobal() {
+    if (!depth_)
+      depth_ = new llvm::GlobalVariable(*mod_, i32_, false, llvm::GlobalValue::InternalLinkage, b_.getInt32(0),
+                                        "molt.call.depth");
+    return depth_;
+  }
+  void leaveFrame() {
+    b_.CreateStore(b_.CreateSub(b_.CreateLoad(i32_, depthGlobal()), b_.getInt32(1)), depthGlobal());
   }
 
   void lowerMain() {
@@ -1317,6 +1343,7 @@ class Lowerer {
   std::vector<Function*> funcs_;
   std::vector<llvm::GlobalVariable*> class_desc_, class_id_, exc_id_;
   llvm::StructType* desc_ty_ = nullptr;
+  llvm::GlobalVariable* depth_ = nullptr;
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;
