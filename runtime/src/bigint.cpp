@@ -963,8 +963,9 @@ extern "C" MoltValue molt_int_from_str(MoltValue s, int base) {
   const char *p = molt_str_utf8(s, &n);
   if (!p) return MOLT_NULL;
   bool tl;
-  int64_t nd = 0;
-  V r = parse_int(p, n, base, &tl, &nd);
+  int64_t nd = 0, b0, b1;
+  utf8_ws_trim(p, n, &b0, &b1); // int() accepts any Unicode whitespace around the digits
+  V r = parse_int(p + b0, b1 - b0, base, &tl, &nd);
   if (r != MOLT_NULL) return r;
   if (tl)
     return err_fmt(MOLT_EXC_VALUE_ERROR,

@@ -241,9 +241,8 @@ extern "C" MoltValue molt_float(MoltValue x) {
   if (is_str(x)) {
     Str *s = STR(x);
     // strip whitespace, drop underscores between digits, reject hex floats
-    int64_t i = 0, e = s->nbytes;
-    while (i < e && (s->data[i] == ' ' || (s->data[i] >= 9 && s->data[i] <= 13))) i++;
-    while (e > i && (s->data[e - 1] == ' ' || (s->data[e - 1] >= 9 && s->data[e - 1] <= 13))) e--;
+    int64_t i, e;
+    utf8_ws_trim(s->data, s->nbytes, &i, &e);
     char *tmp = (char *)molt_xmalloc((size_t)(e - i) + 1);
     int64_t k = 0;
     bool ok = e > i;

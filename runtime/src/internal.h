@@ -283,6 +283,7 @@ V str_mul(V s, int64_t n);
 V str_add(V a, V b);
 V str_iadd_steal(V a, V b); // a: owned, refcount 1, mortal, a != b
 int str_contains(V s, V sub);
+void utf8_ws_trim(const char *s, int64_t n, int64_t *b, int64_t *e); // Unicode whitespace
 
 // ---- ints -----------------------------------------------------------------
 V int_from_i64(int64_t i);

@@ -347,6 +347,30 @@ static inline bool is_ws(uint32_t c) {
 
 static V mk(const char *p, int64_t n) { return str_new_utf8(p, n); }
 
+// Byte length of the whitespace code point starting at i (0 if none).
+static int64_t ws_at(const char *d, int64_t n, int64_t i) {
+  unsigned char c = (unsigned char)d[i];
+  if (c < 0x80) return is_ws(c) ? 1 : 0;
+  uint32_t cp;
+  int64_t nx = utf8_decode(d, n, i, &cp);
+  return is_ws(cp) ? nx - i : 0;
+}
+// Start of the code point that ends just before byte e.
+static int64_t prev_cp(const char *d, int64_t e) {
+  int64_t b = e - 1;
+  while (b > 0 && ((unsigned char)d[b] & 0xC0) == 0x80) b--;
+  return b;
+}
+
+// Trims Unicode whitespace from both ends of s[0..n): [*b, *e).
+void utf8_ws_trim(const char *s, int64_t n, int64_t *b, int64_t *e) {
+  int64_t i = 0, j = n, k;
+  while (i < j && (k = ws_at(s, n, i)) > 0) i += k;
+  while (j > i && ws_at(s, n, prev_cp(s, j)) > 0) j = prev_cp(s, j);
+  *b = i;
+  *e = j;
+}
+
 static V split_ws(Str *s, int64_t maxsplit, bool right) {
   V out = list_new(0);
   const char *d = s->data;
@@ -354,14 +378,18 @@ static V split_ws(Str *s, int64_t maxsplit, bool right) {
   if (!right) {
     int64_t i = 0;
     while (true) {
-      while (i < n && is_ws((unsigned char)d[i])) i++;
+      int64_t k;
+      while (i < n && (k = ws_at(d, n, i)) > 0) i += k;
       if (i >= n) break;
       if (maxsplit == 0) { // remainder keeps its trailing whitespace
         list_append_steal(out, mk(d + i, n - i));
         break;
       }
       int64_t j = i;
-      while (j < n && !is_ws((unsigned char)d[j])) j++;
+      while (j < n && ws_at(d, n, j) == 0) {
+        uint32_t cp;
+        j = utf8_decode(d, n, j, &cp);
+      }
       list_append_steal(out, mk(d + i, j - i));
       if (maxsplit > 0) maxsplit--;
       i = j;
@@ -370,14 +398,14 @@ static V split_ws(Str *s, int64_t maxsplit, bool right) {
   }
   int64_t e = n;
   while (true) {
-    while (e > 0 && is_ws((unsigned char)d[e - 1])) e--;
+    while (e > 0 && ws_at(d, n, prev_cp(d, e)) > 0) e = prev_cp(d, e);
     if (e <= 0) break;
     if (maxsplit == 0) { // remainder keeps its leading whitespace
       list_append_steal(out, mk(d, e));
       break;
     }
     int64_t j = e;
-    while (j > 0 && !is_ws((unsigned char)d[j - 1])) j--;
+    while (j > 0 && ws_at(d, n, prev_cp(d, j)) == 0) j = prev_cp(d, j);
     list_append_steal(out, mk(d + j, e - j));
     if (maxsplit > 0) maxsplit--;
     e = j;

@@ -12,7 +12,8 @@ import random
 import subprocess
 import sys
 
-ALPHA = ["a", "b", "c", " ", ",", "x", "A", "1", "\t", "\n", "é", "ß", "€", "_", "-", "'", '"']
+ALPHA = ["a", "b", "c", " ", ",", "x", "A", "1", "\t", "\n", "é", "ß", "€", "_", "-", "'", '"', "à", "Å",
+         "\xa0", "\u3000", "\x85"]
 
 
 def rstr(rng, maxlen=10):

@@ -138,3 +138,13 @@ TEST_CASE("in-place += on a uniquely owned str is linear and correct") {
   CHECK(str(u) == "qqqq");
   CHECK(molt_hash(S("qqqq")) == molt_hash(u));
 }
+
+TEST_CASE("whitespace handling is by code point (UTF-8 continuation bytes are not spaces)") {
+  // 'à' is C3 A0 and 'Å' is C3 85: their second bytes equal U+00A0 / U+0085
+  CHECK(repr(molt_str_split(S("\xc3\xa0 b \xc3\x85 x\xc2\xa0y"), N(), -1)) == "['\xc3\xa0', 'b', '\xc3\x85', 'x', 'y']");
+  CHECK(repr(molt_str_rsplit(S("\xc3\xa0 b"), N(), -1)) == "['\xc3\xa0', 'b']");
+  CHECK(repr(molt_str_split(S("a\xe3\x80\x80" "b"), N(), -1)) == "['a', 'b']");
+  CHECK(repr(molt_int_from_str(S("1\xe3\x80\x80"), 10)) == "1");
+  CHECK(repr(molt_float(S("\xc2\xa0" "2.5"))) == "2.5");
+  CHECK(repr(molt_str_strip(S("\xc3\xa0"), N())) == "'\xc3\xa0'");
+}
