@@ -10,6 +10,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 
 OPS2 = ["add", "sub", "mul", "floordiv", "mod", "divmod", "truediv", "pow",
         "lshift", "rshift", "and", "or", "xor", "lt", "eq", "gcd"]
@@ -118,7 +119,12 @@ def main():
         cases.append(f"pow 10 {e}")
         expected.append(expect("pow", 10, e))
 
-    out = subprocess.run(driver_command(driver), input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
+    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
+    # waiting, so a pipe the writer has not filled yet could look like EOF
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
+        inp.write("\n".join(cases) + "\n")
+        inp.seek(0)
+        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
     got = out.stdout.splitlines()
     if out.returncode != 0:
         print(out.stderr[-4000:])

@@ -9,6 +9,7 @@ import random
 import struct
 import subprocess
 import sys
+import tempfile
 
 
 def rand_float(rng):
@@ -87,7 +88,12 @@ def main():
                 expected.append(format(i, spec) + "|")
             except Exception as e:  # noqa: BLE001
                 expected.append(f"ERR {type(e).__name__}: {e}")
-    out = subprocess.run(driver_command(driver), input="\n".join(cases) + "\n", capture_output=True, text=True, check=False)
+    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
+    # waiting, so a pipe the writer has not filled yet could look like EOF
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
+        inp.write("\n".join(cases) + "\n")
+        inp.seek(0)
+        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
     if out.returncode != 0:
         print(out.stderr[-4000:])
         return 1

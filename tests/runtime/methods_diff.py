@@ -11,6 +11,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 
 ALPHA = ["a", "b", "c", " ", ",", "x", "A", "1", "\t", "\n", "é", "ß", "€", "_", "-", "'", '"', "à", "Å",
          "\xa0", "\u3000", "\x85", "😀", "\u2028"]
@@ -192,8 +193,12 @@ def main():
             continue
         cases.append(line)
         expected.append(expect(name, [eval(repr(a)) for a in args]))  # fresh copies  # noqa: S307
-    out = subprocess.run(driver_command(driver), input="\n".join(cases) + "\n", capture_output=True, text=True,
-                         check=False)
+    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
+    # waiting, so a pipe the writer has not filled yet could look like EOF
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
+        inp.write("\n".join(cases) + "\n")
+        inp.seek(0)
+        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
     if out.returncode != 0:
         print(out.stderr[-4000:])
         return 1

@@ -25,8 +25,8 @@ def main():
     # each run gets its own working directory: programs may create files,
     # and CTest runs the native and wasm variants in parallel
     with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
-        want = subprocess.run([sys.executable, ref], capture_output=True, text=True, check=False, cwd=d1)
-        got = subprocess.run(command(prog), capture_output=True, text=True, check=False, cwd=d2)
+        want = subprocess.run([sys.executable, ref], capture_output=True, encoding="utf-8", check=False, cwd=d1)
+        got = subprocess.run(command(prog), capture_output=True, encoding="utf-8", check=False, cwd=d2)
     ok = True
     if got.stdout != want.stdout:
         ok = False
