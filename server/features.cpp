@@ -504,7 +504,6 @@ std::vector<InlayHintInfo> inlayHints(const DocumentAnalysis& a, SourceRange ran
     if (t->range.end < range.begin || t->range.end > range.end) return;
     out.push_back({t->range.end, ": " + typeText(a, *ty)});
   };
-  std::string_view text = a.source->text();
   AstCallbacks cb;
   cb.stmt = [&](const Stmt* s) {
     if (s->kind == StmtKind::Assign) {
@@ -517,16 +516,18 @@ std::vector<InlayHintInfo> inlayHints(const DocumentAnalysis& a, SourceRange ran
       }
     } else if (s->kind == StmtKind::FunctionDef) {
       auto* f = as<FunctionDef>(s);
-      const FunctionInfo* fi = functionInfo(a, f);
-      if (f->returns || !fi || !knownType(a, fi->returns)) return;
-      // Before the header's colon: `def f(x: int)| :`.
-      uint32_t colon = f->header.end;
-      while (colon > f->header.begin && text[colon - 1] != ':') --colon;
-      if (colon <= f->header.begin) return;
-      uint32_t at = colon - 1;
-      while (at > f->header.begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-      if (at < range.begin || at > range.end) return;
-      out.push_back({at, " -> " + typeText(a, fi->returns)});
+      if (f->returns) return;
+      // The return type the doctor infers for the missing annotation: its fix inserts ` -> T`.
+      for (const Diagnostic& d : a.analysis.diagnostics) {
+        if (d.kind != DiagnosticKind::MissingAnnotation || !(d.range == f->name_range)) continue;
+        for (const Fix& fix : d.fixes)
+          for (const TextEdit& e : fix.edits)
+            if (e.range.begin == e.range.end && e.replacement.starts_with(" -> ") && e.range.begin >= f->header.begin &&
+                e.range.begin <= f->header.end && e.range.begin >= range.begin && e.range.begin <= range.end) {
+              out.push_back({e.range.begin, e.replacement});
+              return;
+            }
+      }
     }
   };
   walkModule(a.analysis.parsed.module, cb);

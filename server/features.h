@@ -57,8 +57,9 @@ struct InlayHintInfo {
   uint32_t offset;    // where the label goes
   std::string label;  // ": list[int]" or " -> int"
 };
-// Inferred types of variables at their first binding, and inferred return
-// types of unannotated functions, within [range.begin, range.end].
+// Inferred types of variables at their first binding, and the return types
+// of unannotated functions as the doctor's fix would write them, within
+// [range.begin, range.end].
 [[nodiscard]] std::vector<InlayHintInfo> inlayHints(const DocumentAnalysis& a, SourceRange range);
 
 // ----------------------------------------------------------- code lens

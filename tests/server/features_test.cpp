@@ -194,7 +194,7 @@ TEST_CASE("semantic tokens classify names") {
   for (size_t i = 1; i < toks.size(); ++i) CHECK(toks[i - 1].range.end <= toks[i].range.begin);
 }
 
-TEST_CASE("inlay hints: inferred locals at their first binding") {
+TEST_CASE("inlay hints: inferred locals at their first binding, inferred returns") {
   Marked m = mark(
       "def f(n: int) -> int:\n"
       "    xs<CURSOR> = [n, 2]\n"
@@ -203,18 +203,20 @@ TEST_CASE("inlay hints: inferred locals at their first binding") {
       "    a<CURSOR>, b<CURSOR> = 'k', 1.5\n"
       "    return len(xs) + y\n"
       "\n"
-      "def g(n: int):\n"
+      "def g(n: int)<CURSOR>:\n"
       "    return n * 2\n");
   auto a = analyzeText(m.text);
   auto hints = inlayHints(*a, {0, static_cast<uint32_t>(m.text.size())});
-  // Unannotated returns stay without a hint until the checker infers them.
-  REQUIRE(hints.size() == 3);
+  REQUIRE(hints.size() == 4);
   CHECK(hints[0].offset == m.cursors[0]);
   CHECK(hints[0].label == ": list[int]");
   CHECK(hints[1].offset == m.cursors[1]);
   CHECK(hints[1].label == ": str");
   CHECK(hints[2].offset == m.cursors[2]);
   CHECK(hints[2].label == ": float");
+  // The unannotated return: the type the doctor's fix would insert.
+  CHECK(hints[3].offset == m.cursors[3]);
+  CHECK(hints[3].label == " -> int");
   // Restricted to a range: only what lies inside.
   CHECK(inlayHints(*a, {m.cursors[0] - 3, m.cursors[0] + 1}).size() == 1);
 }
