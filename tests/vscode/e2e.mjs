@@ -144,11 +144,26 @@ try {
   });
 
   await step('hovering the squiggle shows the message; screenshot', async () => {
-    // The squiggle sits under the text layer, so hover its middle by coordinates.
-    const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
-    await page.mouse.move(box.x + box.width / 2 + 20, box.y - 40);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 3, { steps: 5 });
-    await page.locator('.monaco-hover', { hasText: 'has no type annotation' }).first().waitFor({ timeout: 15000 });
+    // The squiggle sits under the text layer, so hover its middle by coordinates;
+    // a hover can be lost while the workbench is busy, so try again, then ask
+    // for it from the keyboard (cursor on the parameter, Ctrl+K Ctrl+I).
+    const hover = page.locator('.monaco-hover', { hasText: 'has no type annotation' }).first();
+    let shown = false;
+    for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+      const box = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+      await page.mouse.move(box.x + box.width / 2 + 20, box.y - 60);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 3, { steps: 5 });
+      shown = await hover.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    }
+    if (!shown) {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input.input').fill(':10:11');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await hover.waitFor({ timeout: 10000 });
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(env.ARTIFACTS, 'vscode.png') });
     log(`  saved ${path.join(env.ARTIFACTS, 'vscode.png')}`);
