@@ -679,6 +679,13 @@ class Builder {
           else return failExpr(e->range, fmt::format("`math.{}`", at->attr));
           return c;
         }
+        if (sym && sym->kind == SymbolKind::Module && sym->module == "sys" && at->attr == "argv") {
+          if (m_.argv_global < 0) {
+            m_.argv_global = static_cast<int32_t>(m_.globals.size());
+            m_.globals.push_back({"sys.argv", Repr::Value});
+          }
+          return load({true, static_cast<uint32_t>(m_.argv_global), Repr::Value});
+        }
         if (const FieldLayout* f = fieldOf(at->value, at->attr)) {
           IrExpr* g = m_.newExpr(IrOp::GetField, reprOf(f->type));
           g->index = f->offset;

@@ -1285,6 +1285,32 @@ class Lowerer {
     b_.CreateRet(c64(MOLT_NULL));
   }
 
+  // sys.argv = [argv[0], ..., argv[argc-1]] (argv[0] is the program as run).
+  void buildArgv(Function* main) {
+    Value* argc = b_.CreateSExt(main->getArg(0), i64_);
+    Value* list = b_.CreateCall(rtFn("molt_list_new", i64_, {i64_}), {argc});
+    checkNull(list);
+    llvm::AllocaInst* i = entryAlloca(i64_);
+    b_.CreateStore(c64(0), i);
+    BasicBlock* head = newBlock("argv.head");
+    BasicBlock* body = newBlock("argv.body");
+    BasicBlock* done = newBlock("argv.done");
+    b_.CreateBr(head);
+    b_.SetInsertPoint(head);
+    Value* iv = b_.CreateLoad(i64_, i);
+    b_.CreateCondBr(b_.CreateICmpSLT(iv, argc), body, done);
+    b_.SetInsertPoint(body);
+    Value* arg = b_.CreateLoad(ptr_, b_.CreateInBoundsGEP(ptr_, main->getArg(1), iv));
+    Value* str = b_.CreateCall(rtFn("molt_str_from_cstr", i64_, {ptr_}), {arg});
+    checkNull(str);
+    Value* r = b_.CreateCall(rtFn("molt_list_append_steal", i32_, {i64_, i64_}), {list, str});
+    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    b_.CreateStore(b_.CreateAdd(iv, c64(1)), i);
+    b_.CreateBr(head);
+    b_.SetInsertPoint(done);
+    b_.CreateStore(list, globals_[static_cast<size_t>(ir_.argv_global)]);
+  }
+
   static constexpr int kRecursionLimit = 999;  // CPython 3.11: <module> + 999 frames = 1000
   llvm::GlobalVariable* depthGlobal() {
     if (!depth_)
@@ -1326,6 +1352,7 @@ class Lowerer {
       b_.CreateCall(immortal, {v});
       b_.CreateStore(v, consts_[i]);
     }
+    if (ir_.argv_global >= 0) buildArgv(fn);
     block(ir_.main.body);
     if (!terminated()) b_.CreateRet(b_.CreateCall(finish, {}));
     b_.SetInsertPoint(err_bb_);

@@ -186,6 +186,7 @@ std::string dumpIr(const IrModule& m) {
     out += "\n";
   }
   for (const IrVar& g : m.globals) out += fmt::format("global @{}: {}\n", g.name, reprName(g.repr));
+  if (m.argv_global >= 0) out += fmt::format("argv -> @{}\n", m.globals[m.argv_global].name);
   for (const IrFunction& f : m.functions) dumpFunction(m, f, out);
   dumpFunction(m, m.main, out);
   return out;

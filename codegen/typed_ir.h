@@ -163,6 +163,7 @@ struct IrModule {
   std::vector<IrFunction> functions;
   std::vector<IrClass> classes;
   std::vector<IrExceptionClass> exceptions;
+  int32_t argv_global = -1;  // global holding sys.argv (a list of str built from argv at startup)
   IrFunction main;  // module body; its locals are unused (module names are globals)
 
   std::deque<IrExpr> expr_pool;
