@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -49,6 +50,7 @@ class LanguageServer {
     uint64_t latest_settings = 0;
     int64_t published_version = -1;
     bool published = false;
+    std::chrono::steady_clock::time_point changed_at = std::chrono::steady_clock::now();  // for MOLT_LSP_TIMING
   };
 
   void handleMessage(const json& msg);
