@@ -252,7 +252,7 @@ std::string run(const std::string& cmd) {
 
 bool exists(const char* p) { return std::filesystem::exists(p); }
 
-std::vector<Check> toolchainChecks() {
+std::vector<Check> toolchainChecks(const std::function<std::string()>& find_runtime) {
   std::vector<Check> c;
   std::string llvm = run("llvm-config-19 --version");
   c.push_back({"llvm", llvm.empty() ? "ERROR" : "OK", llvm.empty() ? "LLVM 19 not found" : "LLVM " + llvm + " (" + run("llvm-config-19 --prefix") + ")",
@@ -279,12 +279,16 @@ std::vector<Check> toolchainChecks() {
                                  TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION)
                    : "the linked grammar's ABI is not supported by libtree-sitter",
                "rebuild with `make test` (the grammar is fetched and pinned at configure time)"});
-  c.push_back({"backend", "WARNING", "`molt build` is not available yet (LLVM backend not implemented)", "see docs/spec/STATUS.md"});
+  std::string runtime = find_runtime ? find_runtime() : std::string();
+  c.push_back({"runtime", runtime.empty() ? "ERROR" : "OK",
+               runtime.empty() ? "the runtime archive libmolt_runtime.a was not found" : "host runtime " + runtime +
+                                     " (molt build links it with clang-19 -fuse-ld=lld)",
+               "rebuild with `make test`, or set MOLT_RUNTIME_LIB"});
   return c;
 }
 
-int toolchain(const Options& o) {
-  auto checks = toolchainChecks();
+int toolchain(const Options& o, const std::function<std::string()>& find_runtime) {
+  auto checks = toolchainChecks(find_runtime);
   bool errors = false;
   for (const Check& c : checks) errors |= c.status == "ERROR";
   if (o.json) {
@@ -302,7 +306,7 @@ int toolchain(const Options& o) {
 
 }  // namespace
 
-int runDoctor(const std::vector<std::string>& args) {
+int runDoctor(const std::vector<std::string>& args, const std::function<std::string()>& find_runtime) {
   Options o;
   for (const std::string& a : args) {
     if (a == "--fix") o.fix = true;
@@ -314,7 +318,7 @@ int runDoctor(const std::vector<std::string>& args) {
     else if (a.starts_with("-")) { fmt::print(stderr, "molt: error: unknown option `{}`\n\n{}", a, kUsage); return 2; }
     else o.paths.push_back(a);
   }
-  if (o.paths.empty()) return toolchain(o);
+  if (o.paths.empty()) return toolchain(o, find_runtime);
   if (!pythonLanguage()) return 2;
   WalkResult walk = collectPythonFiles(o.paths, {});
   int rc = 0;

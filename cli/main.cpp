@@ -1,11 +1,13 @@
 // The `molt` command-line driver: dispatches to subcommands.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/build_command.h"
+#include "codegen/codegen.h"
 #include "cli/check_command.h"
 #include "cli/doctor_command.h"
 #include "server/lsp_main.h"
@@ -37,7 +39,12 @@ int main(int argc, char** argv) {
   if (cmd == "check") return molt::cli::runCheck(rest);
   if (cmd == "build") return molt::cli::runBuild(rest);
   if (cmd == "run") return molt::cli::runRun(rest);
-  if (cmd == "doctor") return molt::cli::runDoctor(rest);
+  if (cmd == "doctor")
+    return molt::cli::runDoctor(rest, [] {
+      std::error_code ec;
+      auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+      return molt::codegen::findRuntimeArchive(ec ? std::string() : self.parent_path().string());
+    });
   if (cmd == "lsp") return molt::lsp::runLspCommand(rest);
   if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);
   if (cmd == "version" || cmd == "--version") {
