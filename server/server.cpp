@@ -2,8 +2,10 @@
 #include "server/server.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 
+#include "server/build_runner.h"
 #include "server/features.h"
 
 namespace molt::lsp {
@@ -62,7 +64,10 @@ LanguageServer::LanguageServer(Transport& transport, ServerOptions options)
       timing_(std::getenv("MOLT_LSP_TIMING") != nullptr),
       scheduler_([this](const std::string& uri) { analyzeAndPublish(uri); }) {}
 
-LanguageServer::~LanguageServer() { scheduler_.stop(); }
+LanguageServer::~LanguageServer() {
+  scheduler_.stop();
+  for (std::thread& t : builds_) t.join();
+}
 
 // ------------------------------------------------------------------ output
 
@@ -274,13 +279,55 @@ void LanguageServer::handleRequest(const json& id, const std::string& method, co
   } else if (method == "workspace/executeCommand") {
     auto cmd = stringAt(params, "command");
     if (cmd && *cmd == "molt.build") {
-      replyError(id, ErrorCode::RequestFailed, "molt build is not available yet");
+      build(id, params);
     } else {
       replyError(id, ErrorCode::InvalidParams, "unknown command `" + cmd.value_or("") + "`");
     }
   } else {
     replyError(id, ErrorCode::MethodNotFound, "method `" + method + "` is not supported");
   }
+}
+
+void LanguageServer::build(const json& id, const json& params) {
+  const json* args = member(params, "arguments");
+  json arg = args && args->is_array() && !args->empty() ? (*args)[0] : json::object();
+  auto uri = stringAt(arg, "uri");
+  std::string target = stringAt(arg, "target").value_or("native");
+  if (!uri) {
+    replyError(id, ErrorCode::InvalidParams, "molt.build needs arguments [{uri, target}]");
+    return;
+  }
+  if (target == "wasm") {
+    replyError(id, ErrorCode::RequestFailed, "molt build cannot target wasm yet (native only)");
+    return;
+  }
+  if (target != "native") {
+    replyError(id, ErrorCode::InvalidParams, "unknown build target `" + target + "` (expected native or wasm)");
+    return;
+  }
+  std::string path = uriToPath(*uri);
+  std::error_code ec;
+  if (!uri->starts_with("file://") || !std::filesystem::is_regular_file(path, ec)) {
+    replyError(id, ErrorCode::RequestFailed, "molt build needs a file on disk; save `" + path + "` first");
+    return;
+  }
+  const json* token = member(params, "workDoneToken");
+  json tok = token && validId(*token) ? *token : json(nullptr);
+  // Builds take seconds (LLVM, lld): run them beside the analysis worker.
+  builds_.emplace_back([this, id, path, tok] {
+    if (!tok.is_null())
+      send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "begin"}, {"title", "molt build"}, {"message", path}}}}));
+    BuildResult r = runMoltBuild(findMoltExecutable(), path);
+    if (!tok.is_null())
+      send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "end"}, {"message", r.ok ? "built " + r.artifact : r.error}}}}));
+    if (r.ok) {
+      reply(id, {{"artifact", r.artifact}, {"output", r.output}});
+    } else {
+      json err = makeError(id, ErrorCode::RequestFailed, r.error);
+      err["error"]["data"] = {{"output", r.output}};
+      send(err);
+    }
+  });
 }
 
 void LanguageServer::documentRequest(const json& id, const json& params, json empty, Compute compute) {

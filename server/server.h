@@ -13,7 +13,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "server/document.h"
 #include "server/protocol.h"
@@ -65,6 +67,8 @@ class LanguageServer {
   void didChangeConfiguration(const json& params);
   void requestConfiguration();
   void reanalyzeAll();
+  // workspace/executeCommand molt.build: `molt build` in a child process, on its own thread.
+  void build(const json& id, const json& params);
 
   // Runs a document request on the worker with the analysis of the current
   // text; replies with `compute`'s result, or RequestCancelled.
@@ -114,6 +118,7 @@ class LanguageServer {
   std::set<std::string> pending_;    // document requests (dumped ids) not yet answered
   std::set<std::string> cancelled_;  // pending requests the client cancelled
 
+  std::vector<std::thread> builds_;  // molt.build runs (I/O thread adds; joined at destruction)
   Scheduler scheduler_;  // last: its worker uses the members above
 };
 

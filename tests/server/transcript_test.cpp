@@ -198,10 +198,14 @@ TEST_CASE("transcript: unknown methods, unknown commands and molt.build") {
   s.request(2, "textDocument/frobnicate");
   CHECK(errorCode(s.response(2)) == -32601);
   s.notify("textDocument/frobnicated");  // unknown notification: ignored, no reply
-  s.request(3, "workspace/executeCommand", {{"command", "molt.build"}, {"arguments", json::array({{{"uri", kUri}, {"target", "native"}}})}});
+  s.request(3, "workspace/executeCommand", {{"command", "molt.build"}, {"arguments", json::array({{{"uri", "untitled:x"}, {"target", "native"}}})}});
   json b = s.response(3);
   CHECK(errorCode(b) == -32803);
-  CHECK(b["error"]["message"] == "molt build is not available yet");
+  CHECK(b["error"]["message"] == "molt build needs a file on disk; save `untitled:x` first");
+  s.request(6, "workspace/executeCommand", {{"command", "molt.build"}, {"arguments", json::array({{{"uri", "file:///x.py"}, {"target", "wasm"}}})}});
+  CHECK(errorCode(s.response(6)) == -32803);
+  s.request(7, "workspace/executeCommand", {{"command", "molt.build"}});
+  CHECK(errorCode(s.response(7)) == -32602);
   s.request(4, "workspace/executeCommand", {{"command", "molt.nope"}});
   CHECK(errorCode(s.response(4)) == -32602);
   s.request(5, "initialize", {{"capabilities", json::object()}});
@@ -353,5 +357,32 @@ TEST_CASE("transcript: [tool.molt] ignore in the workspace's pyproject.toml filt
   json pub = s.diagnostics(1);
   REQUIRE(pub["params"]["diagnostics"].size() == 1);
   CHECK(pub["params"]["diagnostics"][0]["code"] == "invalid-assignment");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("transcript: molt.build runs `molt build` and returns the artifact, with progress") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("molt-lsp-build-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "hello.py") << "print('hello')\n";
+  std::ofstream(dir / "bad.py") << "def f(x: int) -> int:\n    return x + 'a'\n";
+  ::setenv("MOLT_EXECUTABLE", MOLT_EXECUTABLE, 1);
+  Session s;
+  s.initialize();
+  s.request(2, "workspace/executeCommand",
+            {{"command", "molt.build"}, {"workDoneToken", "t1"},
+             {"arguments", json::array({{{"uri", lsp::pathToUri((dir / "hello.py").string())}, {"target", "native"}}})}});
+  json r = s.waitFor([](const json& j) { return j.value("id", 0) == 2; }, std::chrono::seconds(60));
+  REQUIRE(r.contains("result"));
+  CHECK(r["result"]["artifact"] == (dir / "hello").string());
+  CHECK(fs::exists(dir / "hello"));
+  json begin = s.waitFor([](const json& j) { return j.value("method", "") == "$/progress" && j["params"]["value"]["kind"] == "begin"; });
+  CHECK(begin["params"]["token"] == "t1");
+  s.request(3, "workspace/executeCommand",
+            {{"command", "molt.build"}, {"arguments", json::array({{{"uri", lsp::pathToUri((dir / "bad.py").string())}}})}});
+  json bad = s.waitFor([](const json& j) { return j.value("id", 0) == 3; }, std::chrono::seconds(60));
+  CHECK(errorCode(bad) == -32803);
+  CHECK(bad["error"]["data"]["output"].get<std::string>().find("unsupported-operator") != std::string::npos);
+  ::unsetenv("MOLT_EXECUTABLE");
   fs::remove_all(dir);
 }
