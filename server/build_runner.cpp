@@ -31,6 +31,12 @@ BuildResult runMoltBuild(const std::string& molt, const std::string& path) {
   BuildResult r;
   std::string out = path.ends_with(".py") ? path.substr(0, path.size() - 3) : path + ".out";
   std::vector<std::string> args = {molt, "build", path, "-o", out};
+  // Everything the child needs is prepared before fork(): the server is
+  // multithreaded, so the child may only make async-signal-safe calls.
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  static constexpr char kExecFailed[] = "molt-lsp: cannot execute the molt driver\n";
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
     r.error = std::string("cannot create a pipe: ") + std::strerror(errno);
@@ -48,12 +54,8 @@ BuildResult runMoltBuild(const std::string& molt, const std::string& path) {
     ::dup2(fds[1], STDERR_FILENO);
     int devnull = ::open("/dev/null", O_RDONLY);
     if (devnull >= 0) ::dup2(devnull, STDIN_FILENO);
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
     ::execvp(argv[0], argv.data());
-    std::string msg = "cannot run `" + args[0] + "`: " + std::strerror(errno) + "\n";
-    (void)!::write(STDERR_FILENO, msg.data(), msg.size());
+    (void)!::write(STDERR_FILENO, kExecFailed, sizeof kExecFailed - 1);
     ::_exit(127);
   }
   ::close(fds[1]);

@@ -1,6 +1,7 @@
 // Content-Length framing, and the stdio / TCP / in-memory byte channels.
 #include "server/transport.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -128,9 +129,9 @@ class StdioTransport : public FramedTransport {
  public:
   StdioTransport() : in_(io_), out_(io_) {
     boost::system::error_code ec;
-    in_.assign(::dup(STDIN_FILENO), ec);
+    in_.assign(::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0), ec);  // not inherited by molt.build children
     if (ec) in_fallback_ = true;
-    out_.assign(::dup(STDOUT_FILENO), ec);
+    out_.assign(::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0), ec);
     if (ec) out_fallback_ = true;
   }
 
