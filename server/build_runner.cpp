@@ -27,9 +27,11 @@ std::string findMoltExecutable() {
   return "molt";
 }
 
-BuildResult runMoltBuild(const std::string& molt, const std::string& path) {
+BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& requested_out) {
   BuildResult r;
-  std::string out = path.ends_with(".py") ? path.substr(0, path.size() - 3) : path + ".out";
+  std::string out = !requested_out.empty()   ? requested_out
+                    : path.ends_with(".py") ? path.substr(0, path.size() - 3)
+                                            : path + ".out";
   std::vector<std::string> args = {molt, "build", path, "-o", out};
   // Everything the child needs is prepared before fork(): the server is
   // multithreaded, so the child may only make async-signal-safe calls.

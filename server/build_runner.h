@@ -19,7 +19,8 @@ struct BuildResult {
 // else `molt` from PATH.
 [[nodiscard]] std::string findMoltExecutable();
 
-// Builds `path` (a file on disk) for the native target into `path` minus `.py`.
-[[nodiscard]] BuildResult runMoltBuild(const std::string& molt, const std::string& path);
+// Builds `path` (a file on disk) for the native target into `out`, or
+// `path` minus `.py` when `out` is empty.
+[[nodiscard]] BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& out = "");
 
 }  // namespace molt::lsp

@@ -313,18 +313,19 @@ void LanguageServer::build(const json& id, const json& params) {
   }
   const json* token = member(params, "workDoneToken");
   json tok = token && validId(*token) ? *token : json(nullptr);
+  std::string out = stringAt(arg, "output").value_or("");  // optional artifact path
   // Builds take seconds (LLVM, lld): run them beside the analysis worker.
-  builds_.emplace_back([this, id, path, tok] {
+  builds_.emplace_back([this, id, path, out, tok] {
     if (!tok.is_null())
       send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "begin"}, {"title", "molt build"}, {"message", path}}}}));
-    BuildResult r = runMoltBuild(findMoltExecutable(), path);
+    BuildResult r = runMoltBuild(findMoltExecutable(), path, out);
     if (!tok.is_null())
       send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "end"}, {"message", r.ok ? "built " + r.artifact : r.error}}}}));
     if (r.ok) {
-      reply(id, {{"artifact", r.artifact}, {"output", r.output}});
+      reply(id, {{"path", r.artifact}, {"uri", pathToUri(r.artifact)}, {"log", r.output}});
     } else {
       json err = makeError(id, ErrorCode::RequestFailed, r.error);
-      err["error"]["data"] = {{"output", r.output}};
+      err["error"]["data"] = {{"log", r.output}};
       send(err);
     }
   });

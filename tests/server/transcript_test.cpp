@@ -374,7 +374,8 @@ TEST_CASE("transcript: molt.build runs `molt build` and returns the artifact, wi
              {"arguments", json::array({{{"uri", lsp::pathToUri((dir / "hello.py").string())}, {"target", "native"}}})}});
   json r = s.waitFor([](const json& j) { return j.value("id", 0) == 2; }, std::chrono::seconds(60));
   REQUIRE(r.contains("result"));
-  CHECK(r["result"]["artifact"] == (dir / "hello").string());
+  CHECK(r["result"]["path"] == (dir / "hello").string());
+  CHECK(r["result"]["uri"] == lsp::pathToUri((dir / "hello").string()));
   CHECK(fs::exists(dir / "hello"));
   json begin = s.waitFor([](const json& j) { return j.value("method", "") == "$/progress" && j["params"]["value"]["kind"] == "begin"; });
   CHECK(begin["params"]["token"] == "t1");
@@ -382,7 +383,16 @@ TEST_CASE("transcript: molt.build runs `molt build` and returns the artifact, wi
             {{"command", "molt.build"}, {"arguments", json::array({{{"uri", lsp::pathToUri((dir / "bad.py").string())}}})}});
   json bad = s.waitFor([](const json& j) { return j.value("id", 0) == 3; }, std::chrono::seconds(60));
   CHECK(errorCode(bad) == -32803);
-  CHECK(bad["error"]["data"]["output"].get<std::string>().find("unsupported-operator") != std::string::npos);
+  CHECK(bad["error"]["data"]["log"].get<std::string>().find("unsupported-operator") != std::string::npos);
+  // An explicit output path (what the VS Code extension may send).
+  s.request(4, "workspace/executeCommand",
+            {{"command", "molt.build"},
+             {"arguments", json::array({{{"uri", lsp::pathToUri((dir / "hello.py").string())}, {"target", "native"},
+                                         {"output", (dir / "greeter").string()}}})}});
+  json named = s.waitFor([](const json& j) { return j.value("id", 0) == 4; }, std::chrono::seconds(60));
+  REQUIRE(named.contains("result"));
+  CHECK(named["result"]["path"] == (dir / "greeter").string());
+  CHECK(fs::exists(dir / "greeter"));
   ::unsetenv("MOLT_EXECUTABLE");
   fs::remove_all(dir);
 }
