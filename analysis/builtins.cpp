@@ -92,6 +92,7 @@ constexpr Member kMembers[] = {
     {"math", "prod", true, "(seq: Iterator[int]) -> int;(seq: Iterator[float]) -> float"},
     {"math", "dist", true, "(p: list[float], q: list[float]) -> float"},
     {"sys", "argv", false, "list[str]"}, {"sys", "maxsize", false, "int"},
+    {"sys", "stdout", false, "TextIO"}, {"sys", "stderr", false, "TextIO"},
     {"sys", "exit", true, "(status: int | None = None) -> NoReturn;(status: str) -> NoReturn"},
     {"sys", "setrecursionlimit", true, "(limit: int) -> None"},
     {"sys", "getrecursionlimit", true, "() -> int"},

@@ -131,3 +131,8 @@ TEST_CASE("Final names cannot be reassigned; `is` on value types is rejected") {
   CHECK(codes(analyze("def f(x: int, s: str | None) -> bool:\n    return x is 3 or s is None\n")) ==
         std::vector<std::string>{"2:unsupported-operator"});
 }
+
+TEST_CASE("print can write to sys.stderr; files take only text") {
+  CHECK(codes(analyze("import sys\nprint('x', file=sys.stderr)\nsys.stdout.write('y')\n")).empty());
+  CHECK(codes(analyze("print('x', file=3)\n")) == std::vector<std::string>{"1:invalid-argument-type"});
+}
