@@ -16,7 +16,7 @@ struct AstCallbacks {
   std::function<void(const Expr*)> expr;  // may be empty
 };
 
-// Visits statements (pre-order) and every non-null expression beneath them.
+// Visits statements (pre-order), then every non-null expression beneath them.
 void walkModule(const Module& m, const AstCallbacks& cb);
 
 // The smallest expression whose range contains `offset` (begin <= offset <=
