@@ -1,5 +1,7 @@
-// Settings parsing: client JSON and a minimal `[tool.molt]` TOML reader.
+// Settings parsing: client JSON, and `[tool.molt]` through analysis/project_settings.
 #include "server/settings.h"
+
+#include "analysis/project_settings.h"
 
 #include <fstream>
 #include <sstream>
@@ -45,87 +47,10 @@ void applyClientSettings(const nlohmann::json& in, ServerSettings& s) {
   }
 }
 
-namespace {
-
-std::string trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-// Strips a `#` comment that is not inside a string.
-std::string stripComment(const std::string& line) {
-  char quote = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      return line.substr(0, i);
-    }
-  }
-  return line;
-}
-
-}  // namespace
-
 bool parsePyprojectIgnore(const std::string& text, std::vector<std::string>& codes) {
-  codes.clear();
-  std::istringstream in(text);
-  std::string raw;
-  bool in_table = false, found = false;
-  std::string pending;  // an array value spanning lines
-  bool collecting = false;
-  auto finish = [&](const std::string& value) {
-    // value: [ "a", 'b', ... ]
-    std::string cur;
-    char quote = 0;
-    for (char c : value) {
-      if (quote) {
-        if (c == quote) {
-          codes.push_back(cur);
-          cur.clear();
-          quote = 0;
-        } else {
-          cur.push_back(c);
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      }
-    }
-  };
-  while (std::getline(in, raw)) {
-    std::string line = trim(stripComment(raw));
-    if (collecting) {
-      pending += " " + line;
-      if (line.find(']') != std::string::npos) {
-        finish(pending);
-        collecting = false;
-      }
-      continue;
-    }
-    if (line.empty()) continue;
-    if (line.front() == '[') {
-      in_table = line == "[tool.molt]";
-      found = found || in_table;
-      continue;
-    }
-    if (!in_table) continue;
-    size_t eq = line.find('=');
-    if (eq == std::string::npos || trim(line.substr(0, eq)) != "ignore") continue;
-    std::string value = trim(line.substr(eq + 1));
-    if (value.find(']') == std::string::npos) {
-      pending = value;
-      collecting = true;
-    } else {
-      finish(value);
-    }
-  }
-  return found;
+  ProjectSettings p = parseProjectSettings(text);
+  codes = std::move(p.ignore);
+  return p.found;
 }
 
 void loadPyproject(const std::string& root_dir, ServerSettings& s) {
