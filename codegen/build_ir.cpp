@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <unordered_map>
 
+#include "analysis/ast_walk.h"
 #include "codegen/codegen.h"
 #include "molt/runtime.h"
 
@@ -184,6 +186,7 @@ class Builder {
     }
     for (Stmt* s : mod.body)
       if (s->kind == StmtKind::ClassDef) declareClass(as<ClassDef>(s));
+    lambda_base_ = static_cast<uint32_t>(m_.functions.size());
     // Module body.
     fn_ = &m_.main;
     m_.main.name = "<module>";
@@ -207,6 +210,7 @@ class Builder {
       if (it == func_index_.end()) continue;
       buildFunction(fd, m_.functions[it->second]);
     }
+    for (IrFunction& f : lambdas_) m_.functions.push_back(std::move(f));
     return !failed_;
   }
 
@@ -300,6 +304,10 @@ class Builder {
         m_.globals.push_back({std::string(sym->name), r});
       }
       t = {true, it->second, r};
+      return true;
+    }
+    if (auto it = local_of_.find(sym); it != local_of_.end()) {  // includes lambda captures
+      t = {false, it->second, r};
       return true;
     }
     if (sym->scope->kind == ScopeKind::Comprehension) {
@@ -729,10 +737,105 @@ class Builder {
       case ExprKind::SetComp:
       case ExprKind::DictComp: return buildComprehension(as<ComprehensionExpr>(e));
       case ExprKind::GeneratorExp: return failExpr(e->range, "generator expressions");
-      case ExprKind::Lambda: return failExpr(e->range, "lambdas");
+      case ExprKind::Lambda: return buildLambda(as<LambdaExpr>(e));
       case ExprKind::Bytes: return failExpr(e->range, "bytes literals");
       default: return failExpr(e->range, fmt::format("`{}` expressions", kindName(e->kind)));
     }
+  }
+
+  // `lambda params: body` becomes its own function; variables of enclosing
+  // functions are captured by value when the function object is made. That
+  // equals CPython's late binding only when the lambda is called before the
+  // variable can change, so capturing lambdas are accepted only as `key=`
+  // arguments (consumed within the call); other lambdas may only read their
+  // parameters and module globals (which they load when called).
+  IrExpr* buildLambda(const LambdaExpr* l) {
+    Scope* ls = a_.names.scopeOf(l);
+    TypeId ft = cm_.typeOf(l);
+    if (!ls || types_.kind(ft) != TypeKind::Callable || types_.get(ft).args.size() != l->params.size() + 1)
+      return failExpr(l->range, "this lambda");
+    const std::vector<TypeId>& sig = types_.get(ft).args;
+    for (size_t i = 0; i < l->params.size(); ++i) {
+      if (l->params[i].default_value || l->params[i].keyword_only)
+        return failExpr(l->params[i].range, "lambda parameters with defaults or keyword-only lambda parameters");
+      TypeKind k = types_.kind(sig[i]);
+      if (k == TypeKind::Unknown) return failExpr(l->params[i].range, "lambda parameters of unknown type");
+    }
+    auto enclosing = [&](const Scope* s) {
+      for (const Scope* p = ls->parent; p; p = p->parent)
+        if (p == s) return true;
+      return false;
+    };
+    std::vector<std::pair<const Symbol*, const Expr*>> caps;
+    forEachSubExpr(l->body, [&](const Expr* x) {
+      if (x->kind != ExprKind::Name) return;
+      Symbol* sym = a_.names.symbolOf(x);
+      if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) return;
+      if (sym->scope == a_.names.module_scope || !enclosing(sym->scope)) return;
+      for (auto& c : caps)
+        if (c.first == sym) return;
+      caps.push_back({sym, x});
+    });
+    if (!caps.empty() && !eager_callable_)
+      return failExpr(caps[0].second->range,
+                      "lambdas that capture a local variable outside a `key=` argument (closures)");
+    IrExpr* mk = m_.newExpr(IrOp::MakeFunc, Repr::Value);
+    for (auto& c : caps) {
+      IrTarget t;
+      if (!resolveVar(c.second, t)) return failExpr(c.second->range, "capturing this variable");
+      mk->args.push_back(convert(load(t), Repr::Value));
+    }
+    IrFunction lf;
+    mk->index = lambda_base_ + static_cast<uint32_t>(lambdas_.size());
+    lf.name = fmt::format("lambda.{}", lambdas_.size());
+    lf.is_lambda = true;
+    std::unordered_map<const Symbol*, uint32_t> locals;
+    for (size_t i = 0; i < l->params.size(); ++i) {
+      auto it = ls->symbols.find(l->params[i].name);
+      if (it == ls->symbols.end()) return failExpr(l->params[i].range, "this lambda parameter");
+      locals[it->second] = static_cast<uint32_t>(i);
+      lf.locals.push_back({std::string(l->params[i].name), reprOf(sig[i])});
+    }
+    for (auto& c : caps) {
+      locals[c.first] = static_cast<uint32_t>(lf.locals.size());
+      lf.locals.push_back({std::string(c.first->name), reprOf(cm_.symbol_types[c.first->index])});
+    }
+    lf.n_params = static_cast<uint32_t>(lf.locals.size());
+    lf.n_captures = static_cast<uint32_t>(caps.size());
+    lf.returns = reprOf(sig.back());
+    lambdas_.push_back(std::move(lf));
+    IrFunction* saved_fn = fn_;
+    const Scope* saved_scope = fn_scope_;
+    auto saved_locals = std::move(local_of_);
+    auto saved_comp = std::move(comp_var_);
+    auto saved_handlers = std::move(handler_exc_);
+    bool saved_eager = eager_callable_;
+    fn_ = &lambdas_.back();
+    fn_scope_ = ls;
+    local_of_ = std::move(locals);
+    comp_var_.clear();
+    handler_exc_.clear();
+    eager_callable_ = false;
+    IrStmt* ret = m_.newStmt(IrStmtKind::Return);
+    ret->value = convert(buildExpr(l->body), fn_->returns);
+    ret->range = l->body->range;
+    fn_->body.push_back(ret);
+    fn_ = saved_fn;
+    fn_scope_ = saved_scope;
+    local_of_ = std::move(saved_locals);
+    comp_var_ = std::move(saved_comp);
+    handler_exc_ = std::move(saved_handlers);
+    eager_callable_ = saved_eager;
+    return mk;
+  }
+  // A `key=` argument: a callable the runtime calls before the call returns.
+  IrExpr* buildKey(const Expr* e) {
+    if (e->kind == ExprKind::None) return constNone();
+    bool saved = eager_callable_;
+    eager_callable_ = true;
+    IrExpr* k = buildExpr(e);
+    eager_callable_ = saved;
+    return convert(k, Repr::Value);
   }
 
   // [elt for t in it if c ...] as a Block: acc = new; for ...: if ...: acc.append(elt); acc
@@ -1017,6 +1120,15 @@ class Builder {
         if (func_index_.count(fd)) return buildUserCall(c, fd);
         return failExpr(c->range, "calls of nested functions");
       }
+      if ((sym->kind == SymbolKind::Variable || sym->kind == SymbolKind::Parameter) &&
+          types_.kind(cm_.typeOf(c->func)) == TypeKind::Callable) {
+        if (!noKeywords(c)) return constNone();
+        std::vector<IrExpr*> items{boxed(c->func)};
+        for (Expr* x : c->args) items.push_back(boxed(x));
+        IrExpr* e = rt("molt_call", "v:va", std::move(items));
+        e->n_array = static_cast<uint32_t>(c->args.size());
+        return convert(e, reprOf(result));
+      }
       if (sym->kind == SymbolKind::ImportedName && sym->module == "math")
         return buildMath(sym->imported, c);
       if (sym->kind == SymbolKind::Class || sym->kind == SymbolKind::Builtin) {
@@ -1065,11 +1177,13 @@ class Builder {
       if (rk == TypeKind::List && at->attr == "sort") {
         int64_t reverse = 0;
         if (!c->args.empty()) return failExpr(c->range, "`sort` with positional arguments");
+        IrExpr* key = constNone();
         for (const Keyword& k : c->keywords) {
           if (k.name == "reverse" && k.value->kind == ExprKind::Bool) reverse = as<BoolExpr>(k.value)->value;
+          else if (k.name == "key") key = buildKey(k.value);
           else return failExpr(k.name_range, "this `sort` argument");
         }
-        IrExpr* e = rt("molt_list_sort", "s:vVw", {boxed(at->value)});
+        IrExpr* e = rt("molt_list_sort", "s:vvw", {boxed(at->value), key});
         e->imms.push_back(reverse);
         return convert(e, reprOf(result));
       }
@@ -1149,7 +1263,7 @@ class Builder {
       e->imms.push_back(to_stderr);
       return e;
     }
-    if (name != "sorted" && !noKeywords(c)) return constNone();
+    if (name != "sorted" && name != "min" && name != "max" && !noKeywords(c)) return constNone();
     size_t n = c->args.size();
     if (name == "len" && n == 1) {
       return convert(rt("molt_len", "l:v", {boxed(c->args[0])}, Repr::Int), reprOf(result));
@@ -1217,12 +1331,27 @@ class Builder {
       return rt("molt_range_new", "v:vvv", {start, stop, step});
     }
     if ((name == "min" || name == "max") && n >= 1) {
-      std::vector<IrExpr*> items;
+      IrExpr* key = constNone();
+      IrExpr* dflt = rt("$null", "v:", {});
+      for (const Keyword& k : c->keywords) {
+        if (k.name == "key") key = buildKey(k.value);
+        else if (k.name == "default" && n == 1) dflt = boxed(k.value);
+        else return failExpr(k.name_range, fmt::format("this `{}` argument", name));
+      }
+      std::vector<IrExpr*> items{key, dflt};
       for (Expr* x : c->args) items.push_back(boxed(x));
-      IrExpr* e = rt(name == "min" ? "molt_min" : "molt_max", "v:aVN", std::move(items));
+      IrExpr* e = rt(name == "min" ? "molt_min" : "molt_max", "v:avv", std::move(items));
       e->n_array = static_cast<uint32_t>(n);
       return convert(e, reprOf(result));
     }
+    if (name == "map" && n >= 2) {
+      std::vector<IrExpr*> items;
+      for (Expr* x : c->args) items.push_back(boxed(x));
+      IrExpr* e = rt("molt_map", "v:va", std::move(items));
+      e->n_array = static_cast<uint32_t>(n - 1);
+      return e;
+    }
+    if (name == "filter" && n == 2) return rt("molt_filter", "v:vv", {boxed(c->args[0]), boxed(c->args[1])});
     if (name == "zip" && n >= 1) {
       std::vector<IrExpr*> items;
       for (Expr* x : c->args) items.push_back(boxed(x));
@@ -1236,11 +1365,13 @@ class Builder {
     }
     if (name == "sorted" && n == 1) {
       int64_t reverse = 0;
+      IrExpr* key = constNone();
       for (const Keyword& k : c->keywords) {
         if (k.name == "reverse" && k.value->kind == ExprKind::Bool) reverse = as<BoolExpr>(k.value)->value;
+        else if (k.name == "key") key = buildKey(k.value);
         else return failExpr(k.name_range, "this `sorted` argument");
       }
-      IrExpr* e = rt("molt_sorted", "v:vVw", {boxed(c->args[0])});
+      IrExpr* e = rt("molt_sorted", "v:vvw", {boxed(c->args[0]), key});
       e->imms.push_back(reverse);
       return e;
     }
@@ -1666,6 +1797,12 @@ class Builder {
   std::unordered_map<const ClassInfo*, uint32_t> exc_index_;
   std::unordered_map<const Symbol*, IrTarget> comp_var_;
   std::vector<IrTarget> handler_exc_;  // the exception of each enclosing `except` handler
+  // Lambda bodies, appended to m_.functions after every other function (so
+  // IrFunction pointers held while building stay valid); index =
+  // lambda_base_ + position.
+  std::deque<IrFunction> lambdas_;
+  uint32_t lambda_base_ = 0;
+  bool eager_callable_ = false;  // building a `key=` argument: called before the statement ends
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 

@@ -76,6 +76,9 @@ class Lowerer {
                                       "molt.fn." + f.name, *mod_);
       funcs_.push_back(fn);
     }
+    wrappers_.assign(ir_.functions.size(), nullptr);
+    for (size_t i = 0; i < ir_.functions.size(); ++i)
+      if (ir_.functions[i].is_lambda) wrappers_[i] = lambdaWrapper(ir_.functions[i], funcs_[i]);
     for (size_t i = 0; i < ir_.functions.size(); ++i) lowerFunction(ir_.functions[i], funcs_[i]);
     lowerMain();
     std::string err;
@@ -678,8 +681,59 @@ class Lowerer {
         for (const IrStmt* st : e->stmts) stmt(st);
         return own(expr(e->args[0]));
       }
+      case IrOp::MakeFunc: return makeFunc(e);
     }
     llvm::report_fatal_error("molt codegen: unknown IR op");
+  }
+
+  // A lambda as a runtime function object: molt_func_new(wrapper) with the
+  // captured values stored in its capture slots.
+  LV makeFunc(const IrExpr* e) {
+    const IrFunction& f = ir_.functions[e->index];
+    Function* new_fn = rtFn("molt_func_new", i64_, {ptr_, ptr_, i32_, i32_});
+    Value* fo = b_.CreateCall(new_fn, {wrappers_[e->index], cstring("<lambda>", "molt.lambda.name"),
+                                       b_.getInt32(static_cast<int32_t>(f.n_params - f.n_captures)),
+                                       b_.getInt32(static_cast<int32_t>(f.n_captures))});
+    checkNull(fo);
+    Function* set = rtFn("molt_func_set_capture", i32_, {i64_, i32_, i64_});
+    for (size_t k = 0; k < e->args.size(); ++k) {
+      LV x = expr(e->args[k]);
+      Value* r = b_.CreateCall(set, {fo, b_.getInt32(static_cast<int32_t>(k)), x.v});
+      release(x);
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    }
+    return {fo, Repr::Value, true};
+  }
+  // `i64 molt.wrap.NAME(i64 self, ptr args, i64 nargs)` (MoltFnPtr): unboxes
+  // the (borrowed) arguments and the captures into the direct function's
+  // parameter representations and calls it. Its uniform-ABI result is already
+  // a Value (float bits, MOLT_TRUE/MOLT_FALSE, or an owned Value).
+  Function* lambdaWrapper(const IrFunction& f, Function* direct) {
+    Function* w = Function::Create(FunctionType::get(i64_, {i64_, ptr_, i64_}, false), Function::InternalLinkage,
+                                   "molt.wrap." + f.name, *mod_);
+    fn_ = w;
+    irf_ = &f;
+    locals_.clear();
+    BasicBlock* entry = BasicBlock::Create(ctx_, "entry", w);
+    err_bb_ = BasicBlock::Create(ctx_, "error", w);
+    b_.SetInsertPoint(entry);
+    uint32_t n_args = f.n_params - f.n_captures;
+    std::vector<Value*> vals;
+    for (uint32_t i = 0; i < f.n_params; ++i) {
+      Value* v;
+      if (i < n_args) {
+        v = b_.CreateLoad(i64_, b_.CreateConstInBoundsGEP1_64(i64_, w->getArg(1), i));
+      } else {
+        v = b_.CreateCall(rtFn("molt_func_capture", i64_, {i64_, i32_}),
+                          {w->getArg(0), b_.getInt32(static_cast<int32_t>(i - n_args))});
+        checkNull(v);
+      }
+      vals.push_back(convert(LV{v, Repr::Value, false}, f.locals[i].repr).v);
+    }
+    b_.CreateRet(b_.CreateCall(direct, vals));
+    b_.SetInsertPoint(err_bb_);
+    b_.CreateRet(c64(MOLT_NULL));
+    return w;
   }
 
   // An i64 result of the uniform ABI as `r`.
@@ -1368,6 +1422,7 @@ class Lowerer {
   llvm::MDNode* unlikely_;
   std::vector<llvm::GlobalVariable*> consts_, globals_;
   std::vector<Function*> funcs_;
+  std::vector<Function*> wrappers_;  // MoltFnPtr wrapper of each lambda (nullptr for other functions)
   std::vector<llvm::GlobalVariable*> class_desc_, class_id_, exc_id_;
   llvm::StructType* desc_ty_ = nullptr;
   llvm::GlobalVariable* depth_ = nullptr;

@@ -41,6 +41,7 @@ const char* opName(IrOp op) {
     case IrOp::Construct: return "new";
     case IrOp::GetField: return "getfield";
     case IrOp::Block: return "block";
+    case IrOp::MakeFunc: return "makefunc";
   }
   return "?";
 }
@@ -65,6 +66,7 @@ void dumpExpr(const IrModule& m, const IrExpr* e, std::string& out) {
       break;
     case IrOp::Construct: out += fmt::format(" {}", m.classes[e->index].name); break;
     case IrOp::GetField: out += fmt::format(" +{}", e->index); break;
+    case IrOp::MakeFunc: out += fmt::format(" {}", m.functions[e->index].name); break;
     case IrOp::Block: {
       out += " {\n";
       for (const IrStmt* st : e->stmts) dumpStmt(m, m.main, st, 4, out);

@@ -50,6 +50,7 @@ enum class IrOp : uint8_t {
   Construct,   // new instance of class `index`; ival = __init__ function index or -1; args = __init__ args
   GetField,    // field at byte offset `index` of struct instance args[0], held as `repr`
   Block,       // run `stmts`, then evaluate args[0] (comprehensions)
+  MakeFunc,    // function object for lambda function `index`; args = captured values (Value), by value
 };
 
 struct IrStmt;
@@ -123,7 +124,9 @@ struct IrVar {
 struct IrFunction {
   std::string name;
   std::vector<IrVar> locals;  // parameters first
-  uint32_t n_params = 0;
+  uint32_t n_params = 0;    // includes the captures (the last n_captures parameters)
+  uint32_t n_captures = 0;  // lambdas: captured variables, passed after the parameters
+  bool is_lambda = false;   // also gets a MoltFnPtr wrapper so the runtime can call it
   Repr returns = Repr::Value;
   std::vector<IrStmt*> body;
 };
