@@ -549,12 +549,12 @@ class Builder {
   // keywords, then constant defaults.
   IrExpr* buildUserCall(const CallExpr* c, const FunctionDef* fd, IrExpr* self = nullptr, int32_t construct = -1) {
     uint32_t idx = func_index_.at(fd);
-    const IrFunction& f = m_.functions[idx];
-    std::vector<IrExpr*> bound(f.n_params, nullptr);
+    const IrFunction& f = idx < lambda_base_ ? m_.functions[idx] : lambdas_[idx - lambda_base_];
+    std::vector<IrExpr*> bound(f.n_params - f.n_captures, nullptr);
     size_t first = (self || construct >= 0) ? 1 : 0;
     if (self) bound[0] = self;
     if (construct >= 0) bound[0] = constNone();  // the new instance, supplied by the lowering
-    if (c->args.size() + first > f.n_params) return failExpr(c->range, "this call");
+    if (c->args.size() + first > bound.size()) return failExpr(c->range, "this call");
     for (size_t i = 0; i < c->args.size(); ++i) bound[first + i] = buildExpr(c->args[i]);
     for (const Keyword& k : c->keywords) {
       size_t i = first;
@@ -567,6 +567,15 @@ class Builder {
       const Expr* d = fd->params[i].default_value;
       if (!d || !isConstant(d)) return failExpr(c->range, "non-constant default values");
       bound[i] = buildExpr(d);
+    }
+    // A nested function gets the current values of the variables it reads
+    // from enclosing functions (so it sees them as they are at call time).
+    if (auto nc = nested_caps_.find(fd); nc != nested_caps_.end()) {
+      for (const Expr* x : nc->second) {
+        IrTarget t;
+        if (!resolveVar(x, t)) return failExpr(c->range, "this call of a nested function");
+        bound.push_back(load(t));
+      }
     }
     if (construct >= 0) {
       IrExpr* e = m_.newExpr(IrOp::Construct, Repr::Value);
@@ -828,6 +837,76 @@ class Builder {
     eager_callable_ = saved_eager;
     return mk;
   }
+  // `def` inside a function, lambda-lifted: its own function whose last
+  // parameters are the enclosing functions' variables it reads, passed at
+  // each (direct) call. Using it as a value, `nonlocal`, and calls from
+  // elsewhere than its defining function (or itself) are rejected.
+  void buildNestedFunction(const FunctionDef* fd) {
+    auto fit = cm_.function_of.find(fd);
+    Scope* ns = a_.names.scopeOf(fd);
+    if (fit == cm_.function_of.end() || !ns || fn_ == &m_.main) return unsupported(fd->name_range, "this function");
+    if (!fd->decorators.empty()) return unsupported(fd->decorators[0]->range, "decorators");
+    for (auto& [name, is_global] : ns->declared)
+      if (!is_global) return unsupported(fd->name_range, "`nonlocal` (writes to an enclosing function's variable)");
+    auto enclosing = [&](const Scope* sc) {
+      for (const Scope* p = ns->parent; p; p = p->parent)
+        if (p == sc) return true;
+      return false;
+    };
+    std::vector<std::pair<const Symbol*, const Expr*>> caps;
+    forEachExpr(fd->body, [&](const Expr* x) {
+      if (x->kind != ExprKind::Name) return;
+      Symbol* sym = a_.names.symbolOf(x);
+      if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) return;
+      if (sym->scope == a_.names.module_scope || !enclosing(sym->scope)) return;
+      for (auto& c : caps)
+        if (c.first == sym) return;
+      caps.push_back({sym, x});
+    });
+    const FunctionInfo* fi = fit->second;
+    IrFunction nf;
+    nf.name = fmt::format("{}.{}", fn_->name, fd->name);
+    std::unordered_map<const Symbol*, uint32_t> locals;
+    for (size_t i = 0; i < fi->params.size(); ++i) {
+      auto it = ns->symbols.find(fd->params[i].name);
+      if (it == ns->symbols.end() || i >= fd->params.size()) return unsupported(fd->name_range, "this parameter list");
+      locals[it->second] = static_cast<uint32_t>(i);
+      nf.locals.push_back({std::string(fi->params[i].name), reprOf(fi->params[i].type)});
+    }
+    if (fd->params.size() != fi->params.size()) return unsupported(fd->name_range, "this kind of parameter list");
+    std::vector<const Expr*> cap_exprs;
+    for (auto& c : caps) {
+      locals[c.first] = static_cast<uint32_t>(nf.locals.size());
+      nf.locals.push_back({std::string(c.first->name), reprOf(cm_.symbol_types[c.first->index])});
+      cap_exprs.push_back(c.second);
+    }
+    nf.n_params = static_cast<uint32_t>(nf.locals.size());
+    nf.n_captures = static_cast<uint32_t>(caps.size());
+    nf.returns = reprOf(fi->returns);
+    func_index_[fd] = lambda_base_ + static_cast<uint32_t>(lambdas_.size());
+    nested_caps_[fd] = std::move(cap_exprs);
+    lambdas_.push_back(std::move(nf));
+    IrFunction* saved_fn = fn_;
+    const Scope* saved_scope = fn_scope_;
+    auto saved_locals = std::move(local_of_);
+    auto saved_comp = std::move(comp_var_);
+    auto saved_handlers = std::move(handler_exc_);
+    bool saved_eager = eager_callable_;
+    fn_ = &lambdas_.back();
+    fn_scope_ = ns;
+    local_of_ = std::move(locals);
+    comp_var_.clear();
+    handler_exc_.clear();
+    eager_callable_ = false;
+    for (Stmt* st : fd->body) buildStmt(st, fn_->body);
+    fn_ = saved_fn;
+    fn_scope_ = saved_scope;
+    local_of_ = std::move(saved_locals);
+    comp_var_ = std::move(saved_comp);
+    handler_exc_ = std::move(saved_handlers);
+    eager_callable_ = saved_eager;
+  }
+
   // A `key=` argument: a callable the runtime calls before the call returns.
   IrExpr* buildKey(const Expr* e) {
     if (e->kind == ExprKind::None) return constNone();
@@ -1117,6 +1196,14 @@ class Builder {
       if (!sym) return failExpr(c->range, "this call");
       if (sym->kind == SymbolKind::Function && sym->def && sym->def->kind == StmtKind::FunctionDef) {
         auto* fd = as<FunctionDef>(sym->def);
+        if (nested_caps_.count(fd)) {
+          // Only from the function that defines it, or recursively from itself:
+          // elsewhere its captured variables are not in reach.
+          bool self_call = func_index_.at(fd) >= lambda_base_ &&
+                           fn_ == &lambdas_[func_index_.at(fd) - lambda_base_];
+          if (sym->scope != fn_scope_ && !self_call)
+            return failExpr(c->range, "calls of a nested function from another nested function or lambda");
+        }
         if (func_index_.count(fd)) return buildUserCall(c, fd);
         return failExpr(c->range, "calls of nested functions");
       }
@@ -1682,7 +1769,7 @@ class Builder {
         return;
       }
       case StmtKind::Global: return;
-      case StmtKind::FunctionDef: unsupported(as<FunctionDef>(s)->name_range, "nested functions"); return;
+      case StmtKind::FunctionDef: buildNestedFunction(as<FunctionDef>(s)); return;
       case StmtKind::ClassDef: unsupported(as<ClassDef>(s)->name_range, "classes not at module level"); return;
       case StmtKind::Try: {
         auto* t = as<TryStmt>(s);
@@ -1802,7 +1889,10 @@ class Builder {
   // lambda_base_ + position.
   std::deque<IrFunction> lambdas_;
   uint32_t lambda_base_ = 0;
-  bool eager_callable_ = false;  // building a `key=` argument: called before the statement ends
+  bool eager_callable_ = false;
+  // Nested functions: a name expression of each captured variable (resolved
+  // at each call site), in parameter order after the declared parameters.
+  std::unordered_map<const FunctionDef*, std::vector<const Expr*>> nested_caps_;  // building a `key=` argument: called before the statement ends
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 

@@ -1,8 +1,0 @@
-def outer(n: int) -> int:
-    def inner(m: int) -> int:
-        return m + n
-
-    return inner(1)
-
-
-print(outer(2))
