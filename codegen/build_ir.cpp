@@ -1208,13 +1208,16 @@ class Builder {
         return failExpr(c->range, "calls of nested functions");
       }
       if ((sym->kind == SymbolKind::Variable || sym->kind == SymbolKind::Parameter) &&
-          types_.kind(cm_.typeOf(c->func)) == TypeKind::Callable) {
-        if (!noKeywords(c)) return constNone();
-        std::vector<IrExpr*> items{boxed(c->func)};
-        for (Expr* x : c->args) items.push_back(boxed(x));
-        IrExpr* e = rt("molt_call", "v:va", std::move(items));
-        e->n_array = static_cast<uint32_t>(c->args.size());
-        return convert(e, reprOf(result));
+          types_.kind(cm_.typeOf(c->func)) == TypeKind::Callable)
+        return callValue(c, result);
+      if (sym->kind == SymbolKind::ImportedName && sym->module == "typing" && sym->imported == "cast" &&
+          c->args.size() == 2 && c->keywords.empty()) {
+        // typing.cast is free; only where no representation change is needed
+        // (a Value reinterpreted as an unboxed number would be unchecked).
+        IrExpr* v = buildExpr(c->args[1]);
+        Repr want = reprOf(result);
+        if (want != Repr::Value && v->repr != want) return failExpr(c->range, "`cast` to an unboxed type");
+        return convert(v, want);
       }
       if (sym->kind == SymbolKind::ImportedName && sym->module == "math")
         return buildMath(sym->imported, c);
@@ -1309,7 +1312,17 @@ class Builder {
       }
       return failExpr(c->range, fmt::format("the method `{}` on `{}`", at->attr, types_.display(recv)));
     }
+    if (types_.kind(cm_.typeOf(c->func)) == TypeKind::Callable) return callValue(c, result);
     return failExpr(c->range, "calls of computed callees");
+  }
+  // A call of a function object (a `Callable` value): molt_call.
+  IrExpr* callValue(const CallExpr* c, TypeId result) {
+    if (!noKeywords(c)) return constNone();
+    std::vector<IrExpr*> items{boxed(c->func)};
+    for (Expr* x : c->args) items.push_back(boxed(x));
+    IrExpr* e = rt("molt_call", "v:va", std::move(items));
+    e->n_array = static_cast<uint32_t>(c->args.size());
+    return convert(e, reprOf(result));
   }
 
   IrExpr* buildMath(std::string_view name, const CallExpr* c) {
@@ -1418,6 +1431,14 @@ class Builder {
       return rt("molt_range_new", "v:vvv", {start, stop, step});
     }
     if ((name == "min" || name == "max") && n >= 1) {
+      if (reprOf(result) == Repr::Float) {
+        // An int argument may win and must stay an int (CPython prints `1`, not `1.0`).
+        auto not_float = [&](const Expr* x) { return kindOf(x) != TypeKind::Float; };
+        bool mixed = std::any_of(c->args.begin(), c->args.end(), not_float);
+        for (const Keyword& k : c->keywords)
+          if (k.name == "default" && not_float(k.value)) mixed = true;
+        if (mixed) return failExpr(c->range, fmt::format("`{}` mixing int and float arguments", name));
+      }
       IrExpr* key = constNone();
       IrExpr* dflt = rt("$null", "v:", {});
       for (const Keyword& k : c->keywords) {
