@@ -846,6 +846,12 @@ class Builder {
     Scope* ns = a_.names.scopeOf(fd);
     if (fit == cm_.function_of.end() || !ns || fn_ == &m_.main) return unsupported(fd->name_range, "this function");
     if (!fd->decorators.empty()) return unsupported(fd->decorators[0]->range, "decorators");
+    // Calls resolve through the name's symbol, whose `def` is one FunctionDef:
+    // a second `def` (or another binding) of the same name would call the wrong body.
+    auto own = fn_scope_ ? fn_scope_->symbols.find(fd->name) : decltype(fn_scope_->symbols)::const_iterator{};
+    if (!fn_scope_ || own == fn_scope_->symbols.end() || own->second->kind != SymbolKind::Function ||
+        own->second->def != fd)
+      return unsupported(fd->name_range, "nested functions whose name is bound more than once");
     for (auto& [name, is_global] : ns->declared)
       if (!is_global) return unsupported(fd->name_range, "`nonlocal` (writes to an enclosing function's variable)");
     auto enclosing = [&](const Scope* sc) {
