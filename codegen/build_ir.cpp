@@ -1267,6 +1267,7 @@ class Builder {
         }
         return failExpr(c->range, fmt::format("`{}.{}`", sym->module, at->attr));
       }
+      if (types_.kind(cm_.typeOf(at->value)) == TypeKind::Super) return buildSuperCall(c, at);
       TypeId recv = cm_.typeOf(at->value);
       TypeKind rk = types_.kind(recv);
       if (rk == TypeKind::Instance) return buildMethodCall(c, at);
@@ -1321,6 +1322,21 @@ class Builder {
     if (types_.kind(cm_.typeOf(c->func)) == TypeKind::Callable) return callValue(c, result);
     return failExpr(c->range, "calls of computed callees");
   }
+  // `super().m(args)` in a method: a direct (non-virtual) call of the base
+  // class's `m` with the method's first parameter as `self`, which is what
+  // CPython's zero-argument super() reads too.
+  IrExpr* buildSuperCall(const CallExpr* c, const AttributeExpr* at) {
+    const ClassInfo* cls = types_.get(cm_.typeOf(at->value)).cls;
+    const ClassInfo* base = cls ? cls->base : nullptr;
+    const FunctionInfo* m = base ? base->findMethod(at->attr) : nullptr;
+    bool lifted = fn_ == &m_.main || fn_->n_params == 0 ||
+                  std::any_of(lambdas_.begin(), lambdas_.end(), [&](const IrFunction& f) { return &f == fn_; });
+    if (!m || !m->decl || m->is_static || m->is_classmethod || !func_index_.count(m->decl) || lifted ||
+        fn_->locals[0].repr != Repr::Value)
+      return failExpr(c->range, "this `super()` call");
+    return buildUserCall(c, m->decl, load({false, 0, Repr::Value}));
+  }
+
   // A call of a function object (a `Callable` value): molt_call.
   IrExpr* callValue(const CallExpr* c, TypeId result) {
     if (!noKeywords(c)) return constNone();
