@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analysis/ast_walk.h"
 #include "codegen/codegen.h"
@@ -187,6 +188,7 @@ class Builder {
     for (Stmt* s : mod.body)
       if (s->kind == StmtKind::ClassDef) declareClass(as<ClassDef>(s));
     lambda_base_ = static_cast<uint32_t>(m_.functions.size());
+    findCells();
     // Module body.
     fn_ = &m_.main;
     m_.main.name = "<module>";
@@ -307,7 +309,7 @@ class Builder {
       return true;
     }
     if (auto it = local_of_.find(sym); it != local_of_.end()) {  // includes lambda captures
-      t = {false, it->second, r};
+      t = {false, it->second, r, cell_syms_.count(sym) > 0};
       return true;
     }
     if (sym->scope->kind == ScopeKind::Comprehension) {
@@ -327,7 +329,7 @@ class Builder {
         it = local_of_.emplace(sym, static_cast<uint32_t>(fn_->locals.size())).first;
         fn_->locals.push_back({std::string(sym->name), r});
       }
-      t = {false, it->second, r};
+      t = {false, it->second, r, cell_syms_.count(sym) > 0};
       return true;
     }
     return false;
@@ -345,6 +347,7 @@ class Builder {
   IrExpr* load(const IrTarget& t) {
     IrExpr* e = m_.newExpr(t.global ? IrOp::LoadGlobal : IrOp::LoadLocal, t.repr);
     e->index = t.index;
+    e->ival = t.cell ? 1 : 0;
     return e;
   }
   IrStmt* store(const IrTarget& t, IrExpr* v, SourceRange r) {
@@ -542,6 +545,7 @@ class Builder {
       local_of_[it->second] = static_cast<uint32_t>(i);
     }
     if (fd->params.size() != f.n_params) unsupported(fd->name_range, "this kind of parameter list");
+    makeCells(f.body);
     for (Stmt* s : fd->body) buildStmt(s, f.body);
   }
 
@@ -574,6 +578,7 @@ class Builder {
       for (const Expr* x : nc->second) {
         IrTarget t;
         if (!resolveVar(x, t)) return failExpr(c->range, "this call of a nested function");
+        t.cell = false;  // a cell variable is passed as its cell
         bound.push_back(load(t));
       }
     }
@@ -785,6 +790,9 @@ class Builder {
         if (c.first == sym) return;
       caps.push_back({sym, x});
     });
+    for (auto& c : caps)
+      if (cell_syms_.count(c.first))
+        return failExpr(c.second->range, "lambdas reading a variable that a nested function changes with `nonlocal`");
     if (!caps.empty() && !eager_callable_)
       return failExpr(caps[0].second->range,
                       "lambdas that capture a local variable outside a `key=` argument (closures)");
@@ -837,6 +845,49 @@ class Builder {
     eager_callable_ = saved_eager;
     return mk;
   }
+  void findCells() {
+    for (const auto& sc : a_.names.scopes) {
+      for (auto& [name, is_global] : sc->declared) {
+        if (is_global) continue;
+        const Symbol* found = nullptr;
+        for (const Scope* p = sc->parent; p && !found; p = p->parent) {
+          if (p->kind != ScopeKind::Function) continue;
+          auto it = p->symbols.find(name);
+          if (it != p->symbols.end() && !(p->declared.count(name) && !p->declared.at(name))) found = it->second;
+        }
+        const void* node = sc->node;
+        SourceRange where = node && sc->kind == ScopeKind::Function ? static_cast<const FunctionDef*>(node)->name_range
+                                                                     : SourceRange{};
+        if (!found || (found->kind != SymbolKind::Variable && found->kind != SymbolKind::Parameter)) {
+          unsupported(where, "this `nonlocal` declaration");
+          continue;
+        }
+        Repr r = reprOf(cm_.symbol_types[found->index]);
+        if (r != Repr::Int && r != Repr::Value) {
+          unsupported(where, "`nonlocal` for `float` or `bool` variables");
+          continue;
+        }
+        cell_syms_.insert(found);
+      }
+    }
+  }
+  // At the start of a function: each of its variables that is a cell gets
+  // its cell (a parameter's value moves into it).
+  void makeCells(std::vector<IrStmt*>& out) {
+    for (const auto& [name, sym] : fn_scope_->symbols) {
+      if (!cell_syms_.count(sym)) continue;
+      auto it = local_of_.find(sym);
+      if (it == local_of_.end()) {
+        it = local_of_.emplace(sym, static_cast<uint32_t>(fn_->locals.size())).first;
+        fn_->locals.push_back({std::string(sym->name), reprOf(cm_.symbol_types[sym->index])});
+      }
+      IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+      st->value = rt("$cellify", "v:", {});
+      st->value->imms.push_back(it->second);
+      out.push_back(st);
+    }
+  }
+
   // `def` inside a function, lambda-lifted: its own function whose last
   // parameters are the enclosing functions' variables it reads, passed at
   // each (direct) call. Using it as a value, `nonlocal`, and calls from
@@ -852,8 +903,6 @@ class Builder {
     if (!fn_scope_ || own == fn_scope_->symbols.end() || own->second->kind != SymbolKind::Function ||
         own->second->def != fd)
       return unsupported(fd->name_range, "nested functions whose name is bound more than once");
-    for (auto& [name, is_global] : ns->declared)
-      if (!is_global) return unsupported(fd->name_range, "`nonlocal` (writes to an enclosing function's variable)");
     auto enclosing = [&](const Scope* sc) {
       for (const Scope* p = ns->parent; p; p = p->parent)
         if (p == sc) return true;
@@ -904,6 +953,7 @@ class Builder {
     comp_var_.clear();
     handler_exc_.clear();
     eager_callable_ = false;
+    makeCells(fn_->body);
     for (Stmt* st : fd->body) buildStmt(st, fn_->body);
     fn_ = saved_fn;
     fn_scope_ = saved_scope;
@@ -1907,7 +1957,7 @@ class Builder {
         buildBlock(w->body, *body);
         return;
       }
-      case StmtKind::Nonlocal: unsupported(s->range, "`nonlocal`"); return;
+      case StmtKind::Nonlocal: return;  // the variable is a cell (findCells)
       case StmtKind::Delete: unsupported(s->range, "`del`"); return;
     }
   }
@@ -1935,7 +1985,10 @@ class Builder {
   bool eager_callable_ = false;
   // Nested functions: a name expression of each captured variable (resolved
   // at each call site), in parameter order after the declared parameters.
-  std::unordered_map<const FunctionDef*, std::vector<const Expr*>> nested_caps_;  // building a `key=` argument: called before the statement ends
+  std::unordered_map<const FunctionDef*, std::vector<const Expr*>> nested_caps_;
+  // Variables some nested function declares `nonlocal`: they live in a cell
+  // (a one-capture runtime function object) shared by reference.
+  std::unordered_set<const Symbol*> cell_syms_;  // building a `key=` argument: called before the statement ends
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 

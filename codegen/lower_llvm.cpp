@@ -580,7 +580,16 @@ class Lowerer {
       case IrOp::ConstFloat: return {llvm::ConstantFP::get(f64_, e->fval), Repr::Float, false};
       case IrOp::ConstBool: return {e->ival ? b_.getTrue() : b_.getFalse(), Repr::Bool, false};
       case IrOp::ConstNone: return {c64(MOLT_NONE), Repr::Value, false};
-      case IrOp::LoadLocal: return {b_.CreateLoad(typeOf(e->repr), locals_[e->index]), e->repr, false};
+      case IrOp::LoadLocal: {
+        if (e->ival == 1) {  // cell content
+          Value* v = b_.CreateCall(rtFn("molt_func_capture", i64_, {i64_, i32_}),
+                                   {b_.CreateLoad(i64_, locals_[e->index]), b_.getInt32(0)});
+          checkNull(v);
+          incref(v);
+          return {v, e->repr, true};
+        }
+        return {b_.CreateLoad(typeOf(e->repr), locals_[e->index]), e->repr, false};
+      }
       case IrOp::LoadGlobal: {
         LV x{b_.CreateLoad(typeOf(e->repr), globals_[e->index]), e->repr, false};
         return own(x);  // a call in the same expression could rebind the global
@@ -887,6 +896,19 @@ class Lowerer {
   // Runtime call per signature "R:ARGS" (see build_ir.cpp).
   LV callRt(const IrExpr* e) {
     if (e->name == "$null") return {c64(MOLT_NULL), Repr::Value, false};
+    if (e->name == "$cellify") {  // slot imms[0] := a new cell holding the slot's value
+      llvm::AllocaInst* slot = locals_[static_cast<size_t>(e->imms[0])];
+      Value* old = b_.CreateLoad(i64_, slot);
+      Value* cell = b_.CreateCall(rtFn("molt_func_new", i64_, {ptr_, ptr_, i32_, i32_}),
+                                  {llvm::ConstantPointerNull::get(ptr_), cstring("<cell>", "molt.cell.name"),
+                                   b_.getInt32(0), b_.getInt32(1)});
+      checkNull(cell);
+      Value* r = b_.CreateCall(rtFn("molt_func_set_capture", i32_, {i64_, i32_, i64_}), {cell, b_.getInt32(0), old});
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+      decref(old);
+      b_.CreateStore(cell, slot);
+      return {c64(MOLT_NONE), Repr::Value, false};
+    }
     if (e->name == "$dict") {
       Value* d = b_.CreateCall(rtFn("molt_dict_new", i64_, {}), {});
       checkNull(d);
@@ -1085,6 +1107,13 @@ class Lowerer {
   }
   void storeTo(const IrTarget& t, LV x) {
     x = convert(x, t.repr);
+    if (t.cell) {
+      Value* r = b_.CreateCall(rtFn("molt_func_set_capture", i32_, {i64_, i32_, i64_}),
+                               {b_.CreateLoad(i64_, slotOf(t)), b_.getInt32(0), x.v});
+      release(x);
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+      return;
+    }
     Value* slot = slotOf(t);
     if (refcounted(t.repr)) {
       x = own(x);

@@ -33,7 +33,7 @@ enum class IrOp : uint8_t {
   ConstBool,   // ival 0/1
   ConstNone,
   ConstStr,    // constant slot `index` (immortal str made once at startup)
-  LoadLocal,   // index
+  LoadLocal,   // index; ival = 1: the slot holds a cell, load its content (owned)
   LoadGlobal,  // index
   Convert,     // args[0] converted to `repr`
   Arith,       // bin_op on args[0], args[1]; operands in `operand_repr`
@@ -95,6 +95,7 @@ struct IrTarget {
   bool global = false;
   uint32_t index = 0;
   Repr repr = Repr::Value;
+  bool cell = false;  // the local slot holds a cell (a one-capture function object) holding the variable
 };
 
 struct IrHandler {
