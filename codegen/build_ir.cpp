@@ -791,15 +791,14 @@ class Builder {
       caps.push_back({sym, x});
     });
     for (auto& c : caps)
-      if (cell_syms_.count(c.first))
-        return failExpr(c.second->range, "lambdas reading a variable that a nested function changes with `nonlocal`");
-    if (!caps.empty() && !eager_callable_)
-      return failExpr(caps[0].second->range,
-                      "lambdas that capture a local variable outside a `key=` argument (closures)");
+      if (!cell_syms_.count(c.first) && !eager_callable_)
+        return failExpr(c.second->range, "lambdas that capture this variable outside a `key=` argument");
     IrExpr* mk = m_.newExpr(IrOp::MakeFunc, Repr::Value);
     for (auto& c : caps) {
       IrTarget t;
       if (!resolveVar(c.second, t)) return failExpr(c.second->range, "capturing this variable");
+      if (t.cell != (cell_syms_.count(c.first) > 0)) return failExpr(c.second->range, "capturing this variable");
+      t.cell = false;  // by value, or the cell itself (shared)
       mk->args.push_back(convert(load(t), Repr::Value));
     }
     IrFunction lf;
@@ -845,7 +844,57 @@ class Builder {
     eager_callable_ = saved_eager;
     return mk;
   }
+  // Variables that must live in cells: those a nested function declares
+  // `nonlocal`, and those read by a function object that may outlive the
+  // statement making it (a lambda other than a `key=` argument of
+  // sorted/min/max/list.sort, or a nested function used as a value).
   void findCells() {
+    std::unordered_set<const Expr*> eager, callees;
+    std::vector<const Expr*> lambdas, names;
+    forEachExpr(a_.parsed.module.body, [&](const Expr* e) {
+      if (e->kind == ExprKind::Lambda) lambdas.push_back(e);
+      if (e->kind == ExprKind::Name) names.push_back(e);
+      if (e->kind != ExprKind::Call) return;
+      auto* c = as<CallExpr>(e);
+      callees.insert(c->func);
+      bool sorting = c->func->kind == ExprKind::Attribute && as<AttributeExpr>(c->func)->attr == "sort";
+      if (c->func->kind == ExprKind::Name) {
+        Symbol* f = a_.names.symbolOf(c->func);
+        sorting = f && f->kind == SymbolKind::Builtin && (f->name == "sorted" || f->name == "min" || f->name == "max");
+      }
+      if (sorting)
+        for (const Keyword& k : c->keywords)
+          if (k.name == "key") eager.insert(k.value);
+    });
+    auto capturedBy = [&](const Scope* inner, const auto& walk) {
+      walk([&](const Expr* x) {
+        if (x->kind != ExprKind::Name) return;
+        Symbol* sym = a_.names.symbolOf(x);
+        if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) return;
+        if (sym->scope == a_.names.module_scope || sym->scope->kind != ScopeKind::Function) return;
+        for (const Scope* p = inner->parent; p; p = p->parent)
+          if (p == sym->scope) {
+            Repr r = reprOf(cm_.symbol_types[sym->index]);
+            if (r == Repr::Int || r == Repr::Value) cell_syms_.insert(sym);
+            return;
+          }
+      });
+    };
+    for (const Expr* l : lambdas) {
+      if (eager.count(l)) continue;
+      if (const Scope* ls = a_.names.scopeOf(l))
+        capturedBy(ls, [&](auto fn) { forEachSubExpr(as<LambdaExpr>(l)->body, fn); });
+    }
+    for (const Expr* n : names) {
+      if (callees.count(n)) continue;
+      Symbol* sym = a_.names.symbolOf(n);
+      if (!sym || sym->kind != SymbolKind::Function || !sym->def || sym->def->kind != StmtKind::FunctionDef ||
+          sym->scope == a_.names.module_scope)
+        continue;
+      auto* fd = as<FunctionDef>(sym->def);
+      escaping_.insert(fd);
+      if (const Scope* ns = a_.names.scopeOf(fd)) capturedBy(ns, [&](auto fn) { forEachExpr(fd->body, fn); });
+    }
     for (const auto& sc : a_.names.scopes) {
       for (auto& [name, is_global] : sc->declared) {
         if (is_global) continue;
@@ -886,6 +935,25 @@ class Builder {
       st->value->imms.push_back(it->second);
       out.push_back(st);
     }
+  }
+
+  // A nested function as a value: a function object whose captures are the
+  // cells of the variables it reads (findCells made them all cells).
+  IrExpr* nestedFunctionValue(const NameExpr* n, const FunctionDef* fd, const Symbol* sym) {
+    uint32_t idx = func_index_.at(fd);
+    if (sym->scope != fn_scope_ || idx < lambda_base_) return failExpr(n->range, "this function as a value");
+    for (const Param& p : fd->params)
+      if (p.default_value || p.keyword_only)
+        return failExpr(n->range, "nested functions with defaults or keyword-only parameters as values");
+    IrExpr* mk = m_.newExpr(IrOp::MakeFunc, Repr::Value);
+    mk->index = idx;
+    for (const Expr* x : nested_caps_.at(fd)) {
+      IrTarget t;
+      if (!resolveVar(x, t) || !t.cell) return failExpr(n->range, "this function as a value");
+      t.cell = false;
+      mk->args.push_back(load(t));
+    }
+    return mk;
   }
 
   // `def` inside a function, lambda-lifted: its own function whose last
@@ -938,6 +1006,7 @@ class Builder {
     nf.n_params = static_cast<uint32_t>(nf.locals.size());
     nf.n_captures = static_cast<uint32_t>(caps.size());
     nf.returns = reprOf(fi->returns);
+    nf.is_lambda = escaping_.count(fd) > 0;  // needs the MoltFnPtr wrapper
     func_index_[fd] = lambda_base_ + static_cast<uint32_t>(lambdas_.size());
     nested_caps_[fd] = std::move(cap_exprs);
     lambdas_.push_back(std::move(nf));
@@ -1060,7 +1129,13 @@ class Builder {
     IrTarget t;
     if (resolveVar(n, t)) return convert(load(t), reprOf(cm_.typeOf(n)));
     switch (sym->kind) {
-      case SymbolKind::Function: return failExpr(n->range, "functions as values");
+      case SymbolKind::Function: {
+        if (sym->def && sym->def->kind == StmtKind::FunctionDef) {
+          auto* fd = as<FunctionDef>(sym->def);
+          if (escaping_.count(fd) && nested_caps_.count(fd)) return nestedFunctionValue(n, fd, sym);
+        }
+        return failExpr(n->range, "functions as values");
+      }
       case SymbolKind::Class: return failExpr(n->range, "classes as values");
       case SymbolKind::Variable:
       case SymbolKind::Parameter: return failExpr(n->range, "closures (a variable of an enclosing function)");
@@ -1988,7 +2063,8 @@ class Builder {
   std::unordered_map<const FunctionDef*, std::vector<const Expr*>> nested_caps_;
   // Variables some nested function declares `nonlocal`: they live in a cell
   // (a one-capture runtime function object) shared by reference.
-  std::unordered_set<const Symbol*> cell_syms_;  // building a `key=` argument: called before the statement ends
+  std::unordered_set<const Symbol*> cell_syms_;
+  std::unordered_set<const FunctionDef*> escaping_;  // nested functions used as values (findCells)  // building a `key=` argument: called before the statement ends
   std::unordered_map<std::string, uint32_t> str_consts_;
 };
 
