@@ -136,3 +136,7 @@ TEST_CASE("print can write to sys.stderr; files take only text") {
   CHECK(codes(analyze("import sys\nprint('x', file=sys.stderr)\nsys.stdout.write('y')\n")).empty());
   CHECK(codes(analyze("print('x', file=3)\n")) == std::vector<std::string>{"1:invalid-argument-type"});
 }
+
+TEST_CASE("lambdas take their parameter types from an optional Callable parameter") {
+  CHECK(codes(analyze("xs = ['bb', 'a']\nxs.sort(key=lambda s: len(s))\nprint(xs)\n")).empty());
+}
