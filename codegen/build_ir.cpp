@@ -242,6 +242,17 @@ class Builder {
   }
   TypeKind kindOf(const Expr* e) const { return types_.kind(cm_.typeOf(e)); }
 
+  // A value stored where `float` is declared (a variable, parameter, field or
+  // return). CPython keeps an `int` an `int` there (`x: float = 1` prints
+  // `1`), while a Float slot holds a double, so fail closed instead of
+  // printing `1.0`.
+  IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where) {
+    if (to == Repr::Float && (e->repr == Repr::Int || e->repr == Repr::Bool))
+      return failExpr(where.end > where.begin ? where : e->range,
+                      "an `int` stored where `float` is declared (CPython keeps it an `int`; write a float such as `1.0`)");
+    return convert(e, to);
+  }
+
   IrExpr* convert(IrExpr* e, Repr to) {
     if (e->repr == to) return e;
     if (to == Repr::Int && e->op == IrOp::ConstBool) {
@@ -353,7 +364,7 @@ class Builder {
   IrStmt* store(const IrTarget& t, IrExpr* v, SourceRange r) {
     IrStmt* s = m_.newStmt(IrStmtKind::Store);
     s->targets.push_back(t);
-    s->value = convert(v, t.repr);
+    s->value = convertForStorage(v, t.repr, r);
     s->range = r;
     return s;
   }
@@ -587,14 +598,14 @@ class Builder {
       e->index = static_cast<uint32_t>(construct);
       e->ival = idx;
       e->range = c->range;
-      for (size_t i = 1; i < bound.size(); ++i) e->args.push_back(convert(bound[i], f.locals[i].repr));
+      for (size_t i = 1; i < bound.size(); ++i) e->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range));
       return e;
     }
     IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
     call->index = idx;
     call->name = f.name;
     call->range = c->range;
-    for (size_t i = 0; i < bound.size(); ++i) call->args.push_back(convert(bound[i], f.locals[i].repr));
+    for (size_t i = 0; i < bound.size(); ++i) call->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range));
     return convert(call, reprOf(cm_.typeOf(c)));
   }
 
@@ -1743,7 +1754,7 @@ class Builder {
         Repr r = reprOf(f->type);
         st->targets.push_back({false, f->offset, r});
         st->args.push_back(boxed(at->value));
-        st->value = convert(value, r);
+        st->value = convertForStorage(value, r, range);
         st->range = range;
         out.push_back(st);
         return;
@@ -1844,7 +1855,7 @@ class Builder {
           return;
         }
         IrStmt* st = m_.newStmt(IrStmtKind::Return);
-        st->value = convert(r->value ? buildExpr(r->value) : constNone(), fn_->returns);
+        st->value = convertForStorage(r->value ? buildExpr(r->value) : constNone(), fn_->returns, s->range);
         st->range = s->range;
         out.push_back(st);
         return;

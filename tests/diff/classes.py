@@ -38,7 +38,7 @@ class Labeled(Point):
 
 
 p = Point(1.0, 2.0)
-p.move(0.5, -1)
+p.move(0.5, -1.0)
 print(p.x, p.y, p.norm2())
 c = Counter("c")
 for i in range(6):

@@ -38,6 +38,6 @@ def nothing() -> None:
     print("side effect")
 
 
-print(add(1), add(1, 2), add(b=5, a=1), scale(1.5), scale(2, factor=0.25))
+print(add(1), add(1, 2), add(b=5, a=1), scale(1.5), scale(2.0, factor=0.25))
 print(greet("x"), greet("y", loud=True), greet(punct="?", name="z"))
 print(ack(2, 3), is_even(10), is_odd(7), nothing())
