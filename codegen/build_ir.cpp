@@ -667,8 +667,18 @@ class Builder {
         auto* s = as<SequenceExpr>(e);
         std::vector<IrExpr*> items;
         bool all_const = true;
-        for (Expr* x : s->elts) {
+        TypeId whole = cm_.typeOf(e);
+        for (size_t i = 0; i < s->elts.size(); ++i) {
+          Expr* x = s->elts[i];
           if (!isConstant(x)) all_const = false;
+          // An int element of a container typed as holding floats would read
+          // back as a double later; CPython keeps it an int: fail closed.
+          TypeId slot = types_.kind(whole) == TypeKind::Tuple ? types_.arg(whole, i)
+                        : types_.get(whole).args.empty() ? types_.unknown()
+                                                         : types_.arg(whole, 0);
+          TypeKind xk = kindOf(x);
+          if (types_.kind(slot) == TypeKind::Float && (xk == TypeKind::Int || xk == TypeKind::Bool))
+            return failExpr(x->range, "an `int` element where the container holds `float` (CPython keeps it an `int`; write `1.0`)");
           items.push_back(boxed(x));
         }
         IrExpr* c = rt(e->kind == ExprKind::List    ? "molt_list_from_array"
@@ -1435,6 +1445,15 @@ class Builder {
         size_t nparams = sig.size() - 3;  // "r:" + receiver
         if (c->args.size() < static_cast<size_t>(me.min_args) || c->args.size() > nparams)
           return failExpr(c->range, "this call");
+        // An int handed to a container of floats would read back as a double
+        // later; CPython keeps it an int: fail closed.
+        bool float_elems = false;
+        for (TypeId a : types_.get(recv).args) float_elems |= types_.kind(a) == TypeKind::Float;
+        for (size_t i = 0; float_elems && i < c->args.size() && i < nparams; ++i) {
+          TypeKind ak = kindOf(c->args[i]);
+          if (sig[3 + i] != 'n' && (ak == TypeKind::Int || ak == TypeKind::Bool))
+            return failExpr(c->args[i]->range, "an `int` handed to a container of `float` (CPython keeps it an `int`; write `1.0`)");
+        }
         IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
         for (size_t i = 0; i < nparams; ++i) {
           char kind = sig[3 + i];
@@ -1738,6 +1757,13 @@ class Builder {
                           sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone(),
                           convert(value, Repr::Value)});
         } else {
+          TypeId ct = cm_.typeOf(s->value);
+          const auto& cargs = types_.get(ct).args;
+          bool float_slot = !cargs.empty() && types_.kind(cargs.back()) == TypeKind::Float;
+          if (float_slot && (value->repr == Repr::Int || value->repr == Repr::Bool)) {
+            unsupported(range, "an `int` stored into a container of `float` (CPython keeps it an `int`; write `1.0`)");
+            return;
+          }
           st->value = rt("molt_setitem", "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
         }
         out.push_back(st);
