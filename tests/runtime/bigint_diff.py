@@ -6,11 +6,10 @@ huge), feeds "<op> <a> <b>" lines to molt_bigint_driver, and compares every
 output line with what python3 computes. Usage: bigint_diff.py DRIVER [N] [SEED]
 """
 import math
-import os
 import random
-import subprocess
 import sys
-import tempfile
+
+from diff_driver import compare
 
 OPS2 = ["add", "sub", "mul", "floordiv", "mod", "divmod", "truediv", "pow",
         "lshift", "rshift", "and", "or", "xor", "lt", "eq", "gcd"]
@@ -69,13 +68,6 @@ def expect(op, a, b):
         return err(e)
 
 
-def driver_command(driver):
-    """A .wasm driver runs under node:wasi via runtime/wasi/run.mjs."""
-    if driver.endswith(".wasm"):
-        here = os.path.dirname(os.path.abspath(__file__))
-        runner = os.path.join(here, "..", "..", "runtime", "wasi", "run.mjs")
-        return [os.environ.get("NODE", "node"), "--no-warnings", runner, driver]
-    return [driver]
 
 
 def main():
@@ -119,26 +111,7 @@ def main():
         cases.append(f"pow 10 {e}")
         expected.append(expect("pow", 10, e))
 
-    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
-    # waiting, so a pipe the writer has not filled yet could look like EOF
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
-        inp.write("\n".join(cases) + "\n")
-        inp.seek(0)
-        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
-    got = out.stdout.splitlines()
-    if out.returncode != 0:
-        print(out.stderr[-4000:])
-        print(f"driver exited with {out.returncode}")
-        return 1
-    bad = 0
-    for i, (c, e) in enumerate(zip(cases, expected)):
-        g = got[i] if i < len(got) else "<missing>"
-        if g != e:
-            bad += 1
-            if bad <= 15:
-                print(f"MISMATCH {c[:200]}\n  python: {e[:300]}\n  molt:   {g[:300]}")
-    print(f"{len(cases) - bad}/{len(cases)} cases match")
-    return 1 if bad else 0
+    return compare(driver, cases, expected, shown=15)
 
 
 if __name__ == "__main__":

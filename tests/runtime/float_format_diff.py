@@ -4,12 +4,11 @@ and format() specs (int and float) against CPython.
 
 Usage: float_format_diff.py DRIVER [N] [SEED] (DRIVER = molt_bigint_driver).
 """
-import os
 import random
 import struct
-import subprocess
 import sys
-import tempfile
+
+from diff_driver import compare
 
 
 def rand_float(rng):
@@ -51,13 +50,6 @@ def rand_spec(rng, is_int):
     return fill_align + sign + alt + zero + width + group + prec + typ
 
 
-def driver_command(driver):
-    """A .wasm driver runs under node:wasi via runtime/wasi/run.mjs."""
-    if driver.endswith(".wasm"):
-        here = os.path.dirname(os.path.abspath(__file__))
-        runner = os.path.join(here, "..", "..", "runtime", "wasi", "run.mjs")
-        return [os.environ.get("NODE", "node"), "--no-warnings", runner, driver]
-    return [driver]
 
 
 def main():
@@ -88,25 +80,7 @@ def main():
                 expected.append(format(i, spec) + "|")
             except Exception as e:  # noqa: BLE001
                 expected.append(f"ERR {type(e).__name__}: {e}")
-    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
-    # waiting, so a pipe the writer has not filled yet could look like EOF
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
-        inp.write("\n".join(cases) + "\n")
-        inp.seek(0)
-        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
-    if out.returncode != 0:
-        print(out.stderr[-4000:])
-        return 1
-    got = out.stdout.splitlines()
-    bad = 0
-    for i, (c, e) in enumerate(zip(cases, expected)):
-        g = got[i] if i < len(got) else "<missing>"
-        if g != e:
-            bad += 1
-            if bad <= 25:
-                print(f"MISMATCH {c!r}\n  python: {e!r}\n  molt:   {g!r}")
-    print(f"{len(cases) - bad}/{len(cases)} cases match")
-    return 1 if bad else 0
+    return compare(driver, cases, expected, shown=25)
 
 
 if __name__ == "__main__":

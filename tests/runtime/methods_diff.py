@@ -7,11 +7,10 @@ literal parser + method table; the expected output is repr() of the same
 operation in python3 (or "ERR Type: message"). Mutating methods report
 (result, receiver). Usage: methods_diff.py DRIVER [N] [SEED]
 """
-import os
 import random
-import subprocess
 import sys
-import tempfile
+
+from diff_driver import compare
 
 ALPHA = ["a", "b", "c", " ", ",", "x", "A", "1", "\t", "\n", "é", "ß", "€", "_", "-", "'", '"', "à", "Å",
          "\xa0", "\u3000", "\x85", "😀", "\u2028"]
@@ -173,12 +172,6 @@ def expect(name, args):
         return f"ERR {type(e).__name__}: {e}" if str(e) else f"ERR {type(e).__name__}"
 
 
-def driver_command(driver):
-    if driver.endswith(".wasm"):
-        here = os.path.dirname(os.path.abspath(__file__))
-        runner = os.path.join(here, "..", "..", "runtime", "wasi", "run.mjs")
-        return [os.environ.get("NODE", "node"), "--no-warnings", runner, driver]
-    return [driver]
 
 
 def main():
@@ -193,25 +186,7 @@ def main():
             continue
         cases.append(line)
         expected.append(expect(name, [eval(repr(a)) for a in args]))  # fresh copies  # noqa: S307
-    # stdin from a regular file, not a pipe: node:wasi reads fd 0 without
-    # waiting, so a pipe the writer has not filled yet could look like EOF
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
-        inp.write("\n".join(cases) + "\n")
-        inp.seek(0)
-        out = subprocess.run(driver_command(driver), stdin=inp, capture_output=True, encoding="utf-8", check=False)
-    if out.returncode != 0:
-        print(out.stderr[-4000:])
-        return 1
-    got = out.stdout.splitlines()
-    bad = 0
-    for i, (c, e) in enumerate(zip(cases, expected)):
-        g = got[i] if i < len(got) else "<missing>"
-        if g != e:
-            bad += 1
-            if bad <= 30:
-                print(f"MISMATCH {c!r}\n  python: {e}\n  molt:   {g}")
-    print(f"{len(cases) - bad}/{len(cases)} cases match")
-    return 1 if bad else 0
+    return compare(driver, cases, expected, shown=30)
 
 
 if __name__ == "__main__":
