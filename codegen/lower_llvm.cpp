@@ -281,8 +281,10 @@ class Lowerer {
     }
   };
 
-  void incref(Value* v) {
-    Function* f = helper("molt.incref", b_.getVoidTy(), {i64_}, incref_fn_);
+  // molt.incref / molt.decref: skip non-pointer values inline, call the
+  // runtime for heap objects. One helper function each, built on first use.
+  void refcount(Value* v, const char* helper_name, const char* runtime_fn, Function*& cache) {
+    Function* f = helper(helper_name, b_.getVoidTy(), {i64_}, cache);
     if (f->empty()) {
       HelperScope hs(*this, f);
       Value* a = f->getArg(0);
@@ -290,29 +292,15 @@ class Lowerer {
       BasicBlock* done = newBlock("done");
       b_.CreateCondBr(isPtr(a), yes, done);
       b_.SetInsertPoint(yes);
-      b_.CreateCall(rtFn("molt_incref", b_.getVoidTy(), {i64_}), {a});
+      b_.CreateCall(rtFn(runtime_fn, b_.getVoidTy(), {i64_}), {a});
       b_.CreateBr(done);
       b_.SetInsertPoint(done);
       b_.CreateRetVoid();
     }
     b_.CreateCall(f, {v});
   }
-  void decref(Value* v) {
-    Function* f = helper("molt.decref", b_.getVoidTy(), {i64_}, decref_fn_);
-    if (f->empty()) {
-      HelperScope hs(*this, f);
-      Value* a = f->getArg(0);
-      BasicBlock* yes = newBlock("ptr");
-      BasicBlock* done = newBlock("done");
-      b_.CreateCondBr(isPtr(a), yes, done);
-      b_.SetInsertPoint(yes);
-      b_.CreateCall(rtFn("molt_decref", b_.getVoidTy(), {i64_}), {a});
-      b_.CreateBr(done);
-      b_.SetInsertPoint(done);
-      b_.CreateRetVoid();
-    }
-    b_.CreateCall(f, {v});
-  }
+  void incref(Value* v) { refcount(v, "molt.incref", "molt_incref", incref_fn_); }
+  void decref(Value* v) { refcount(v, "molt.decref", "molt_decref", decref_fn_); }
   void release(const LV& x) {
     if (x.owned && refcounted(x.r)) decref(x.v);
   }
