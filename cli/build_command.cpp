@@ -1,4 +1,5 @@
-// `molt build` / `molt run`: the driver around codegen/. Reads and checks the
+// `molt build` / `molt run`: the driver around codegen/, for the host or for
+// wasm32-wasi (`--target wasm`, run under node:wasi). Reads and checks the
 // file exactly like `molt check` (same diagnostics, exit 1 on errors), builds
 // the typed IR (fail closed: constructs not lowered yet are diagnostics),
 // lowers to LLVM, optimises, emits an object and links it. The binary is
@@ -29,15 +30,18 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kBuildUsage =
-    "usage: molt build FILE [-o OUT] [--opt=N] [--emit=ir|llvm|asm]\n"
-    "       molt run FILE [--opt=N] [-- ARGS...]\n"
+    "usage: molt build FILE [-o OUT] [--target=native|wasm] [--opt=N] [--emit=ir|llvm|asm] [--wit]\n"
+    "       molt run FILE [--target=native|wasm] [--opt=N] [-- ARGS...]\n"
     "\n"
-    "Compiles a checked Python file to a standalone native executable.\n"
+    "Compiles a checked Python file to a standalone native executable, or to a\n"
+    "wasm32-wasi command module (run by `molt run --target wasm` under Node's node:wasi).\n"
     "\n"
     "options:\n"
-    "  -o OUT          output path (default: FILE without .py, in the current directory)\n"
-    "  --opt=N         optimisation level 0..3 (default 2)\n"
+    "  -o OUT          output path (default: FILE without .py, plus .wasm for wasm, in the current directory)\n"
+    "  --target=T      native (default) or wasm (wasm32-wasi)\n"
+    "  --opt=N         optimisation level 0..3, s or z (default: 2 native, s wasm)\n"
     "  --emit=STAGE    print a stage instead of linking: ir (typed IR), llvm, asm\n"
+    "  --wit           print the WIT world of the program's @molt.export functions (wasm)\n"
     "\n"
     "Exit status: 0 built, 1 errors in the program (no binary written), 2 usage or toolchain problem.\n";
 
@@ -45,9 +49,26 @@ struct BuildArgs {
   std::string file;
   std::string out;
   std::string emit;
-  int opt = 2;
+  char opt = 0;  // '0'..'3', 's', 'z'; 0 = the target's default
+  codegen::Target target = codegen::Target::Native;
+  bool wit = false;
   std::vector<std::string> run_args;
 };
+
+bool isWasm(const BuildArgs& b) { return b.target == codegen::Target::Wasm32Wasi; }
+
+// The optimisation level actually used: wasm modules are size-optimised by
+// default (download size matters more than the last few percent of speed).
+char effectiveOpt(const BuildArgs& b) { return b.opt ? b.opt : isWasm(b) ? 's' : '2'; }
+
+codegen::EmitOptions emitOptions(const BuildArgs& b) {
+  codegen::EmitOptions eo;
+  char o = effectiveOpt(b);
+  eo.opt_level = o == 's' || o == 'z' ? 2 : o - '0';
+  eo.size_level = o == 's' ? 1 : o == 'z' ? 2 : 0;
+  eo.target = b.target;
+  return eo;
+}
 
 bool parse(const std::vector<std::string>& args, bool is_run, BuildArgs& b, std::string& error) {
   for (size_t i = 0; i < args.size(); ++i) {
@@ -62,13 +83,25 @@ bool parse(const std::vector<std::string>& args, bool is_run, BuildArgs& b, std:
     }
     if (a == "-o" && !is_run && i + 1 < args.size()) {
       b.out = args[++i];
-    } else if (a.rfind("--opt=", 0) == 0 || (a.size() == 3 && a[0] == '-' && a[1] == 'O')) {
-      std::string v = a[1] == 'O' ? a.substr(2) : a.substr(6);
-      if (v.size() != 1 || v[0] < '0' || v[0] > '3') {
-        error = "--opt takes 0, 1, 2 or 3";
+    } else if (a.rfind("--target=", 0) == 0 || (a == "--target" && i + 1 < args.size())) {
+      std::string v = a == "--target" ? args[++i] : a.substr(9);
+      if (v == "native") {
+        b.target = codegen::Target::Native;
+      } else if (v == "wasm" || v == "wasm32" || v == "wasm32-wasi") {
+        b.target = codegen::Target::Wasm32Wasi;
+      } else {
+        error = fmt::format("unknown target `{}` (native or wasm)", v);
         return false;
       }
-      b.opt = v[0] - '0';
+    } else if (a == "--wit" && !is_run) {
+      b.wit = true;
+    } else if (a.rfind("--opt=", 0) == 0 || (a.size() == 3 && a[0] == '-' && a[1] == 'O')) {
+      std::string v = a[1] == 'O' ? a.substr(2) : a.substr(6);
+      if (v.size() != 1 || !((v[0] >= '0' && v[0] <= '3') || v[0] == 's' || v[0] == 'z')) {
+        error = "--opt takes 0, 1, 2, 3, s or z";
+        return false;
+      }
+      b.opt = v[0];
     } else if (a.rfind("--emit=", 0) == 0 && !is_run) {
       b.emit = a.substr(7);
       if (b.emit != "ir" && b.emit != "llvm" && b.emit != "asm") {
@@ -145,7 +178,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
   }
   llvm::LLVMContext ctx;
   std::unique_ptr<llvm::Module> m = codegen::lower(*ir, ctx);
-  codegen::EmitOptions eo{b.opt};
+  codegen::EmitOptions eo = emitOptions(b);
   codegen::optimize(*m, eo);
   if (b.emit == "llvm") {
     std::string out = codegen::printModule(*m);
@@ -172,7 +205,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
       return 2;
     }
   }
-  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), error);
+  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), b.target, error);
   std::error_code ec;
   fs::remove(obj, ec);
   if (!ok) {
@@ -189,10 +222,30 @@ int compile(const BuildArgs& b, const std::string& exe) {
   return 0;
 }
 
-std::string defaultOutput(const std::string& file) {
-  fs::path p(file);
+std::string defaultOutput(const BuildArgs& b) {
+  fs::path p(b.file);
   std::string stem = p.stem().string();
-  return stem.empty() ? "a.out" : stem;
+  if (stem.empty()) stem = "a.out";
+  return isWasm(b) ? stem + ".wasm" : stem;
+}
+
+// The node:wasi runner shipped with Molt (runtime/wasi/run.mjs): environment
+// override, the source tree it was built from, then an installed copy.
+std::string findRunner() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("MOLT_WASI_RUNNER")) candidates.push_back(env);
+#ifdef MOLT_WASI_RUNNER_PATH
+  candidates.push_back(MOLT_WASI_RUNNER_PATH);
+#endif
+  std::string self = selfExeDir();
+  if (!self.empty()) {
+    candidates.push_back(self + "/run.mjs");
+    candidates.push_back(self + "/../share/molt/run.mjs");
+  }
+  std::error_code ec;
+  for (const std::string& c : candidates)
+    if (!c.empty() && fs::is_regular_file(c, ec)) return c;
+  return "";
 }
 
 uint64_t fnv1a(uint64_t h, std::string_view s) {
@@ -216,8 +269,10 @@ int runBuild(const std::vector<std::string>& args) {
     fmt::print(stderr, "molt: error: {}\n\n{}", error, kBuildUsage);
     return 2;
   }
-  return compile(b, b.out.empty() ? defaultOutput(b.file) : b.out);
+  return compile(b, b.out.empty() ? defaultOutput(b) : b.out);
 }
+
+std::string wasiRunnerPath() { return findRunner(); }
 
 int runRun(const std::vector<std::string>& args) {
   BuildArgs b;
@@ -237,7 +292,7 @@ int runRun(const std::vector<std::string>& args) {
   }
   // Key: source, optimisation level and the compiler binary's identity.
   uint64_t h = fnv1a(14695981039346656037ULL, text);
-  h = fnv1a(h, fmt::format("opt={};molt=0.1.0", b.opt));
+  h = fnv1a(h, fmt::format("opt={};target={};molt=0.1.0", effectiveOpt(b), isWasm(b) ? "wasm" : "native"));
   struct stat st {};
   if (stat("/proc/self/exe", &st) == 0) h = fnv1a(h, fmt::format("{}:{}", st.st_size, st.st_mtime));
   std::string cache;
@@ -246,13 +301,29 @@ int runRun(const std::vector<std::string>& args) {
   else cache = "/tmp/molt-cache";
   std::error_code ec;
   fs::create_directories(cache, ec);
-  std::string exe = fmt::format("{}/{}-{:016x}", cache, defaultOutput(b.file), h);
+  std::string exe = fmt::format("{}/{}-{:016x}", cache, defaultOutput(b), h);
   if (!fs::exists(exe, ec)) {
     int rc = compile(b, exe);
     if (rc != 0) return rc;
   }
   std::fflush(stdout);
   std::fflush(stderr);
+  if (isWasm(b)) {
+    std::string runner = findRunner();
+    if (runner.empty()) {
+      fmt::print(stderr, "molt: error: cannot find the WASI runner run.mjs (set MOLT_WASI_RUNNER)\n");
+      return 2;
+    }
+    // argv[0] of the module is the script path, as `python3 FILE` has it.
+    std::vector<std::string> argv_s{"node", "--no-warnings", runner, "--argv0=" + b.file, exe};
+    argv_s.insert(argv_s.end(), b.run_args.begin(), b.run_args.end());
+    std::vector<char*> argv;
+    for (std::string& s : argv_s) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    execvp("node", argv.data());
+    fmt::print(stderr, "molt: error: cannot run node (install nodejs >= 18)\n");
+    return 2;
+  }
   std::vector<std::string> argv_s{b.file};
   argv_s.insert(argv_s.end(), b.run_args.begin(), b.run_args.end());
   std::vector<char*> argv;

@@ -252,7 +252,7 @@ std::string run(const std::string& cmd) {
 
 bool exists(const char* p) { return std::filesystem::exists(p); }
 
-std::vector<Check> toolchainChecks(const std::function<std::string()>& find_runtime) {
+std::vector<Check> toolchainChecks(const LocateFn& locate) {
   std::vector<Check> c;
   std::string llvm = run("llvm-config-19 --version");
   c.push_back({"llvm", llvm.empty() ? "ERROR" : "OK", llvm.empty() ? "LLVM 19 not found" : "LLVM " + llvm + " (" + run("llvm-config-19 --prefix") + ")",
@@ -279,16 +279,28 @@ std::vector<Check> toolchainChecks(const std::function<std::string()>& find_runt
                                  TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION)
                    : "the linked grammar's ABI is not supported by libtree-sitter",
                "rebuild with `make test` (the grammar is fetched and pinned at configure time)"});
-  std::string runtime = find_runtime ? find_runtime() : std::string();
+  auto where = [&](std::string_view what) { return locate ? locate(what) : std::string(); };
+  std::string runtime = where("runtime");
   c.push_back({"runtime", runtime.empty() ? "ERROR" : "OK",
                runtime.empty() ? "the runtime archive libmolt_runtime.a was not found" : "host runtime " + runtime +
                                      " (molt build links it with clang-19 -fuse-ld=lld)",
                "rebuild with `make test`, or set MOLT_RUNTIME_LIB"});
+  std::string wasm_runtime = where("runtime-wasm");
+  c.push_back({"wasm-runtime", wasm_runtime.empty() ? "ERROR" : "OK",
+               wasm_runtime.empty() ? "the wasm32 runtime archive libmolt_runtime_wasm32.a was not found"
+                                    : "wasm32 runtime " + wasm_runtime +
+                                          " (molt build --target wasm links it with clang-19 --target=wasm32-wasi, wasm-ld)",
+               "rebuild with `make test`, or set MOLT_RUNTIME_WASM_LIB"});
+  std::string runner = where("wasi-runner");
+  c.push_back({"wasi-runner", runner.empty() ? "ERROR" : "OK",
+               runner.empty() ? "the node:wasi runner run.mjs was not found"
+                              : "node:wasi runner " + runner + " (molt run --target wasm)",
+               "set MOLT_WASI_RUNNER to runtime/wasi/run.mjs"});
   return c;
 }
 
-int toolchain(const Options& o, const std::function<std::string()>& find_runtime) {
-  auto checks = toolchainChecks(find_runtime);
+int toolchain(const Options& o, const LocateFn& locate) {
+  auto checks = toolchainChecks(locate);
   bool errors = false;
   for (const Check& c : checks) errors |= c.status == "ERROR";
   if (o.json) {
@@ -306,7 +318,7 @@ int toolchain(const Options& o, const std::function<std::string()>& find_runtime
 
 }  // namespace
 
-int runDoctor(const std::vector<std::string>& args, const std::function<std::string()>& find_runtime) {
+int runDoctor(const std::vector<std::string>& args, const LocateFn& locate) {
   Options o;
   for (const std::string& a : args) {
     if (a == "--fix") o.fix = true;
@@ -318,7 +330,7 @@ int runDoctor(const std::vector<std::string>& args, const std::function<std::str
     else if (a.starts_with("-")) { fmt::print(stderr, "molt: error: unknown option `{}`\n\n{}", a, kUsage); return 2; }
     else o.paths.push_back(a);
   }
-  if (o.paths.empty()) return toolchain(o, find_runtime);
+  if (o.paths.empty()) return toolchain(o, locate);
   if (!pythonLanguage()) return 2;
   WalkResult walk = collectPythonFiles(o.paths, {});
   int rc = 0;

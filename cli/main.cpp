@@ -40,10 +40,14 @@ int main(int argc, char** argv) {
   if (cmd == "build") return molt::cli::runBuild(rest);
   if (cmd == "run") return molt::cli::runRun(rest);
   if (cmd == "doctor")
-    return molt::cli::runDoctor(rest, [] {
+    return molt::cli::runDoctor(rest, [](std::string_view what) {
       std::error_code ec;
       auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-      return molt::codegen::findRuntimeArchive(ec ? std::string() : self.parent_path().string());
+      std::string dir = ec ? std::string() : self.parent_path().string();
+      if (what == "runtime") return molt::codegen::findRuntimeArchive(dir, molt::codegen::Target::Native);
+      if (what == "runtime-wasm") return molt::codegen::findRuntimeArchive(dir, molt::codegen::Target::Wasm32Wasi);
+      if (what == "wasi-runner") return molt::cli::wasiRunnerPath();
+      return std::string();
     });
   if (cmd == "lsp") return molt::lsp::runLspCommand(rest);
   if (cmd == "explain" && rest.size() == 1) return molt::cli::explainCode(rest[0]);

@@ -28,24 +28,36 @@ namespace molt::codegen {
 // Lowers the typed IR to an LLVM module (not optimised, verified).
 [[nodiscard]] std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx);
 
+// What `molt build` produces: a host executable, or a wasm32-wasi command
+// module (docs/spec/wasm-targets.md).
+enum class Target { Native, Wasm32Wasi };
+
 struct EmitOptions {
-  int opt_level = 2;  // 0..3
+  int opt_level = 2;   // 0..3 (speed)
+  int size_level = 0;  // 0, 1 (-Os) or 2 (-Oz); used with opt_level 2
+  Target target = Target::Native;
 };
 
 // Runs the new pass manager pipeline for `opt_level` on `m`.
 void optimize(llvm::Module& m, const EmitOptions& opts);
 // Textual LLVM IR.
 [[nodiscard]] std::string printModule(const llvm::Module& m);
-// Assembly (asm=true) or an ELF object for the host. False + error on failure.
+// Assembly (asm=true) or an object file (ELF for the host, a wasm object for
+// wasm32-wasi). False + error on failure.
 [[nodiscard]] bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, std::string& out,
                                    std::string& error);
 
-// Links `object_path` with the runtime archive into `exe_path`.
+// Links `object_path` with the target's runtime archive into `exe_path`
+// (an executable, or a stripped wasm32-wasi command module).
 [[nodiscard]] bool linkExecutable(const std::string& object_path, const std::string& exe_path,
-                                  const std::string& self_exe_dir, std::string& error);
+                                  const std::string& self_exe_dir, Target target, std::string& error);
 
-// Where the runtime archive is (compile-time path, then next to the molt
-// binary); empty if not found.
-[[nodiscard]] std::string findRuntimeArchive(const std::string& self_exe_dir);
+// Where the target's runtime archive is (environment override, compile-time
+// path, then next to the molt binary); empty if not found.
+[[nodiscard]] std::string findRuntimeArchive(const std::string& self_exe_dir, Target target = Target::Native);
+
+// The wasi-libc sysroot (a directory with lib/wasm32-wasi/libc.a); empty if
+// none is installed.
+[[nodiscard]] std::string findWasiSysroot();
 
 }  // namespace molt::codegen

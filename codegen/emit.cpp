@@ -1,8 +1,10 @@
 // LLVM module -> optimised module -> assembly or object file -> executable.
-// Uses the new pass manager's default pipelines, a TargetMachine for the
-// host triple with a generic x86-64 CPU (so the same source gives the same
-// bytes on every machine), and links with `clang-19 -fuse-ld=lld` against
-// the runtime archive (the runtime needs only libc and libm).
+// Uses the new pass manager's default pipelines and a TargetMachine for
+// either the host triple with a generic x86-64 CPU (so the same source gives
+// the same bytes on every machine) or wasm32-wasi with the generic wasm CPU.
+// Links with `clang-19 -fuse-ld=lld` against the host runtime archive (the
+// runtime needs only libc and libm), or with `clang-19 --target=wasm32-wasi`
+// (which drives wasm-ld) against the wasm32 runtime archive and wasi-libc.
 #include <llvm/Analysis/CGSCCPassManager.h>
 #include <llvm/Analysis/LoopAnalysisManager.h>
 #include <llvm/IR/LegacyPassManager.h>
@@ -26,11 +28,23 @@
 #ifndef MOLT_RUNTIME_ARCHIVE
 #define MOLT_RUNTIME_ARCHIVE ""
 #endif
+#ifndef MOLT_RUNTIME_WASM_ARCHIVE
+#define MOLT_RUNTIME_WASM_ARCHIVE ""
+#endif
+
+// The WebAssembly backend's registration hooks (part of every LLVM 19 build
+// Debian ships; declared here so only this target is initialised).
+extern "C" void LLVMInitializeWebAssemblyTargetInfo();
+extern "C" void LLVMInitializeWebAssemblyTarget();
+extern "C" void LLVMInitializeWebAssemblyTargetMC();
+extern "C" void LLVMInitializeWebAssemblyAsmPrinter();
 
 namespace molt::codegen {
 namespace {
 
-llvm::OptimizationLevel passLevel(int level) {
+llvm::OptimizationLevel passLevel(int level, int size_level) {
+  if (size_level == 1) return llvm::OptimizationLevel::Os;
+  if (size_level >= 2) return llvm::OptimizationLevel::Oz;
   switch (level) {
     case 0: return llvm::OptimizationLevel::O0;
     case 1: return llvm::OptimizationLevel::O1;
@@ -44,10 +58,15 @@ std::unique_ptr<llvm::TargetMachine> makeTargetMachine(const EmitOptions& opts, 
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
     llvm::InitializeNativeTargetAsmParser();
+    LLVMInitializeWebAssemblyTargetInfo();
+    LLVMInitializeWebAssemblyTarget();
+    LLVMInitializeWebAssemblyTargetMC();
+    LLVMInitializeWebAssemblyAsmPrinter();
     return true;
   }();
   (void)initialized;
-  std::string triple = llvm::sys::getDefaultTargetTriple();
+  bool wasm = opts.target == Target::Wasm32Wasi;
+  std::string triple = wasm ? "wasm32-unknown-wasi" : llvm::sys::getDefaultTargetTriple();
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target) return nullptr;
   llvm::TargetOptions to;
@@ -56,7 +75,33 @@ std::unique_ptr<llvm::TargetMachine> makeTargetMachine(const EmitOptions& opts, 
             : opts.opt_level == 3 ? llvm::CodeGenOptLevel::Aggressive
                                   : llvm::CodeGenOptLevel::Default;
   return std::unique_ptr<llvm::TargetMachine>(
-      target->createTargetMachine(triple, "x86-64", "", to, llvm::Reloc::PIC_, std::nullopt, cg));
+      target->createTargetMachine(triple, wasm ? "generic" : "x86-64", "", to,
+                                  wasm ? llvm::Reloc::Static : llvm::Reloc::PIC_, std::nullopt, cg));
+}
+
+// Points the module at the target. On wasm32-wasi, wasi-libc's start-up code
+// calls `__main_argc_argv` (what clang names a C `main(int, char**)`).
+void retarget(llvm::Module& m, llvm::TargetMachine& tm, Target target) {
+  m.setDataLayout(tm.createDataLayout());
+  m.setTargetTriple(tm.getTargetTriple().str());
+  if (target == Target::Wasm32Wasi)
+    if (llvm::Function* main = m.getFunction("main")) main->setName("__main_argc_argv");
+}
+
+// Runs argv (argv[0] looked up on PATH); the exit status, 127 if it cannot start.
+int runTool(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid < 0) return 127;
+  if (pid == 0) {
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
 }  // namespace
@@ -64,10 +109,7 @@ std::unique_ptr<llvm::TargetMachine> makeTargetMachine(const EmitOptions& opts, 
 void optimize(llvm::Module& m, const EmitOptions& opts) {
   std::string error;
   auto tm = makeTargetMachine(opts, error);
-  if (tm) {
-    m.setDataLayout(tm->createDataLayout());
-    m.setTargetTriple(tm->getTargetTriple().str());
-  }
+  if (tm) retarget(m, *tm, opts.target);
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
@@ -78,8 +120,9 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
-  llvm::ModulePassManager mpm = opts.opt_level == 0 ? pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
-                                                    : pb.buildPerModuleDefaultPipeline(passLevel(opts.opt_level));
+  llvm::ModulePassManager mpm =
+      opts.opt_level == 0 ? pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
+                          : pb.buildPerModuleDefaultPipeline(passLevel(opts.opt_level, opts.size_level));
   mpm.run(m, mam);
 }
 
@@ -93,8 +136,7 @@ std::string printModule(const llvm::Module& m) {
 bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, std::string& out, std::string& error) {
   auto tm = makeTargetMachine(opts, error);
   if (!tm) return false;
-  m.setDataLayout(tm->createDataLayout());
-  m.setTargetTriple(tm->getTargetTriple().str());
+  retarget(m, *tm, opts.target);
   llvm::SmallVector<char, 0> buf;
   llvm::raw_svector_ostream os(buf);
   llvm::legacy::PassManager pm;
@@ -108,15 +150,17 @@ bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, st
   return true;
 }
 
-std::string findRuntimeArchive(const std::string& self_exe_dir) {
+std::string findRuntimeArchive(const std::string& self_exe_dir, Target target) {
   namespace fs = std::filesystem;
+  bool wasm = target == Target::Wasm32Wasi;
+  const char* name = wasm ? "libmolt_runtime_wasm32.a" : "libmolt_runtime.a";
   std::vector<std::string> candidates;
-  if (const char* env = std::getenv("MOLT_RUNTIME_LIB")) candidates.push_back(env);
-  candidates.push_back(MOLT_RUNTIME_ARCHIVE);
+  if (const char* env = std::getenv(wasm ? "MOLT_RUNTIME_WASM_LIB" : "MOLT_RUNTIME_LIB")) candidates.push_back(env);
+  candidates.push_back(wasm ? MOLT_RUNTIME_WASM_ARCHIVE : MOLT_RUNTIME_ARCHIVE);
   if (!self_exe_dir.empty()) {
-    candidates.push_back(self_exe_dir + "/libmolt_runtime.a");
-    candidates.push_back(self_exe_dir + "/../runtime/libmolt_runtime.a");
-    candidates.push_back(self_exe_dir + "/../lib/molt/libmolt_runtime.a");
+    candidates.push_back(self_exe_dir + "/" + name);
+    candidates.push_back(self_exe_dir + "/../runtime/" + name);
+    candidates.push_back(self_exe_dir + "/../lib/molt/" + name);
   }
   std::error_code ec;
   for (const std::string& c : candidates)
@@ -124,32 +168,50 @@ std::string findRuntimeArchive(const std::string& self_exe_dir) {
   return "";
 }
 
+std::string findWasiSysroot() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("MOLT_WASI_SYSROOT")) candidates.push_back(env);
+  for (const char* c : {"/usr", "/usr/share/wasi-sysroot", "/opt/wasi-sdk/share/wasi-sysroot"}) candidates.push_back(c);
+  std::error_code ec;
+  for (const std::string& c : candidates)
+    if (!c.empty() && fs::is_regular_file(c + "/lib/wasm32-wasi/libc.a", ec)) return c;
+  return "";
+}
+
 bool linkExecutable(const std::string& object_path, const std::string& exe_path, const std::string& self_exe_dir,
-                    std::string& error) {
-  std::string runtime = findRuntimeArchive(self_exe_dir);
+                    Target target, std::string& error) {
+  bool wasm = target == Target::Wasm32Wasi;
+  std::string runtime = findRuntimeArchive(self_exe_dir, target);
   if (runtime.empty()) {
-    error = "cannot find the runtime archive libmolt_runtime.a (set MOLT_RUNTIME_LIB)";
+    error = wasm ? "cannot find the wasm32 runtime archive libmolt_runtime_wasm32.a (set MOLT_RUNTIME_WASM_LIB)"
+                 : "cannot find the runtime archive libmolt_runtime.a (set MOLT_RUNTIME_LIB)";
     return false;
   }
-  std::vector<std::string> args = {"clang-19", "-fuse-ld=lld", "-o", exe_path, object_path, runtime,
-                                   "-lm", "-Wl,--gc-sections", "-Wl,--build-id=none", "-s"};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = fork();
-  if (pid < 0) {
-    error = "fork failed";
-    return false;
+  std::vector<std::string> args;
+  if (wasm) {
+    std::string sysroot = findWasiSysroot();
+    if (sysroot.empty()) {
+      error = "cannot find the WASI sysroot (install wasi-libc, or set MOLT_WASI_SYSROOT)";
+      return false;
+    }
+    // Stack first, so a stack overflow traps instead of corrupting data; 8 MiB
+    // like a native main thread, so the runtime's recursion limit (not the
+    // wasm stack) is what deep recursion hits.
+    args = {"clang-19", "--target=wasm32-wasi", "--sysroot=" + sysroot, "-o", exe_path, object_path, runtime,
+            "-lm", "-Wl,--gc-sections", "-Wl,--strip-all", "-Wl,--stack-first", "-Wl,-z,stack-size=8388608",
+            // A signature mismatch would link to a trap stub: refuse it instead.
+            "-Wl,--fatal-warnings"};
+  } else {
+    args = {"clang-19", "-fuse-ld=lld", "-o", exe_path, object_path, runtime,
+            "-lm", "-Wl,--gc-sections", "-Wl,--build-id=none", "-s"};
   }
-  if (pid == 0) {
-    execvp(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    error = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "cannot run clang-19 (install clang-19 and lld-19)"
-                                                             : "linking failed (clang-19 -fuse-ld=lld)";
+  int rc = runTool(args);
+  if (rc != 0) {
+    error = rc == 127 ? (wasm ? "cannot run clang-19 (install clang-19, lld-19 and wasi-libc)"
+                              : "cannot run clang-19 (install clang-19 and lld-19)")
+                      : (wasm ? "linking failed (clang-19 --target=wasm32-wasi, wasm-ld)"
+                              : "linking failed (clang-19 -fuse-ld=lld)");
     return false;
   }
   return true;

@@ -957,7 +957,7 @@ extern "C" MoltValue molt_int_from_cstr(const char *digits, int base) {
   return r;
 }
 
-extern "C" MoltValue molt_int_from_str(MoltValue s, int base) {
+extern "C" MoltValue molt_int_from_str(MoltValue s, int64_t base) {
   if (base != 0 && (base < 2 || base > 36)) return err_fmt(MOLT_EXC_VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0");
   int64_t n;
   const char *p = molt_str_utf8(s, &n);
@@ -965,7 +965,7 @@ extern "C" MoltValue molt_int_from_str(MoltValue s, int base) {
   bool tl;
   int64_t nd = 0, b0, b1;
   utf8_ws_trim(p, n, &b0, &b1); // int() accepts any Unicode whitespace around the digits
-  V r = parse_int(p + b0, b1 - b0, base, &tl, &nd);
+  V r = parse_int(p + b0, b1 - b0, (int)base, &tl, &nd);
   if (r != MOLT_NULL) return r;
   if (tl)
     return err_fmt(MOLT_EXC_VALUE_ERROR,
@@ -973,7 +973,7 @@ extern "C" MoltValue molt_int_from_str(MoltValue s, int base) {
                    "sys.set_int_max_str_digits() to increase the limit",
                    (int)kMaxStrDigits, (long long)nd);
   V rep = str_repr(s);
-  err_fmt(MOLT_EXC_VALUE_ERROR, "invalid literal for int() with base %d: %s", base, STR(rep)->data);
+  err_fmt(MOLT_EXC_VALUE_ERROR, "invalid literal for int() with base %d: %s", (int)base, STR(rep)->data);
   decref(rep);
   return MOLT_NULL;
 }

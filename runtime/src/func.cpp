@@ -56,7 +56,7 @@ static V call_type(uint32_t id, const V *args, int64_t n) {
       int64_t base;
       if (!int_fits_i64(args[1], &base)) return err_fmt(MOLT_EXC_VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0");
       if (!is_str(a)) return err_fmt(MOLT_EXC_TYPE_ERROR, "int() can't convert non-string with explicit base");
-      return molt_int_from_str(a, (int)base);
+      return molt_int_from_str(a, base);
     }
     return molt_int(a);
   case MOLT_TYPE_FLOAT: return molt_float(a);

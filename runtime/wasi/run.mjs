@@ -1,5 +1,5 @@
 // run.mjs - runs a wasm32-wasi program under node:wasi.
-// usage: node --no-warnings run.mjs prog.wasm [args...]
+// usage: node --no-warnings run.mjs [--argv0=NAME] prog.wasm [args...]
 // argv, stdin/stdout/stderr and the exit code pass through. The host file
 // system is preopened as "/" and PWD carries the working directory, which
 // molt_runtime_init chdir()s into, so relative and absolute paths behave as
@@ -8,14 +8,20 @@ import { WASI } from 'node:wasi';
 import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 
-const [, , wasmPath, ...args] = process.argv;
+let rest = process.argv.slice(2);
+let argv0 = null;
+if (rest.length > 0 && rest[0].startsWith('--argv0=')) {
+  argv0 = rest[0].slice('--argv0='.length);
+  rest = rest.slice(1);
+}
+const [wasmPath, ...args] = rest;
 if (!wasmPath) {
-  console.error('usage: node run.mjs prog.wasm [args...]');
+  console.error('usage: node run.mjs [--argv0=NAME] prog.wasm [args...]');
   process.exit(2);
 }
 const wasi = new WASI({
   version: 'preview1',
-  args: [wasmPath, ...args],
+  args: [argv0 ?? wasmPath, ...args],
   env: { PWD: process.cwd() },
   preopens: { '/': '/' },
   returnOnExit: true,

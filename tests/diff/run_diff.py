@@ -7,7 +7,11 @@ tests/diff/rejected/*.py must make `molt build` exit 1 without writing a
 binary. With --deterministic, a few programs are built twice and the two
 binaries must be byte-identical.
 
-usage: run_diff.py [--deterministic] [--update] MOLT DIFF_DIR [NAME...]
+With --target=wasm the same programs are built as wasm32-wasi modules and
+run under node:wasi (runtime/wasi/run.mjs); programs listed in
+wasm_skip.txt (with the reason) are not run there.
+
+usage: run_diff.py [--deterministic] [--update] [--target=wasm] MOLT DIFF_DIR [NAME...]
 
 tests/diff/ir/*.py are golden tests of `molt build --emit=ir` (NAME.ir);
 --update rewrites them.
@@ -17,6 +21,21 @@ import os
 import subprocess
 import sys
 import tempfile
+
+TARGET = "native"
+RUNNER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime", "wasi", "run.mjs")
+
+
+def build_cmd(molt, path, out):
+    cmd = [molt, "build", path, "-o", out]
+    return cmd + ["--target=wasm"] if TARGET == "wasm" else cmd
+
+
+def exe_cmd(exe, path):
+    """How to run a built program so that it sees the argv python3 sees."""
+    if TARGET == "wasm":
+        return ["node", "--no-warnings", os.path.abspath(RUNNER), "--argv0=" + path, exe]
+    return [exe]
 
 
 def last_line(b: bytes) -> bytes:
@@ -30,12 +49,12 @@ def run(cmd, **kw):
 
 def check_program(molt, path, tmp):
     name = os.path.basename(path)[:-3]
-    exe = os.path.join(tmp, name)
-    b = run([molt, "build", path, "-o", exe])
+    exe = os.path.join(tmp, name + (".wasm" if TARGET == "wasm" else ""))
+    b = run(build_cmd(molt, path, exe))
     if b.returncode != 0:
         return f"{name}: molt build failed ({b.returncode}):\n{b.stderr.decode(errors='replace')}"
     want = run([sys.executable, path], cwd=tmp)
-    got = run([exe], cwd=tmp)
+    got = run(exe_cmd(exe, path), cwd=tmp)
     problems = []
     if want.stdout != got.stdout:
         problems.append(f"stdout differs\n--- python3\n{want.stdout.decode(errors='replace')}"
@@ -50,7 +69,7 @@ def check_program(molt, path, tmp):
 def check_rejected(molt, path, tmp):
     name = os.path.basename(path)[:-3]
     exe = os.path.join(tmp, "rejected_" + name)
-    b = run([molt, "build", path, "-o", exe])
+    b = run(build_cmd(molt, path, exe))
     problems = []
     if b.returncode != 1:
         problems.append(f"expected exit 1, got {b.returncode}")
@@ -82,7 +101,7 @@ def check_deterministic(molt, path, tmp):
     outs = []
     for i in range(2):
         exe = os.path.join(tmp, f"det{i}_{name}")
-        b = run([molt, "build", path, "-o", exe])
+        b = run(build_cmd(molt, path, exe))
         if b.returncode != 0:
             return f"{name}: build failed"
         with open(exe, "rb") as f:
@@ -90,13 +109,35 @@ def check_deterministic(molt, path, tmp):
     return None if outs[0] == outs[1] else f"{name}: two builds differ"
 
 
+def wasm_skips(root):
+    """NAME -> reason, from wasm_skip.txt (`NAME: reason` lines, # comments)."""
+    skips = {}
+    path = os.path.join(root, "wasm_skip.txt")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            line = line.split("#", 1)[0].strip()
+            if line:
+                name, _, reason = line.partition(":")
+                skips[name.strip()] = reason.strip()
+    return skips
+
+
 def main():
+    global TARGET
     args = sys.argv[1:]
     deterministic = "--deterministic" in args
     update = "--update" in args
-    args = [a for a in args if a not in ("--deterministic", "--update")]
+    if "--target=wasm" in args:
+        TARGET = "wasm"
+    args = [a for a in args if a not in ("--deterministic", "--update", "--target=wasm")]
     molt, root, only = os.path.abspath(args[0]), os.path.abspath(args[1]), set(args[2:])
     progs = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith(".py") and f != "run_diff.py")
+    skipped = wasm_skips(root) if TARGET == "wasm" else {}
+    for name in skipped:
+        if not os.path.exists(os.path.join(root, name + ".py")):
+            print(f"FAIL wasm_skip.txt names {name}, which is not a program here")
+            return 1
+    progs = [p for p in progs if os.path.basename(p)[:-3] not in skipped]
     rejected = sorted(os.path.join(root, "rejected", f) for f in os.listdir(os.path.join(root, "rejected"))
                       if f.endswith(".py"))
     if only:
@@ -114,7 +155,7 @@ def main():
                 for p in rejected:
                     jobs.append(pool.submit(check_rejected, molt, p, tmp))
                 irdir = os.path.join(root, "ir")
-                for f in sorted(os.listdir(irdir)) if os.path.isdir(irdir) and not only else []:
+                for f in sorted(os.listdir(irdir)) if os.path.isdir(irdir) and not only and TARGET == "native" else []:
                     if f.endswith(".py"):
                         jobs.append(pool.submit(check_ir_golden, molt, os.path.join(irdir, f), update))
             results = [j.result() for j in jobs]
@@ -122,8 +163,9 @@ def main():
     for f in failures:
         print("FAIL", f)
     kind = "deterministic builds" if deterministic else "differential programs + rejected programs"
-    print(f"{len(results) - len(failures)}/{len(results)} {kind} passed "
-          f"({len(progs)} programs, {0 if deterministic else len(rejected)} rejected)")
+    print(f"{len(results) - len(failures)}/{len(results)} {kind} passed on {TARGET} "
+          f"({len(progs)} programs, {0 if deterministic else len(rejected)} rejected"
+          f"{f', {len(skipped)} skipped on wasm' if skipped else ''})")
     return 1 if failures else 0
 
 

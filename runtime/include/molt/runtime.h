@@ -266,7 +266,7 @@ MoltValue molt_int_from_u64(uint64_t u);
  *  (check molt_err_occurred when -1 is a valid result). */
 int64_t molt_int_as_i64(MoltValue v);
 /** int(s, base): base 0 or 2..36; raises ValueError like CPython. */
-MoltValue molt_int_from_str(MoltValue s, int base);
+MoltValue molt_int_from_str(MoltValue s, int64_t base);
 /** Parses a decimal literal (compiler constants); never fails on valid input. */
 MoltValue molt_int_from_cstr(const char *digits, int base);
 /** int.bit_length() -> int. */
