@@ -59,6 +59,8 @@ struct Member {
 
 // Module members. `typing` names are special forms the checker interprets.
 constexpr Member kMembers[] = {
+    // `molt`: the tiny module a program imports for `@molt.export` (lib/python/molt.py under CPython).
+    {"molt", "export", false, ""},
     {"typing", "List", false, ""}, {"typing", "Dict", false, ""}, {"typing", "Set", false, ""},
     {"typing", "Tuple", false, ""}, {"typing", "Optional", false, ""}, {"typing", "Union", false, ""},
     {"typing", "Callable", false, ""}, {"typing", "Final", false, ""}, {"typing", "cast", false, ""},
@@ -191,7 +193,8 @@ std::string_view builtinExceptionBase(std::string_view name) {
 std::span<const std::string_view> builtinExceptionNames() { return kExceptionNames; }
 
 ModuleKind classifyModule(std::string_view module) {
-  if (module == "typing" || module == "math" || module == "sys" || module == "__future__") return ModuleKind::Known;
+  if (module == "typing" || module == "math" || module == "sys" || module == "__future__" || module == "molt")
+    return ModuleKind::Known;
   if (module == "importlib" || module.starts_with("importlib.")) return ModuleKind::Dynamic;
   return ModuleKind::Unknown;
 }

@@ -407,14 +407,66 @@ class Checker {
     return false;
   }
 
+  // `@molt.export` (import molt) or `@export` (from molt import export).
+  bool isMoltExport(const Expr* d) const {
+    if (d->kind == ExprKind::Attribute) {
+      auto* a = as<AttributeExpr>(d);
+      const Symbol* m = a->value->kind == ExprKind::Name ? names_.symbolOf(a->value) : nullptr;
+      return a->attr == "export" && m && m->kind == SymbolKind::Module && m->module == "molt";
+    }
+    const Symbol* s = d->kind == ExprKind::Name ? names_.symbolOf(d) : nullptr;
+    return s && s->kind == SymbolKind::ImportedName && s->module == "molt" && s->imported == "export";
+  }
+
+  // An export crosses the wasm boundary through the component model's
+  // canonical ABI: only scalars and strings have a lowering here.
+  bool exportableType(TypeId t, bool result) const {
+    switch (T.kind(t)) {
+      case TypeKind::Int: case TypeKind::Float: case TypeKind::Bool: case TypeKind::Str: case TypeKind::Unknown: return true;
+      case TypeKind::None: return result;
+      default: return false;
+    }
+  }
+
+  void checkExport(const FunctionDef* f, FunctionInfo* fn, const Expr* d, Scope* scope) {
+    if (fn->owner || scope != names_.module_scope) {
+      report(DiagnosticKind::InvalidExport, d->range, "only module-level functions can be exported; " + q(f->name) + " is not one");
+      return;
+    }
+    // Names the module itself exports (WASI, the canonical ABI).
+    if (f->name == "_start" || f->name == "_initialize" || f->name == "memory" || f->name.starts_with("cabi_"))
+      report(DiagnosticKind::InvalidExport, f->name_range,
+             q(f->name) + " is an export name the wasm module itself uses", {"rename the function"});
+    for (size_t i = 0; i < fn->params.size(); ++i) {
+      const Param& p = f->params[i];
+      if (p.keyword_only || !exportableType(fn->params[i].type, false))
+        report(DiagnosticKind::InvalidExport, p.range,
+               "parameter " + q(p.name) + " of exported " + q(f->name) +
+                   (p.keyword_only ? " is keyword-only" : " has type " + q(T.display(fn->params[i].type))),
+               {"exported functions take positional `int`, `float`, `bool` and `str` parameters"});
+    }
+    if (!exportableType(fn->returns, true))
+      report(DiagnosticKind::InvalidExport, f->returns ? f->returns->range : f->name_range,
+             "exported " + q(f->name) + " returns " + q(T.display(fn->returns)),
+             {"exported functions return `int`, `float`, `bool`, `str` or `None`"});
+  }
+
   FunctionInfo* declareFunction(const FunctionDef* f, ClassInfo* owner, Scope* scope) {
     FunctionInfo* fn = newFunction();
     fn->name = f->name;
     fn->decl = f;
     fn->owner = owner;
     m_.function_of[f] = fn;
+    const Expr* export_decorator = nullptr;
     for (Expr* d : f->decorators) {
       bool ok = false;
+      if (isMoltExport(d)) {
+        if (export_decorator)
+          report(DiagnosticKind::InvalidExport, d->range, q(f->name) + " is exported twice");
+        export_decorator = d;
+        fn->is_export = true;
+        continue;
+      }
       if (d->kind == ExprKind::Name) {
         std::string_view n = as<NameExpr>(d)->name;
         ok = owner && (n == "staticmethod" || n == "classmethod" || n == "property");
@@ -466,6 +518,7 @@ class Checker {
     }
     eval_site_ = saved_site;
     ctx_ = saved;
+    if (export_decorator) checkExport(f, fn, export_decorator, scope);
     return fn;
   }
 

@@ -66,6 +66,7 @@ struct FunctionInfo {
   bool is_property = false;
   bool has_self = false;   // first declared parameter is self/cls
   bool return_inferred = false;  // no annotation: the checker reported it
+  bool is_export = false;  // `@molt.export`: exported from wasm modules (docs/spec/wasm-targets.md)
 };
 
 struct FieldInfo {

@@ -171,6 +171,11 @@ int compile(const BuildArgs& b, const std::string& exe) {
     fmt::print(stderr, "molt: error: {} uses constructs `molt build` cannot compile yet; not building\n", b.file);
     return 1;
   }
+  if (b.wit) {
+    std::string out = codegen::witWorld(*ir, fs::path(b.file).stem().string());
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
   if (b.emit == "ir") {
     std::string out = codegen::dumpIr(*ir);
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -178,6 +183,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
   }
   llvm::LLVMContext ctx;
   std::unique_ptr<llvm::Module> m = codegen::lower(*ir, ctx);
+  if (isWasm(b)) codegen::addWasmExports(*ir, *m);
   codegen::EmitOptions eo = emitOptions(b);
   codegen::optimize(*m, eo);
   if (b.emit == "llvm") {

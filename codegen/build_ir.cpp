@@ -182,6 +182,7 @@ class Builder {
       for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
       f.n_params = static_cast<uint32_t>(fi->params.size());
       f.returns = reprOf(fi->returns);
+      if (fi->is_export) f.export_sig = exportSignature(*fi, fd);
       func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
       m_.functions.push_back(std::move(f));
     }
@@ -538,11 +539,36 @@ class Builder {
   }
 
   // ------------------------------------------------------------ functions
+  // The checker (invalid-export) admits only these types.
+  AbiType abiType(TypeId t) {
+    switch (types_.kind(t)) {
+      case TypeKind::Int: return AbiType::S64;
+      case TypeKind::Float: return AbiType::F64;
+      case TypeKind::Bool: return AbiType::Bool;
+      case TypeKind::Str: return AbiType::String;
+      default: return AbiType::None;
+    }
+  }
+  IrExport exportSignature(const FunctionInfo& fi, const FunctionDef* fd) {
+    IrExport x;
+    for (const ParamInfo& p : fi.params) {
+      x.params.push_back(abiType(p.type));
+      if (x.params.back() == AbiType::None) unsupported(fd->name_range, "exporting this parameter type");
+    }
+    x.result = abiType(fi.returns);
+    if (x.result == AbiType::None && types_.kind(fi.returns) != TypeKind::None)
+      unsupported(fd->name_range, "exporting this result type");
+    return x;
+  }
+
   void buildFunction(const FunctionDef* fd, IrFunction& f) {
     fn_ = &f;
     fn_scope_ = a_.names.scopeOf(fd);
     local_of_.clear();
-    if (!fd->decorators.empty()) unsupported(fd->decorators[0]->range, "decorators");
+    // The one decorator a compiled function may carry is `@molt.export`
+    // (the checker rejects every other and a second one).
+    if (!fd->decorators.empty() && !(f.export_sig && fd->decorators.size() == 1))
+      unsupported(fd->decorators[0]->range, "decorators");
     if (!fn_scope_) {
       unsupported(fd->name_range, "this function");
       return;
@@ -1963,13 +1989,13 @@ class Builder {
       }
       case StmtKind::Import: {
         for (const Alias& al : as<ImportStmt>(s)->names)
-          if (al.name != "math" && al.name != "sys" && al.name != "typing")
+          if (al.name != "math" && al.name != "sys" && al.name != "typing" && al.name != "molt")
             unsupported(al.range, fmt::format("importing `{}`", al.name));
         return;
       }
       case StmtKind::ImportFrom: {
         auto* im = as<ImportFromStmt>(s);
-        if (im->module != "typing" && im->module != "math" && im->module != "__future__")
+        if (im->module != "typing" && im->module != "math" && im->module != "__future__" && im->module != "molt")
           unsupported(s->range, fmt::format("importing from `{}`", im->module));
         return;
       }

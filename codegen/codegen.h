@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/check_file.h"
@@ -46,6 +47,13 @@ void optimize(llvm::Module& m, const EmitOptions& opts);
 // wasm32-wasi). False + error on failure.
 [[nodiscard]] bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, std::string& out,
                                    std::string& error);
+
+// wasm32-wasi: adds a core-wasm export for every `@molt.export` function
+// (canonical ABI lowering, docs/spec/wasm-targets.md) to a lowered module.
+void addWasmExports(const IrModule& ir, llvm::Module& m);
+
+// The WIT world (package molt:WORLD) of the program's exports.
+[[nodiscard]] std::string witWorld(const IrModule& ir, std::string_view world);
 
 // Links `object_path` with the target's runtime archive into `exe_path`
 // (an executable, or a stripped wasm32-wasi command module).

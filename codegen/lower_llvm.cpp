@@ -78,7 +78,8 @@ class Lowerer {
     }
     wrappers_.assign(ir_.functions.size(), nullptr);
     for (size_t i = 0; i < ir_.functions.size(); ++i)
-      if (ir_.functions[i].is_lambda) wrappers_[i] = lambdaWrapper(ir_.functions[i], funcs_[i]);
+      if (ir_.functions[i].is_lambda || ir_.functions[i].export_sig)
+        wrappers_[i] = lambdaWrapper(ir_.functions[i], funcs_[i]);
     for (size_t i = 0; i < ir_.functions.size(); ++i) lowerFunction(ir_.functions[i], funcs_[i]);
     lowerMain();
     std::string err;

@@ -170,6 +170,13 @@ void dumpFunction(const IrModule& m, const IrFunction& f, std::string& out) {
   for (uint32_t i = 0; i < f.n_params; ++i)
     out += fmt::format("{}%{} {}: {}", i ? ", " : "", i, f.locals[i].name, reprName(f.locals[i].repr));
   out += fmt::format(") -> {}\n", reprName(f.returns));
+  if (f.export_sig) {
+    static constexpr const char* kAbi[] = {"none", "s64", "f64", "bool", "string"};
+    out += "  export(";
+    for (size_t i = 0; i < f.export_sig->params.size(); ++i)
+      out += fmt::format("{}{}", i ? ", " : "", kAbi[static_cast<int>(f.export_sig->params[i])]);
+    out += fmt::format(") -> {}\n", kAbi[static_cast<int>(f.export_sig->result)]);
+  }
   for (size_t i = f.n_params; i < f.locals.size(); ++i)
     out += fmt::format("  local %{} {}: {}\n", i, f.locals[i].name, reprName(f.locals[i].repr));
   dumpBlock(m, f, f.body, 1, out);

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,12 +123,22 @@ struct IrVar {
   Repr repr;
 };
 
+// `@molt.export` (docs/spec/wasm-targets.md): how each parameter and the
+// result cross the wasm boundary, as the component model's canonical ABI
+// lowers them (s64 -> i64, f64 -> f64, bool -> i32, string -> ptr+len).
+enum class AbiType : uint8_t { None, S64, F64, Bool, String };
+struct IrExport {
+  std::vector<AbiType> params;
+  AbiType result = AbiType::None;
+};
+
 struct IrFunction {
   std::string name;
   std::vector<IrVar> locals;  // parameters first
   uint32_t n_params = 0;    // includes the captures (the last n_captures parameters)
   uint32_t n_captures = 0;  // lambdas: captured variables, passed after the parameters
   bool is_lambda = false;   // also gets a MoltFnPtr wrapper so the runtime can call it
+  std::optional<IrExport> export_sig;  // exported from wasm modules; also gets the MoltFnPtr wrapper
   Repr returns = Repr::Value;
   std::vector<IrStmt*> body;
 };

@@ -270,8 +270,14 @@ extern "C" MoltValue molt_sys_exit(MoltValue code) {
   return MOLT_NULL;
 }
 
+// Set by modules with @molt.export functions: the host calls them after
+// `_start` returns, so the module's globals must outlive main.
+static bool g_keep_globals = false;
+static int g_state = 0;  // 0 before molt_runtime_init, 1 running, 2 finished
+
 extern "C" void molt_runtime_init(int argc, char **argv) {
   (void)molt_type_count();
+  g_state = 1;
   g_argc = argc;
   g_argv = argv;
 #ifdef __wasi__
@@ -282,7 +288,12 @@ extern "C" void molt_runtime_init(int argc, char **argv) {
 #endif
 }
 
+extern "C" void molt_runtime_keep_globals(void) { g_keep_globals = true; }
+
+extern "C" int molt_runtime_state(void) { return g_state; }
+
 extern "C" int molt_runtime_finish(void) {
+  g_state = 2;
   int status = 0;
   if (g_pending != MOLT_NULL) {
     if (obj_type(g_pending) == MOLT_EXC_SYSTEM_EXIT) {
@@ -309,8 +320,10 @@ extern "C" int molt_runtime_finish(void) {
     }
   }
   while (g_nhandling > 0) molt_exc_handler_leave();
-  release_globals();
-  molt_gc_collect(); // free unreachable cycles (keeps leak checkers quiet)
+  if (!g_keep_globals) {
+    release_globals();
+    molt_gc_collect(); // free unreachable cycles (keeps leak checkers quiet)
+  }
   fflush(stdout);
   fflush(stderr);
   return status;

@@ -23,7 +23,9 @@ import sys
 import tempfile
 
 TARGET = "native"
-RUNNER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime", "wasi", "run.mjs")
+RUNTIME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime")
+RUNNER = os.path.join(RUNTIME, "wasi", "run.mjs")
+MOLT_PY = os.path.abspath(os.path.join(RUNTIME, "python"))
 
 
 def build_cmd(molt, path, out):
@@ -53,7 +55,9 @@ def check_program(molt, path, tmp):
     b = run(build_cmd(molt, path, exe))
     if b.returncode != 0:
         return f"{name}: molt build failed ({b.returncode}):\n{b.stderr.decode(errors='replace')}"
-    want = run([sys.executable, path], cwd=tmp)
+    # `import molt` (for @molt.export) resolves to runtime/python/molt.py under CPython.
+    env = dict(os.environ, PYTHONPATH=MOLT_PY)
+    want = run([sys.executable, path], cwd=tmp, env=env)
     got = run(exe_cmd(exe, path), cwd=tmp)
     problems = []
     if want.stdout != got.stdout:

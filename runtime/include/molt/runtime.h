@@ -99,6 +99,14 @@ void molt_runtime_init(int argc, char **argv);
  *  (0 when nothing is pending). */
 int molt_runtime_finish(void);
 
+/** Makes molt_runtime_finish keep the module globals alive (it still prints
+ *  a pending exception and flushes): wasm modules with exported functions
+ *  call it from a constructor, so the host can call exports after `_start`. */
+void molt_runtime_keep_globals(void);
+/** 0 before molt_runtime_init, 1 while the program runs, 2 after
+ *  molt_runtime_finish. */
+int molt_runtime_state(void);
+
 /** sys.argv as a new list of str (from molt_runtime_init's argv). */
 MoltValue molt_sys_argv(void);
 /** sys.exit(code) / exit(code): raises SystemExit(code); returns MOLT_NULL.
@@ -584,6 +592,32 @@ MoltValue molt_math_prod(MoltValue iterable, MoltValue start);
 MoltValue molt_math_fsum(MoltValue iterable);
 MoltValue molt_math_degrees(MoltValue x);
 MoltValue molt_math_radians(MoltValue x);
+
+/* ===== wasm exports (canonical ABI glue, runtime/src/wasm_abi.cpp) ==========
+ * Used by the wrapper codegen emits for each `@molt.export` function
+ * (docs/spec/wasm-targets.md). On wasm32 the module also exports
+ * `cabi_realloc`, through which the host allocates argument strings. */
+
+/** Start of an export call: traps (after a message on stderr) unless the
+ *  module's `_start` has run, so the module's globals are initialised. */
+void molt_abi_enter(void);
+/** End of an export call: flushes stdout and stderr. */
+void molt_abi_leave(void);
+/** A `string` argument: takes ownership of the host's buffer (allocated with
+ *  cabi_realloc, freed here); a new str, MOLT_NULL (UnicodeError) if the
+ *  bytes are not UTF-8. */
+MoltValue molt_abi_str_in(char *ptr, int32_t len);
+/** A `string` result: copies `s` (borrowed) into a fresh buffer and returns
+ *  the address of the {ptr, len} pair the canonical ABI returns. */
+void *molt_abi_str_out(MoltValue s);
+/** The `cabi_post_` function of a string result: frees that buffer. */
+void molt_abi_str_post(void *retarea);
+/** An `s64` result: the int's value; an int beyond 64 bits fails like
+ *  molt_abi_fail with OverflowError. */
+int64_t molt_abi_s64_out(MoltValue v);
+/** An exception escaped an export: prints its traceback to stderr and traps
+ *  (the host sees a WebAssembly.RuntimeError). Does not return. */
+void molt_abi_fail(void);
 
 #ifdef __cplusplus
 } /* extern "C" */
