@@ -112,6 +112,48 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("check", garbage)
     expect("garbage gives syntax errors", r.returncode == 1 and "syntax-error" in r.stdout, r.stdout)
 
+# The wasm target end to end: `molt run --target wasm` passes argv, stdout,
+# stderr and the exit status through node:wasi; `molt build --target wasm`
+# writes a module only on success; --wit; the doctor finds the wasm pieces.
+with tempfile.TemporaryDirectory() as tmp:
+    prog = os.path.join(tmp, "prog.py")
+    with open(prog, "w") as f:
+        f.write("import sys\n"
+                "print('args', sys.argv[1:], len(sys.argv[0]) > 0)\n"
+                "if len(sys.argv) > 2:\n"
+                "    sys.exit(int(sys.argv[2]))\n"
+                "if len(sys.argv) > 1:\n"
+                "    raise ValueError('bad ' + sys.argv[1])\n")
+    r = run("run", "--target", "wasm", prog, "--", "x", "7", cwd=tmp)
+    expect("wasm run: sys.exit status", r.returncode == 7 and r.stdout == "args ['x', '7'] True\n", f"{r.returncode} {r.stdout!r} {r.stderr!r}")
+    r = run("run", "--target=wasm", prog, "--", "y", cwd=tmp)
+    expect("wasm run: uncaught exception", r.returncode == 1 and r.stderr.strip().splitlines()[-1] == "ValueError: bad y",
+           f"{r.returncode} {r.stderr!r}")
+    r = run("run", "--target=wasm", prog, cwd=tmp)
+    expect("wasm run: success", r.returncode == 0 and r.stdout == "args [] True\n", f"{r.returncode} {r.stdout!r} {r.stderr!r}")
+    out = os.path.join(tmp, "prog.wasm")
+    r = run("build", "--target", "wasm", prog, "-o", out, cwd=tmp)
+    expect("wasm build writes a module", r.returncode == 0 and open(out, "rb").read(4) == b"\0asm", r.stderr)
+    r = run("build", "--target", "wasm", prog, cwd=tmp)
+    expect("wasm build default name", r.returncode == 0 and os.path.exists(os.path.join(tmp, "prog.wasm")), r.stderr)
+    bad = os.path.join(tmp, "bad.py")
+    with open(bad, "w") as f:
+        f.write("def f(x: int) -> str:\n    return x\n")
+    r = run("build", "--target", "wasm", bad, "-o", os.path.join(tmp, "bad.wasm"), cwd=tmp)
+    expect("wasm build refuses errors", r.returncode == 1 and not os.path.exists(os.path.join(tmp, "bad.wasm")), r.stderr)
+    r = run("build", "--target", "riscv", prog, cwd=tmp)
+    expect("unknown target is a usage error", r.returncode == 2 and "unknown target" in r.stderr, r.stderr)
+    exp = os.path.join(tmp, "exp.py")
+    with open(exp, "w") as f:
+        f.write("import molt\n\n\n@molt.export\ndef add_one(value: int) -> int:\n    return value + 1\n")
+    r = run("build", "--target", "wasm", "--wit", exp, cwd=tmp)
+    expect("--wit prints the exports", r.returncode == 0 and "package molt:exp@0.1.0;" in r.stdout
+           and "export add-one: func(value: s64) -> s64;" in r.stdout, r.stdout + r.stderr)
+    r = run("doctor", "--json")
+    checks_by_name = {c["name"]: c for c in json.loads(r.stdout)["checks"]} if r.stdout.strip() else {}
+    for piece in ("wasm-runtime", "wasi-runner", "wasi-sysroot", "wasm-linker", "node"):
+        expect(f"doctor finds {piece}", checks_by_name.get(piece, {}).get("status") == "OK", r.stdout[-500:])
+
 for f in failures:
     print("FAIL", f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")
