@@ -211,7 +211,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
       return 2;
     }
   }
-  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), b.target, error);
+  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), eo, error);
   std::error_code ec;
   fs::remove(obj, ec);
   if (!ok) {

@@ -56,13 +56,17 @@ void addWasmExports(const IrModule& ir, llvm::Module& m);
 [[nodiscard]] std::string witWorld(const IrModule& ir, std::string_view world);
 
 // Links `object_path` with the target's runtime archive into `exe_path`
-// (an executable, or a stripped wasm32-wasi command module).
+// (an executable, or a stripped wasm32-wasi command module). For wasm, a
+// size-optimised build (size_level > 0) links the -Oz runtime, others the
+// -O2 one.
 [[nodiscard]] bool linkExecutable(const std::string& object_path, const std::string& exe_path,
-                                  const std::string& self_exe_dir, Target target, std::string& error);
+                                  const std::string& self_exe_dir, const EmitOptions& opts, std::string& error);
 
 // Where the target's runtime archive is (environment override, compile-time
-// path, then next to the molt binary); empty if not found.
-[[nodiscard]] std::string findRuntimeArchive(const std::string& self_exe_dir, Target target = Target::Native);
+// path, then next to the molt binary); empty if not found. `fast` selects
+// the wasm runtime compiled for speed (-O2) over the -Oz one.
+[[nodiscard]] std::string findRuntimeArchive(const std::string& self_exe_dir, Target target = Target::Native,
+                                             bool fast = false);
 
 // The wasi-libc sysroot (a directory with lib/wasm32-wasi/libc.a); empty if
 // none is installed.

@@ -31,6 +31,9 @@
 #ifndef MOLT_RUNTIME_WASM_ARCHIVE
 #define MOLT_RUNTIME_WASM_ARCHIVE ""
 #endif
+#ifndef MOLT_RUNTIME_WASM_FAST_ARCHIVE
+#define MOLT_RUNTIME_WASM_FAST_ARCHIVE ""
+#endif
 
 // The WebAssembly backend's registration hooks (part of every LLVM 19 build
 // Debian ships; declared here so only this target is initialised).
@@ -150,13 +153,15 @@ bool emitMachineCode(llvm::Module& m, const EmitOptions& opts, bool asm_text, st
   return true;
 }
 
-std::string findRuntimeArchive(const std::string& self_exe_dir, Target target) {
+std::string findRuntimeArchive(const std::string& self_exe_dir, Target target, bool fast) {
   namespace fs = std::filesystem;
   bool wasm = target == Target::Wasm32Wasi;
-  const char* name = wasm ? "libmolt_runtime_wasm32.a" : "libmolt_runtime.a";
+  fast = fast && wasm;
+  const char* name = fast ? "libmolt_runtime_wasm32_fast.a" : wasm ? "libmolt_runtime_wasm32.a" : "libmolt_runtime.a";
+  const char* env_name = fast ? "MOLT_RUNTIME_WASM_FAST_LIB" : wasm ? "MOLT_RUNTIME_WASM_LIB" : "MOLT_RUNTIME_LIB";
   std::vector<std::string> candidates;
-  if (const char* env = std::getenv(wasm ? "MOLT_RUNTIME_WASM_LIB" : "MOLT_RUNTIME_LIB")) candidates.push_back(env);
-  candidates.push_back(wasm ? MOLT_RUNTIME_WASM_ARCHIVE : MOLT_RUNTIME_ARCHIVE);
+  if (const char* env = std::getenv(env_name)) candidates.push_back(env);
+  candidates.push_back(fast ? MOLT_RUNTIME_WASM_FAST_ARCHIVE : wasm ? MOLT_RUNTIME_WASM_ARCHIVE : MOLT_RUNTIME_ARCHIVE);
   if (!self_exe_dir.empty()) {
     candidates.push_back(self_exe_dir + "/" + name);
     candidates.push_back(self_exe_dir + "/../runtime/" + name);
@@ -180,9 +185,12 @@ std::string findWasiSysroot() {
 }
 
 bool linkExecutable(const std::string& object_path, const std::string& exe_path, const std::string& self_exe_dir,
-                    Target target, std::string& error) {
-  bool wasm = target == Target::Wasm32Wasi;
-  std::string runtime = findRuntimeArchive(self_exe_dir, target);
+                    const EmitOptions& opts, std::string& error) {
+  bool wasm = opts.target == Target::Wasm32Wasi;
+  bool fast = wasm && opts.size_level == 0;
+  std::string runtime = findRuntimeArchive(self_exe_dir, opts.target, fast);
+  // An installation without the -O2 wasm runtime still links (more slowly).
+  if (runtime.empty() && fast) runtime = findRuntimeArchive(self_exe_dir, opts.target, false);
   if (runtime.empty()) {
     error = wasm ? "cannot find the wasm32 runtime archive libmolt_runtime_wasm32.a (set MOLT_RUNTIME_WASM_LIB)"
                  : "cannot find the runtime archive libmolt_runtime.a (set MOLT_RUNTIME_LIB)";
