@@ -27,12 +27,20 @@ std::string findMoltExecutable() {
   return "molt";
 }
 
-BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& requested_out) {
+BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& requested_out,
+                         const std::string& target) {
   BuildResult r;
-  std::string out = !requested_out.empty()   ? requested_out
-                    : path.ends_with(".py") ? path.substr(0, path.size() - 3)
+  bool wasm = target == "wasm";
+  std::string stem = path.ends_with(".py") ? path.substr(0, path.size() - 3) : path;
+  std::string out = !requested_out.empty() ? requested_out
+                    : wasm                 ? stem + ".wasm"
+                    : path.ends_with(".py") ? stem
                                             : path + ".out";
   std::vector<std::string> args = {molt, "build", path, "-o", out};
+  if (wasm) {
+    args.push_back("--target");
+    args.push_back("wasm");
+  }
   // Everything the child needs is prepared before fork(): the server is
   // multithreaded, so the child may only make async-signal-safe calls.
   std::vector<char*> argv;

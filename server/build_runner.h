@@ -19,8 +19,10 @@ struct BuildResult {
 // else `molt` from PATH.
 [[nodiscard]] std::string findMoltExecutable();
 
-// Builds `path` (a file on disk) for the native target into `out`, or
-// `path` minus `.py` when `out` is empty.
-[[nodiscard]] BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& out = "");
+// Builds `path` (a file on disk) into `out` (or the default below when
+// `out` is empty). `target` is "native" (an executable next to the file, `.py` dropped) or
+// "wasm" (a wasm32-wasi module, `.py` replaced by `.wasm`).
+[[nodiscard]] BuildResult runMoltBuild(const std::string& molt, const std::string& path, const std::string& out = "",
+                                       const std::string& target = "native");
 
 }  // namespace molt::lsp

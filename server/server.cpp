@@ -297,11 +297,7 @@ void LanguageServer::build(const json& id, const json& params) {
     replyError(id, ErrorCode::InvalidParams, "molt.build needs arguments [{uri, target}]");
     return;
   }
-  if (target == "wasm") {
-    replyError(id, ErrorCode::RequestFailed, "molt build cannot target wasm yet (native only)");
-    return;
-  }
-  if (target != "native") {
+  if (target != "native" && target != "wasm") {
     replyError(id, ErrorCode::InvalidParams, "unknown build target `" + target + "` (expected native or wasm)");
     return;
   }
@@ -315,10 +311,10 @@ void LanguageServer::build(const json& id, const json& params) {
   json tok = token && validId(*token) ? *token : json(nullptr);
   std::string out = stringAt(arg, "output").value_or("");  // optional artifact path
   // Builds take seconds (LLVM, lld): run them beside the analysis worker.
-  builds_.emplace_back([this, id, path, out, tok] {
+  builds_.emplace_back([this, id, path, out, tok, target] {
     if (!tok.is_null())
       send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "begin"}, {"title", "molt build"}, {"message", path}}}}));
-    BuildResult r = runMoltBuild(findMoltExecutable(), path, out);
+    BuildResult r = runMoltBuild(findMoltExecutable(), path, out, target);
     if (!tok.is_null())
       send(makeNotification("$/progress", {{"token", tok}, {"value", {{"kind", "end"}, {"message", r.ok ? "built " + r.artifact : r.error}}}}));
     if (r.ok) {

@@ -132,6 +132,20 @@ function expect(cond, msg) {
   // The document was never saved: molt.build refuses clearly rather than building stale text.
   expect(build && build.code === -32803 && build.message.includes('save'), `molt.build: ${build && build.message}`);
 
+  // A saved file builds for wasm: the artifact is a wasm module next to it.
+  const wdir = fs.mkdtempSync(path.join(os.tmpdir(), 'molt-lsp-wasm-'));
+  const wfile = path.join(wdir, 'app.py');
+  fs.writeFileSync(wfile, 'def twice(n: int) -> int:\n    return 2 * n\n\n\nprint(twice(21))\n');
+  const wbuild = await conn.sendRequest(lsp.ExecuteCommandRequest.type,
+    { command: 'molt.build', arguments: [{ uri: 'file://' + wfile, target: 'wasm' }] }).then((r) => r, (err) => err);
+  const wpath = wbuild && wbuild.path;
+  expect(wpath === path.join(wdir, 'app.wasm') && fs.readFileSync(wpath).subarray(0, 4).equals(Buffer.from('\0asm')),
+    `molt.build wasm: ${JSON.stringify(wbuild)}`);
+  const bad = await conn.sendRequest(lsp.ExecuteCommandRequest.type,
+    { command: 'molt.build', arguments: [{ uri: 'file://' + wfile, target: 'riscv' }] }).then(() => null, (err) => err);
+  expect(bad && bad.code === -32602, `molt.build unknown target: ${bad && bad.message}`);
+  fs.rmSync(wdir, { recursive: true, force: true });
+
   const exited = new Promise((resolve) => proc.on('exit', resolve));
   await conn.sendRequest(lsp.ShutdownRequest.type);
   await conn.sendNotification(lsp.ExitNotification.type);

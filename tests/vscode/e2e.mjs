@@ -11,7 +11,8 @@
 //   3. Molt: Show struct layout (command palette) opens the layout, and the
 //      `molt` task type's "check workspace" task runs and succeeds;
 //   4. when `molt build` exists (HAS_BUILD=1), Molt: Build native produces a
-//      binary that runs and prints the expected output.
+//      binary that runs and prints the expected output, and Molt: Build wasm
+//      a module that prints the same under node:wasi.
 // Saves $ARTIFACTS/vscode.png (diagnostic + code lens), vscode-build.png
 // (after Build native) and, on failure,
 // $ARTIFACTS/vscode-failure.png. Exits 1 on the first failed step.
@@ -227,6 +228,19 @@ try {
       log(`  built ${st.output} via ${st.via}; it printed ${out.trim()}`);
       await page.locator('.notifications-toasts', { hasText: 'built' }).first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(env.ARTIFACTS, 'vscode-build.png') });
+    });
+    await step('Molt: Build wasm produces a module that runs under node:wasi', async () => {
+      await runCommand(page, 'Molt: Build wasm');
+      const st = await waitFor('the wasm build to finish', () => {
+        const b = readState()?.lastBuild;
+        return b?.target === 'wasm' ? b : null;
+      }, 180000, 500);
+      if (!st.ok) throw new Error(`wasm build failed: ${st.error}`);
+      if (!st.output.endsWith('.wasm') || !existsSync(st.output)) throw new Error(`wasm build reported ${st.output}`);
+      const runner = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'runtime', 'wasi', 'run.mjs');
+      const out = execFileSync('node', ['--no-warnings', runner, st.output], { encoding: 'utf8', timeout: 20000 });
+      if (out.trim() !== '9') throw new Error(`the module printed ${JSON.stringify(out)}, expected "9"`);
+      log(`  built ${st.output} via ${st.via}; under node:wasi it printed ${out.trim()}`);
     });
   } else {
     log('skip: Build native (this molt has no `build` command yet)');
