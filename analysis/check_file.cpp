@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "definite_assignment.h"
 #include "fixes.h"
 
 namespace molt {
@@ -38,6 +39,7 @@ FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed, const An
   if (!a.parsed.has_syntax_errors) {
     a.names = resolveNames(a.parsed.module, diags);
     a.checked = checkModule(a.parsed.module, a.names, file.text(), diags);
+    checkDefiniteAssignment(a.parsed.module, a.names, diags);
     a.layouts = computeLayouts(*a.checked, diags);
     if (options.suggestions) addSuggestions(a, options, diags);
   }

@@ -7,6 +7,7 @@ for i in range(5):
     print("i", i)
 else:
     print("not reached")
+j = -1  # a loop may run zero times: Molt asks for the binding (possibly-unbound)
 for j in range(3):
     pass
 else:

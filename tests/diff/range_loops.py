@@ -11,6 +11,7 @@ for i in range(3, 3):
     print("never")
 else:
     print("empty else")
+i = -1  # a loop may run zero times: Molt asks for the binding (possibly-unbound)
 for i in range(10):
     if i == 4:
         break

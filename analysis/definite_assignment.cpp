@@ -1,0 +1,602 @@
+// Definite assignment over the structured control flow of the AST.
+//
+// For each function (and for module-level code) the pass walks the body in
+// execution order with a State: the locals that are definitely bound and
+// those that may be bound. Branches join by intersecting the first and
+// uniting the second; `return`, `raise`, `break`, `continue` and `sys.exit()`
+// make the rest of the block unreachable (the state joins as the identity).
+// A read of a tracked name that is not definitely bound is reported once;
+// from there on the name counts as bound, so one mistake is one diagnostic.
+//
+// Tracked names: the locals of the scope being walked (variables, nested
+// defs and classes, local imports; parameters are bound on entry). Reads in
+// nested functions and lambdas happen later and are not checked here;
+// comprehensions and class bodies run in place, so their reads are. At
+// module level a name some function assigns through `global` is not
+// tracked: whether that function ran first is not known statically.
+#include "definite_assignment.h"
+
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace molt {
+namespace {
+
+struct State {
+  bool reachable = true;
+  std::vector<bool> definite;  // by tracked-symbol slot
+  std::vector<bool> maybe;
+};
+
+State join(const State& a, const State& b) {
+  if (!a.reachable) return b;
+  if (!b.reachable) return a;
+  State r = a;
+  for (size_t i = 0; i < r.definite.size(); ++i) {
+    r.definite[i] = a.definite[i] && b.definite[i];
+    r.maybe[i] = a.maybe[i] || b.maybe[i];
+  }
+  return r;
+}
+
+State unreachable(size_t n) {
+  State s;
+  s.reachable = false;
+  s.definite.assign(n, true);
+  s.maybe.assign(n, true);
+  return s;
+}
+
+bool hasDelete(Block b) {
+  for (const Stmt* s : b) {
+    switch (s->kind) {
+      case StmtKind::Delete: return true;
+      case StmtKind::If: {
+        auto* i = as<IfStmt>(s);
+        if (hasDelete(i->body) || hasDelete(i->orelse)) return true;
+        break;
+      }
+      case StmtKind::While: {
+        auto* w = as<WhileStmt>(s);
+        if (hasDelete(w->body) || hasDelete(w->orelse)) return true;
+        break;
+      }
+      case StmtKind::For: {
+        auto* f = as<ForStmt>(s);
+        if (hasDelete(f->body) || hasDelete(f->orelse)) return true;
+        break;
+      }
+      case StmtKind::Try: {
+        auto* t = as<TryStmt>(s);
+        if (hasDelete(t->body) || hasDelete(t->orelse) || hasDelete(t->finalbody)) return true;
+        for (const ExceptHandler& h : t->handlers)
+          if (hasDelete(h.body)) return true;
+        break;
+      }
+      case StmtKind::With:
+        if (hasDelete(as<WithStmt>(s)->body)) return true;
+        break;
+      default: break;
+    }
+  }
+  return false;
+}
+
+class ScopeWalker {
+ public:
+  ScopeWalker(const NameResolution& names, const Scope* scope, std::vector<Diagnostic>& diags,
+              const std::unordered_set<std::string_view>* untracked)
+      : names_(names), scope_(scope), diags_(diags) {
+    for (const auto& [name, sym] : scope->symbols) {
+      if (sym->scope != scope || (untracked && untracked->count(name))) continue;
+      switch (sym->kind) {
+        case SymbolKind::Variable: case SymbolKind::Parameter: case SymbolKind::Function: case SymbolKind::Class:
+        case SymbolKind::Module: case SymbolKind::ImportedName:
+          slot_[sym] = static_cast<uint32_t>(slot_.size());
+          break;
+        default: break;
+      }
+    }
+  }
+
+  void walkFunction(const FunctionDef* f) {
+    State s = entry();
+    for (const Param& p : f->params) bindName(p.name, s);
+    block(f->body, s);
+  }
+
+  void walkModule(Block body) {
+    State s = entry();
+    block(body, s);
+  }
+
+ private:
+  struct Loop {
+    State breaks;
+    State continues;
+  };
+
+  State entry() const {
+    State s;
+    s.definite.assign(slot_.size(), false);
+    s.maybe.assign(slot_.size(), false);
+    return s;
+  }
+
+  int slotOf(const Symbol* sym) const {
+    auto it = slot_.find(sym);
+    return it == slot_.end() ? -1 : static_cast<int>(it->second);
+  }
+
+  void bindName(std::string_view name, State& s) {
+    auto it = scope_->symbols.find(name);
+    if (it == scope_->symbols.end()) return;
+    int k = slotOf(it->second);
+    if (k >= 0 && s.reachable) s.definite[k] = s.maybe[k] = true;
+  }
+
+  void unbindName(const Symbol* sym, State& s) {
+    int k = slotOf(sym);
+    if (k >= 0 && s.reachable) s.definite[k] = s.maybe[k] = false;
+  }
+
+  void read(const NameExpr* e, State& s) {
+    const Symbol* sym = names_.symbolOf(e);
+    int k = sym ? slotOf(sym) : -1;
+    if (k < 0 || !s.reachable || s.definite[k]) return;
+    if (!silent_) {
+      std::string what = scope_->kind == ScopeKind::Module ? "name" : "local variable";
+      std::string msg = s.maybe[k] ? fmt::format("{} `{}` might be unbound here: it is not assigned on every path to this line", what, e->name)
+                                   : fmt::format("{} `{}` is used before it is assigned", what, e->name);
+      diags_.push_back(Diagnostic{DiagnosticKind::PossiblyUnbound, e->range, std::move(msg),
+                                  {scope_->kind == ScopeKind::Module
+                                       ? "CPython raises NameError here; assign the name first on every path"
+                                       : "CPython raises UnboundLocalError here; assign a value first on every path "
+                                         "(e.g. before the `if`, loop or `try`)"},
+                                  {{sym->range, fmt::format("`{}` is assigned here", e->name)}},
+                                  {}});
+    }
+    s.definite[k] = s.maybe[k] = true;  // one diagnostic per mistake
+  }
+
+  // ------------------------------------------------------------ expressions
+  void expr(const Expr* e, State& s) {
+    if (!e) return;
+    switch (e->kind) {
+      case ExprKind::Name: read(as<NameExpr>(e), s); return;
+      case ExprKind::FString:
+        for (const FStringPart& p : as<FStringExpr>(e)->parts) fstringPart(p, s);
+        return;
+      case ExprKind::List: case ExprKind::Tuple: case ExprKind::Set:
+        for (const Expr* x : as<SequenceExpr>(e)->elts) expr(x, s);
+        return;
+      case ExprKind::Dict: {
+        auto* d = as<DictExpr>(e);
+        for (size_t i = 0; i < d->keys.size(); ++i) {
+          expr(d->keys[i], s);
+          expr(d->values[i], s);
+        }
+        return;
+      }
+      case ExprKind::ListComp: case ExprKind::SetComp: case ExprKind::DictComp: case ExprKind::GeneratorExp: {
+        // Comprehension variables live in their own scope (not tracked);
+        // reads of this scope's names inside happen now.
+        auto* c = as<ComprehensionExpr>(e);
+        for (const Comprehension& g : c->generators) {
+          expr(g.iter, s);
+          for (const Expr* x : g.ifs) expr(x, s);
+        }
+        expr(c->elt, s);
+        expr(c->value, s);
+        return;
+      }
+      case ExprKind::Attribute: expr(as<AttributeExpr>(e)->value, s); return;
+      case ExprKind::Subscript:
+        expr(as<SubscriptExpr>(e)->value, s);
+        expr(as<SubscriptExpr>(e)->index, s);
+        return;
+      case ExprKind::Slice: {
+        auto* x = as<SliceExpr>(e);
+        expr(x->lower, s);
+        expr(x->upper, s);
+        expr(x->step, s);
+        return;
+      }
+      case ExprKind::Call: {
+        auto* c = as<CallExpr>(e);
+        expr(c->func, s);
+        for (const Expr* a : c->args) expr(a, s);
+        for (const Keyword& k : c->keywords) expr(k.value, s);
+        return;
+      }
+      case ExprKind::Unary: expr(as<UnaryExpr>(e)->operand, s); return;
+      case ExprKind::Binary:
+        expr(as<BinaryExpr>(e)->lhs, s);
+        expr(as<BinaryExpr>(e)->rhs, s);
+        return;
+      case ExprKind::BoolOp: {
+        // The right operand may not run: it cannot bind names (no walrus in
+        // the subset), so reads on it are checked with the same state.
+        expr(as<BoolOpExpr>(e)->lhs, s);
+        expr(as<BoolOpExpr>(e)->rhs, s);
+        return;
+      }
+      case ExprKind::Compare:
+        for (const Expr* x : as<CompareExpr>(e)->operands) expr(x, s);
+        return;
+      case ExprKind::IfExp: {
+        auto* x = as<IfExpr>(e);
+        expr(x->test, s);
+        expr(x->body, s);
+        expr(x->orelse, s);
+        return;
+      }
+      case ExprKind::Lambda:
+        // The body runs later; the defaults now.
+        for (const Param& p : as<LambdaExpr>(e)->params) expr(p.default_value, s);
+        return;
+      default: return;
+    }
+  }
+
+  void fstringPart(const FStringPart& p, State& s) {
+    expr(p.expr, s);
+    for (const FStringPart& q : p.spec) fstringPart(q, s);
+  }
+
+  // Binds the names an assignment target binds; reads what it reads.
+  void target(const Expr* t, State& s) {
+    if (!t) return;
+    switch (t->kind) {
+      case ExprKind::Name: {
+        const Symbol* sym = names_.symbolOf(t);
+        int k = sym ? slotOf(sym) : -1;
+        if (k >= 0 && s.reachable) s.definite[k] = s.maybe[k] = true;
+        return;
+      }
+      case ExprKind::List: case ExprKind::Tuple:
+        for (const Expr* x : as<SequenceExpr>(t)->elts) target(x, s);
+        return;
+      default: expr(t, s); return;  // a.x = ..., a[i] = ...: reads a (and i)
+    }
+  }
+
+  // ------------------------------------------------------------- statements
+  void block(Block b, State& s) {
+    for (const Stmt* st : b) stmt(st, s);
+  }
+
+  bool isExitCall(const Expr* e) const {
+    if (!e || e->kind != ExprKind::Call) return false;
+    const Expr* f = as<CallExpr>(e)->func;
+    if (f->kind == ExprKind::Attribute) {
+      auto* a = as<AttributeExpr>(f);
+      const Symbol* m = a->value->kind == ExprKind::Name ? names_.symbolOf(a->value) : nullptr;
+      return a->attr == "exit" && m && m->kind == SymbolKind::Module && m->module == "sys";
+    }
+    if (f->kind == ExprKind::Name) {
+      const Symbol* sym = names_.symbolOf(f);
+      if (!sym) return false;
+      if (sym->kind == SymbolKind::ImportedName) return sym->module == "sys" && sym->imported == "exit";
+      return sym->kind == SymbolKind::Builtin && (sym->name == "exit" || sym->name == "quit");
+    }
+    return false;
+  }
+
+  static bool alwaysTrue(const Expr* e) {
+    if (e->kind == ExprKind::Bool) return as<BoolExpr>(e)->value;
+    if (e->kind == ExprKind::Int) return as<IntExpr>(e)->fits_i64 && as<IntExpr>(e)->value != 0;
+    return false;
+  }
+
+  void stmt(const Stmt* st, State& s) {
+    switch (st->kind) {
+      case StmtKind::Expr:
+        expr(as<ExprStmt>(st)->value, s);
+        if (isExitCall(as<ExprStmt>(st)->value)) s = unreachable(slot_.size());
+        return;
+      case StmtKind::Assign: {
+        auto* a = as<AssignStmt>(st);
+        expr(a->value, s);
+        for (const Expr* t : a->targets) target(t, s);
+        return;
+      }
+      case StmtKind::AnnAssign: {
+        // `x: int` alone binds nothing; the annotation's names are the
+        // checker's business (undefined-name).
+        auto* a = as<AnnAssignStmt>(st);
+        if (!a->value) {
+          if (a->target->kind != ExprKind::Name) expr(a->target, s);
+          return;
+        }
+        expr(a->value, s);
+        target(a->target, s);
+        return;
+      }
+      case StmtKind::AugAssign: {
+        auto* a = as<AugAssignStmt>(st);
+        expr(a->target, s);  // x += 1 reads x first
+        expr(a->value, s);
+        target(a->target, s);
+        return;
+      }
+      case StmtKind::Return:
+        expr(as<ReturnStmt>(st)->value, s);
+        s = unreachable(slot_.size());
+        return;
+      case StmtKind::Raise:
+        expr(as<RaiseStmt>(st)->exc, s);
+        expr(as<RaiseStmt>(st)->cause, s);
+        s = unreachable(slot_.size());
+        return;
+      case StmtKind::Break:
+        if (!loops_.empty()) loops_.back().breaks = join(loops_.back().breaks, s);
+        s = unreachable(slot_.size());
+        return;
+      case StmtKind::Continue:
+        if (!loops_.empty()) loops_.back().continues = join(loops_.back().continues, s);
+        s = unreachable(slot_.size());
+        return;
+      case StmtKind::If: {
+        auto* i = as<IfStmt>(st);
+        expr(i->test, s);
+        State other = s;
+        block(i->body, s);
+        block(i->orelse, other);
+        s = join(s, other);
+        return;
+      }
+      case StmtKind::While: {
+        auto* w = as<WhileStmt>(st);
+        State head = loopHead(w->body, s, [&](State& x) { expr(w->test, x); });
+        expr(w->test, head);
+        LoopResult loop = runLoop(w->body, head);
+        // Leaving through the test: from the head (the body may run zero
+        // times) or after any iteration (which binds at least as much).
+        State exit = alwaysTrue(w->test) ? unreachable(slot_.size()) : afterIterations(head, loop);
+        block(w->orelse, exit);
+        s = join(exit, loop.breaks);
+        return;
+      }
+      case StmtKind::For: {
+        auto* f = as<ForStmt>(st);
+        expr(f->iter, s);
+        State head = loopHead(f->body, s, [&](State& x) { target(f->target, x); });
+        State body = head;
+        target(f->target, body);
+        LoopResult loop = runLoop(f->body, body);
+        State exit = afterIterations(head, loop);
+        block(f->orelse, exit);
+        s = join(exit, loop.breaks);
+        return;
+      }
+      case StmtKind::Try: tryStmt(as<TryStmt>(st), s); return;
+      case StmtKind::With: {
+        auto* w = as<WithStmt>(st);
+        for (const WithItem& item : w->items) {
+          expr(item.context, s);
+          target(item.target, s);
+        }
+        block(w->body, s);
+        return;
+      }
+      case StmtKind::Assert: {
+        auto* a = as<AssertStmt>(st);
+        expr(a->test, s);
+        State failing = s;
+        expr(a->msg, failing);
+        return;
+      }
+      case StmtKind::FunctionDef: {
+        auto* f = as<FunctionDef>(st);
+        for (const Expr* d : f->decorators) expr(d, s);
+        for (const Param& p : f->params) expr(p.default_value, s);
+        bindName(f->name, s);
+        return;
+      }
+      case StmtKind::ClassDef: {
+        auto* c = as<ClassDef>(st);
+        for (const Expr* d : c->decorators) expr(d, s);
+        for (const Expr* b : c->bases) expr(b, s);
+        for (const Keyword& k : c->keywords) expr(k.value, s);
+        // The class body runs now; its own bindings are the class scope's.
+        State body = s;
+        block(c->body, body);
+        bindName(c->name, s);
+        return;
+      }
+      case StmtKind::Import:
+        for (const Alias& a : as<ImportStmt>(st)->names) {
+          std::string_view bound = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
+          bindName(bound, s);
+        }
+        return;
+      case StmtKind::ImportFrom:
+        for (const Alias& a : as<ImportFromStmt>(st)->names) bindName(a.asname.empty() ? a.name : a.asname, s);
+        return;
+      case StmtKind::Delete:
+        for (const Expr* t : as<DeleteStmt>(st)->targets) {
+          if (t->kind == ExprKind::Name) {
+            read(as<NameExpr>(t), s);
+            if (const Symbol* sym = names_.symbolOf(t)) unbindName(sym, s);
+          } else {
+            expr(t, s);
+          }
+        }
+        return;
+      default: return;  // Pass, Global, Nonlocal
+    }
+  }
+
+  // The state at the top of every iteration. Only `del` can unbind a name,
+  // so without one the first iteration's entry state holds for all; with
+  // one, the body is walked once silently to see what it leaves unbound.
+  template <typename Head>
+  State loopHead(Block body, const State& before, Head&& at_head) {
+    if (!hasDelete(body)) return before;
+    bool was_silent = silent_;
+    silent_ = true;
+    State probe = before;
+    at_head(probe);
+    LoopResult l = runLoop(body, probe);
+    silent_ = was_silent;
+    return join(before, join(l.continues, l.end));
+  }
+
+  struct LoopResult : Loop {
+    State end;
+  };
+
+  // Leaving a loop normally: the body may have run zero times (so only what
+  // was bound at the head is definite) or a few times (so what it binds is
+  // possible).
+  static State afterIterations(const State& head, const LoopResult& l) {
+    State r = head;
+    if (!r.reachable) return r;
+    for (const State* x : {&l.end, &l.continues})
+      if (x->reachable)
+        for (size_t i = 0; i < r.maybe.size(); ++i) r.maybe[i] = r.maybe[i] || x->maybe[i];
+    return r;
+  }
+
+  LoopResult runLoop(Block body, State s) {
+    loops_.push_back(Loop{unreachable(slot_.size()), unreachable(slot_.size())});
+    block(body, s);
+    LoopResult r;
+    static_cast<Loop&>(r) = std::move(loops_.back());
+    r.end = std::move(s);
+    loops_.pop_back();
+    return r;
+  }
+
+  void tryStmt(const TryStmt* t, State& s) {
+    State before = s;
+    State body = s;
+    block(t->body, body);
+    // An exception can leave the body after any prefix of it ran: a handler
+    // starts from what was bound before the `try` (minus anything the body
+    // may have deleted, which its end state shows).
+    State handler_entry = body.reachable ? join(before, body) : before;
+    for (size_t i = 0; i < handler_entry.definite.size(); ++i) handler_entry.maybe[i] = handler_entry.maybe[i] || body.maybe[i];
+    State after = body;
+    block(t->orelse, after);
+    for (const ExceptHandler& h : t->handlers) {
+      State hs = handler_entry;
+      expr(h.type, hs);
+      if (!h.name.empty()) bindName(h.name, hs);
+      block(h.body, hs);
+      // CPython deletes the `as` name when the handler ends.
+      if (!h.name.empty()) {
+        auto it = scope_->symbols.find(h.name);
+        if (it != scope_->symbols.end()) unbindName(it->second, hs);
+      }
+      after = join(after, hs);
+    }
+    if (!t->finalbody.empty()) {
+      // `finally` also runs while an exception or a jump leaves the try.
+      State fin = join(after, handler_entry);
+      block(t->finalbody, fin);
+      if (!fin.reachable) {
+        after = fin;
+      } else if (after.reachable) {
+        for (size_t i = 0; i < after.definite.size(); ++i) {
+          after.definite[i] = after.definite[i] || fin.definite[i];
+          after.maybe[i] = after.maybe[i] || fin.maybe[i];
+        }
+      }
+    }
+    s = after;
+  }
+
+  const NameResolution& names_;
+  const Scope* scope_;
+  std::vector<Diagnostic>& diags_;
+  std::unordered_map<const Symbol*, uint32_t> slot_;
+  std::vector<Loop> loops_;
+  bool silent_ = false;
+};
+
+// Names some function binds with `global`: module-level code cannot know
+// whether that function ran before a read.
+void collectGlobalBindings(Block b, std::unordered_set<std::string_view>& out) {
+  for (const Stmt* s : b) {
+    switch (s->kind) {
+      case StmtKind::Global:
+        for (const Identifier& id : as<NameListStmt>(s)->names) out.insert(id.name);
+        break;
+      case StmtKind::FunctionDef: collectGlobalBindings(as<FunctionDef>(s)->body, out); break;
+      case StmtKind::ClassDef: collectGlobalBindings(as<ClassDef>(s)->body, out); break;
+      case StmtKind::If:
+        collectGlobalBindings(as<IfStmt>(s)->body, out);
+        collectGlobalBindings(as<IfStmt>(s)->orelse, out);
+        break;
+      case StmtKind::While:
+        collectGlobalBindings(as<WhileStmt>(s)->body, out);
+        collectGlobalBindings(as<WhileStmt>(s)->orelse, out);
+        break;
+      case StmtKind::For:
+        collectGlobalBindings(as<ForStmt>(s)->body, out);
+        collectGlobalBindings(as<ForStmt>(s)->orelse, out);
+        break;
+      case StmtKind::Try: {
+        auto* t = as<TryStmt>(s);
+        collectGlobalBindings(t->body, out);
+        collectGlobalBindings(t->orelse, out);
+        collectGlobalBindings(t->finalbody, out);
+        for (const ExceptHandler& h : t->handlers) collectGlobalBindings(h.body, out);
+        break;
+      }
+      case StmtKind::With: collectGlobalBindings(as<WithStmt>(s)->body, out); break;
+      default: break;
+    }
+  }
+}
+
+void walkFunctions(Block b, const NameResolution& names, std::vector<Diagnostic>& diags) {
+  for (const Stmt* s : b) {
+    switch (s->kind) {
+      case StmtKind::FunctionDef: {
+        auto* f = as<FunctionDef>(s);
+        if (const Scope* sc = names.scopeOf(f)) ScopeWalker(names, sc, diags, nullptr).walkFunction(f);
+        walkFunctions(f->body, names, diags);
+        break;
+      }
+      case StmtKind::ClassDef: walkFunctions(as<ClassDef>(s)->body, names, diags); break;
+      case StmtKind::If:
+        walkFunctions(as<IfStmt>(s)->body, names, diags);
+        walkFunctions(as<IfStmt>(s)->orelse, names, diags);
+        break;
+      case StmtKind::While:
+        walkFunctions(as<WhileStmt>(s)->body, names, diags);
+        walkFunctions(as<WhileStmt>(s)->orelse, names, diags);
+        break;
+      case StmtKind::For:
+        walkFunctions(as<ForStmt>(s)->body, names, diags);
+        walkFunctions(as<ForStmt>(s)->orelse, names, diags);
+        break;
+      case StmtKind::Try: {
+        auto* t = as<TryStmt>(s);
+        walkFunctions(t->body, names, diags);
+        walkFunctions(t->orelse, names, diags);
+        walkFunctions(t->finalbody, names, diags);
+        for (const ExceptHandler& h : t->handlers) walkFunctions(h.body, names, diags);
+        break;
+      }
+      case StmtKind::With: walkFunctions(as<WithStmt>(s)->body, names, diags); break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace
+
+void checkDefiniteAssignment(const Module& module, const NameResolution& names, std::vector<Diagnostic>& diags) {
+  if (!names.module_scope) return;
+  std::unordered_set<std::string_view> global_bindings;
+  collectGlobalBindings(module.body, global_bindings);
+  ScopeWalker(names, names.module_scope, diags, &global_bindings).walkModule(module.body);
+  walkFunctions(module.body, names, diags);
+}
+
+}  // namespace molt

@@ -1,0 +1,86 @@
+# Pins possibly-unbound: a read where CPython could raise UnboundLocalError
+# (or NameError at module level), reported once per mistake, at the read.
+import sys
+
+
+def branch(flag: bool) -> int:
+    if flag:
+        x = 1
+    return x + 1  # error: [possibly-unbound]
+
+
+def both_branches(flag: bool) -> int:
+    if flag:
+        x = 1
+    else:
+        x = 2
+    return x
+
+
+def loop_var(n: int) -> int:
+    for i in range(n):
+        pass
+    return i  # error: [possibly-unbound]
+
+
+def loop_var_bound_first(n: int) -> int:
+    i = -1
+    for i in range(n):
+        pass
+    return i
+
+
+def while_true() -> int:
+    while True:
+        found = 3
+        break
+    return found
+
+
+def try_except(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        print("bad")
+    return value  # error: [possibly-unbound]
+
+
+def try_except_exits(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        sys.exit(2)
+    return value
+
+
+def exception_name_is_deleted() -> str:
+    try:
+        raise ValueError("x")
+    except ValueError as e:
+        message = str(e)
+    print(message)
+    return str(e)  # error: [possibly-unbound]
+
+
+def before_assignment() -> int:
+    print(total)  # error: [possibly-unbound]
+    total = 1
+    return total
+
+
+def deleted() -> int:
+    y = 1
+    del y
+    return y  # error: [possibly-unbound]
+
+
+def closure_reads_later() -> int:
+    def inner() -> int:
+        return later
+
+    later = 5
+    return inner()
+
+
+print(counter)  # error: [possibly-unbound]
+counter = 0
