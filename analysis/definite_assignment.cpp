@@ -48,39 +48,40 @@ State unreachable(size_t n) {
   return s;
 }
 
-bool hasDelete(Block b) {
+// The names `del` unbinds anywhere in `b` (nested blocks too, not nested
+// functions or classes).
+void collectDeleted(Block b, const NameResolution& names, std::vector<const Symbol*>& out) {
   for (const Stmt* s : b) {
     switch (s->kind) {
-      case StmtKind::Delete: return true;
-      case StmtKind::If: {
-        auto* i = as<IfStmt>(s);
-        if (hasDelete(i->body) || hasDelete(i->orelse)) return true;
+      case StmtKind::Delete:
+        for (const Expr* t : as<DeleteStmt>(s)->targets)
+          if (t->kind == ExprKind::Name)
+            if (const Symbol* sym = names.symbolOf(t)) out.push_back(sym);
         break;
-      }
-      case StmtKind::While: {
-        auto* w = as<WhileStmt>(s);
-        if (hasDelete(w->body) || hasDelete(w->orelse)) return true;
+      case StmtKind::If:
+        collectDeleted(as<IfStmt>(s)->body, names, out);
+        collectDeleted(as<IfStmt>(s)->orelse, names, out);
         break;
-      }
-      case StmtKind::For: {
-        auto* f = as<ForStmt>(s);
-        if (hasDelete(f->body) || hasDelete(f->orelse)) return true;
+      case StmtKind::While:
+        collectDeleted(as<WhileStmt>(s)->body, names, out);
+        collectDeleted(as<WhileStmt>(s)->orelse, names, out);
         break;
-      }
+      case StmtKind::For:
+        collectDeleted(as<ForStmt>(s)->body, names, out);
+        collectDeleted(as<ForStmt>(s)->orelse, names, out);
+        break;
       case StmtKind::Try: {
         auto* t = as<TryStmt>(s);
-        if (hasDelete(t->body) || hasDelete(t->orelse) || hasDelete(t->finalbody)) return true;
-        for (const ExceptHandler& h : t->handlers)
-          if (hasDelete(h.body)) return true;
+        collectDeleted(t->body, names, out);
+        collectDeleted(t->orelse, names, out);
+        collectDeleted(t->finalbody, names, out);
+        for (const ExceptHandler& h : t->handlers) collectDeleted(h.body, names, out);
         break;
       }
-      case StmtKind::With:
-        if (hasDelete(as<WithStmt>(s)->body)) return true;
-        break;
+      case StmtKind::With: collectDeleted(as<WithStmt>(s)->body, names, out); break;
       default: break;
     }
   }
-  return false;
 }
 
 class ScopeWalker {
@@ -145,7 +146,7 @@ class ScopeWalker {
     const Symbol* sym = names_.symbolOf(e);
     int k = sym ? slotOf(sym) : -1;
     if (k < 0 || !s.reachable || s.definite[k]) return;
-    if (!silent_) {
+    {
       std::string what = scope_->kind == ScopeKind::Module ? "name" : "local variable";
       std::string msg = s.maybe[k] ? fmt::format("{} `{}` might be unbound here: it is not assigned on every path to this line", what, e->name)
                                    : fmt::format("{} `{}` is used before it is assigned", what, e->name);
@@ -349,12 +350,12 @@ class ScopeWalker {
       }
       case StmtKind::While: {
         auto* w = as<WhileStmt>(st);
-        State head = loopHead(w->body, s, [&](State& x) { expr(w->test, x); });
+        State head = loopHead(w->body, s);
         expr(w->test, head);
         LoopResult loop = runLoop(w->body, head);
         // Leaving through the test: from the head (the body may run zero
         // times) or after any iteration (which binds at least as much).
-        State exit = alwaysTrue(w->test) ? unreachable(slot_.size()) : afterIterations(head, loop);
+        State exit = alwaysTrue(w->test) ? unreachable(slot_.size()) : afterIterations(s, loop);
         block(w->orelse, exit);
         s = join(exit, loop.breaks);
         return;
@@ -362,11 +363,11 @@ class ScopeWalker {
       case StmtKind::For: {
         auto* f = as<ForStmt>(st);
         expr(f->iter, s);
-        State head = loopHead(f->body, s, [&](State& x) { target(f->target, x); });
+        State head = loopHead(f->body, s);
         State body = head;
         target(f->target, body);
         LoopResult loop = runLoop(f->body, body);
-        State exit = afterIterations(head, loop);
+        State exit = afterIterations(s, loop);
         block(f->orelse, exit);
         s = join(exit, loop.breaks);
         return;
@@ -430,34 +431,28 @@ class ScopeWalker {
   }
 
   // The state at the top of every iteration. Only `del` can unbind a name,
-  // so without one the first iteration's entry state holds for all; with
-  // one, the body is walked once silently to see what it leaves unbound.
-  template <typename Head>
-  State loopHead(Block body, const State& before, Head&& at_head) {
-    if (!hasDelete(body)) return before;
-    bool was_silent = silent_;
-    silent_ = true;
-    State probe = before;
-    at_head(probe);
-    LoopResult l = runLoop(body, probe);
-    silent_ = was_silent;
-    return join(before, join(l.continues, l.end));
+  // so the first iteration's entry state holds for all, except that a name
+  // the body deletes may be unbound when the next iteration starts. (Linear:
+  // no fixed point over nested loops.)
+  State loopHead(Block body, const State& before) {
+    std::vector<const Symbol*> deleted;
+    collectDeleted(body, names_, deleted);
+    State head = before;
+    for (const Symbol* sym : deleted) {
+      int k = slotOf(sym);
+      if (k >= 0 && head.reachable) head.definite[k] = false;
+    }
+    return head;
   }
 
   struct LoopResult : Loop {
     State end;
   };
 
-  // Leaving a loop normally: the body may have run zero times (so only what
-  // was bound at the head is definite) or a few times (so what it binds is
-  // possible).
-  static State afterIterations(const State& head, const LoopResult& l) {
-    State r = head;
-    if (!r.reachable) return r;
-    for (const State* x : {&l.end, &l.continues})
-      if (x->reachable)
-        for (size_t i = 0; i < r.maybe.size(); ++i) r.maybe[i] = r.maybe[i] || x->maybe[i];
-    return r;
+  // Leaving a loop normally: after zero iterations (the state before the
+  // loop) or after the last one (the end of the body, or a `continue`).
+  static State afterIterations(const State& before, const LoopResult& l) {
+    return join(before, join(l.end, l.continues));
   }
 
   LoopResult runLoop(Block body, State s) {
@@ -514,7 +509,6 @@ class ScopeWalker {
   std::vector<Diagnostic>& diags_;
   std::unordered_map<const Symbol*, uint32_t> slot_;
   std::vector<Loop> loops_;
-  bool silent_ = false;
 };
 
 // Names some function binds with `global`: module-level code cannot know

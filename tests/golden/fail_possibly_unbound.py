@@ -84,3 +84,12 @@ def closure_reads_later() -> int:
 
 print(counter)  # error: [possibly-unbound]
 counter = 0
+
+
+def deleted_in_loop(n: int) -> int:
+    item = 0
+    for k in range(n):
+        print(item)  # error: [possibly-unbound]
+        del item
+        item = k
+    return item
