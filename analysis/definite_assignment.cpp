@@ -16,6 +16,8 @@
 // tracked: whether that function ran first is not known statically.
 #include "definite_assignment.h"
 
+#include "ast_walk.h"
+
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -209,6 +211,7 @@ class ScopeWalker {
         expr(c->func, s);
         for (const Expr* a : c->args) expr(a, s);
         for (const Keyword& k : c->keywords) expr(k.value, s);
+        callNested(c, s);
         return;
       }
       case ExprKind::Unary: expr(as<UnaryExpr>(e)->operand, s); return;
@@ -244,6 +247,40 @@ class ScopeWalker {
   void fstringPart(const FStringPart& p, State& s) {
     expr(p.expr, s);
     for (const FStringPart& q : p.spec) fstringPart(q, s);
+  }
+
+  // Calling a nested function runs its body now: the variables of this
+  // scope it reads (its free variables, through further nesting too) must
+  // be bound at the call, or CPython raises NameError.
+  void callNested(const CallExpr* c, State& s) {
+    if (c->func->kind != ExprKind::Name || !s.reachable) return;
+    const Symbol* fsym = names_.symbolOf(c->func);
+    if (!fsym || fsym->kind != SymbolKind::Function || fsym->scope != scope_ || !fsym->def ||
+        fsym->def->kind != StmtKind::FunctionDef)
+      return;
+    auto* def = as<FunctionDef>(fsym->def);
+    auto [it, fresh] = free_reads_.try_emplace(def);
+    if (fresh) {
+      std::unordered_set<const Symbol*> seen;
+      forEachExpr(def->body, [&](const Expr* x) {
+        if (x->kind != ExprKind::Name) return;
+        const Symbol* sym = names_.symbolOf(x);
+        if (sym && slotOf(sym) >= 0 && sym != fsym && seen.insert(sym).second) it->second.push_back(as<NameExpr>(x));
+      });
+    }
+    for (const NameExpr* n : it->second) {
+      const Symbol* sym = names_.symbolOf(n);
+      int k = slotOf(sym);
+      if (k < 0 || s.definite[k]) continue;
+      diags_.push_back(Diagnostic{
+          DiagnosticKind::PossiblyUnbound, c->func->range,
+          fmt::format("`{}()` reads `{}`, which {} when it is called here", def->name, n->name,
+                      s.maybe[k] ? "might be unbound" : "is not assigned yet"),
+          {"CPython raises NameError in the nested function; assign the variable before this call"},
+          {{n->range, fmt::format("`{}` read by `{}`", n->name, def->name)}, {sym->range, fmt::format("`{}` is assigned here", n->name)}},
+          {}});
+      s.definite[k] = s.maybe[k] = true;
+    }
   }
 
   // Binds the names an assignment target binds; reads what it reads.
@@ -509,6 +546,7 @@ class ScopeWalker {
   std::vector<Diagnostic>& diags_;
   std::unordered_map<const Symbol*, uint32_t> slot_;
   std::vector<Loop> loops_;
+  std::unordered_map<const FunctionDef*, std::vector<const NameExpr*>> free_reads_;
 };
 
 // Names some function binds with `global`: module-level code cannot know

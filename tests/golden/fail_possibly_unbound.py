@@ -82,6 +82,15 @@ def closure_reads_later() -> int:
     return inner()
 
 
+def closure_called_too_early() -> int:
+    def inner() -> int:
+        return later
+
+    first = inner()  # error: [possibly-unbound]
+    later = 5
+    return first + inner()
+
+
 print(counter)  # error: [possibly-unbound]
 counter = 0
 
