@@ -377,6 +377,30 @@ class Builder {
     return nullptr;
   }
 
+  // Methods codegen lowers: plain methods, `@staticmethod` (a function
+  // without `self`, called directly) and read-only `@property` getters
+  // (called where the attribute is read).
+  enum class MethodKind { Plain, Static, Getter, Unsupported };
+  static MethodKind methodKind(const FunctionDef* fd, const FunctionInfo* fi) {
+    if (fi->has_self && !fi->is_static && !fi->is_classmethod && !fi->is_property && fd->decorators.empty())
+      return MethodKind::Plain;
+    if (fd->decorators.size() != 1 || fd->decorators[0]->kind != ExprKind::Name) return MethodKind::Unsupported;
+    std::string_view d = as<NameExpr>(fd->decorators[0])->name;
+    if (d == "staticmethod" && fi->is_static) return MethodKind::Static;
+    if (d == "property" && fi->is_property && fi->has_self && fi->params.empty()) return MethodKind::Getter;
+    return MethodKind::Unsupported;
+  }
+
+  // The method `name` of `ci` if it is static or a getter and no subclass
+  // overrides it (calls are direct: no dispatch on the receiver).
+  const FunctionInfo* directMethod(const ClassInfo* ci, std::string_view name, MethodKind want) {
+    const FunctionInfo* fi = ci ? ci->findMethod(name) : nullptr;
+    if (!fi || !fi->decl || !func_index_.count(fi->decl) || methodKind(fi->decl, fi) != want) return nullptr;
+    for (auto& [other, k] : class_index_)
+      if (other != ci && other->isSubclassOf(ci) && other->findMethod(name) != fi) return nullptr;
+    return fi;
+  }
+
   void declareClass(const ClassDef* cd) {
     auto it = cm_.class_of.find(cd);
     if (it == cm_.class_of.end()) return unsupported(cd->name_range, "this class");
@@ -411,17 +435,17 @@ class Builder {
         case StmtKind::FunctionDef: {
           auto* fd = as<FunctionDef>(s);
           auto fit = cm_.function_of.find(fd);
-          if (fit == cm_.function_of.end() || !fit->second->has_self || fit->second->is_static ||
-              fit->second->is_classmethod || fit->second->is_property || !fd->decorators.empty()) {
-            unsupported(fd->name_range, "this kind of method (static, class, property or decorated)");
+          MethodKind mk = fit == cm_.function_of.end() ? MethodKind::Unsupported : methodKind(fd, fit->second);
+          if (mk == MethodKind::Unsupported) {
+            unsupported(fd->name_range, "this kind of method (class method, property setter or decorated)");
             break;
           }
           const FunctionInfo* fi = fit->second;
           IrFunction f;
           f.name = k.name + "." + std::string(fd->name);
-          f.locals.push_back({"self", Repr::Value});
+          if (mk != MethodKind::Static) f.locals.push_back({"self", Repr::Value});
           for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
-          f.n_params = static_cast<uint32_t>(fi->params.size() + 1);
+          f.n_params = static_cast<uint32_t>(fi->params.size() + (mk == MethodKind::Static ? 0 : 1));
           f.returns = reprOf(fi->returns);
           func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
           m_.functions.push_back(std::move(f));
@@ -567,7 +591,10 @@ class Builder {
     local_of_.clear();
     // The one decorator a compiled function may carry is `@molt.export`
     // (the checker rejects every other and a second one).
-    if (!fd->decorators.empty() && !(f.export_sig && fd->decorators.size() == 1))
+    auto own = cm_.function_of.find(fd);
+    bool method_decorator = own != cm_.function_of.end() && own->second->owner &&
+                            methodKind(fd, own->second) != MethodKind::Unsupported;
+    if (!fd->decorators.empty() && !(f.export_sig && fd->decorators.size() == 1) && !method_decorator)
       unsupported(fd->decorators[0]->range, "decorators");
     if (!fn_scope_) {
       unsupported(fd->name_range, "this function");
@@ -760,6 +787,21 @@ class Builder {
           g->index = f->offset;
           g->args.push_back(boxed(at->value));
           return convert(g, reprOf(cm_.typeOf(e)));
+        }
+        if (types_.kind(cm_.typeOf(at->value)) == TypeKind::Instance) {
+          const ClassInfo* ci = types_.get(cm_.typeOf(at->value)).cls;
+          if (const FunctionInfo* getter = directMethod(ci, at->attr, MethodKind::Getter)) {
+            uint32_t idx = func_index_.at(getter->decl);
+            const IrFunction& f = m_.functions[idx];
+            IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
+            call->index = idx;
+            call->name = f.name;
+            call->range = e->range;
+            call->args.push_back(convertForStorage(boxed(at->value), f.locals[0].repr, e->range));
+            return convert(call, reprOf(cm_.typeOf(e)));
+          }
+          if (ci && ci->findMethod(at->attr) && ci->findMethod(at->attr)->is_property)
+            return failExpr(e->range, "properties overridden in a subclass");
         }
         return failExpr(e->range, "attribute access on this type");
       }
@@ -1442,6 +1484,18 @@ class Builder {
       if (types_.kind(cm_.typeOf(at->value)) == TypeKind::Super) return buildSuperCall(c, at);
       TypeId recv = cm_.typeOf(at->value);
       TypeKind rk = types_.kind(recv);
+      if (rk == TypeKind::ClassObj || rk == TypeKind::Instance) {
+        const ClassInfo* ci = types_.get(recv).cls;
+        const FunctionInfo* m = ci ? ci->findMethod(at->attr) : nullptr;
+        if (m && m->is_static) {
+          const FunctionInfo* fi = directMethod(ci, at->attr, MethodKind::Static);
+          if (!fi) return failExpr(c->range, "static methods overridden in a subclass");
+          // `obj.f()` evaluates `obj` only for its effects: a plain name has none.
+          if (rk == TypeKind::Instance && at->value->kind != ExprKind::Name)
+            return failExpr(at->value->range, "a static method called through this expression");
+          return buildUserCall(c, fi->decl);
+        }
+      }
       if (rk == TypeKind::Instance) return buildMethodCall(c, at);
       if (rk == TypeKind::List && at->attr == "sort") {
         int64_t reverse = 0;
