@@ -195,6 +195,7 @@ class Builder {
     m_.main.name = "<module>";
     fn_scope_ = nullptr;
     for (Stmt* s : mod.body) {
+      if (s->kind == StmtKind::ClassDef) buildClassAttributes(as<ClassDef>(s), m_.main.body);
       if (s->kind == StmtKind::FunctionDef || s->kind == StmtKind::ClassDef) continue;
       buildStmt(s, m_.main.body);
     }
@@ -429,9 +430,21 @@ class Builder {
         case StmtKind::Expr:
           if (as<ExprStmt>(s)->value->kind != ExprKind::Str) unsupported(s->range, "statements in a class body");
           break;
-        case StmtKind::AnnAssign:
-          if (as<AnnAssignStmt>(s)->value) unsupported(s->range, "class-level constants");
+        case StmtKind::AnnAssign: {
+          auto* a = as<AnnAssignStmt>(s);
+          if (a->value && a->target->kind == ExprKind::Name) classAttribute(ci, as<NameExpr>(a->target)->name, s);
+          else if (a->value) unsupported(s->range, "this class-level assignment");
           break;
+        }
+        case StmtKind::Assign: {
+          auto* a = as<AssignStmt>(s);
+          if (a->targets.size() != 1 || a->targets[0]->kind != ExprKind::Name) {
+            unsupported(s->range, "this class-level assignment");
+            break;
+          }
+          classAttribute(ci, as<NameExpr>(a->targets[0])->name, s);
+          break;
+        }
         case StmtKind::FunctionDef: {
           auto* fd = as<FunctionDef>(s);
           auto fit = cm_.function_of.find(fd);
@@ -454,8 +467,76 @@ class Builder {
         default: unsupported(s->range, "statements in a class body"); break;
       }
     }
+    // Field defaults, inherited ones included: the nearest class (this one,
+    // then its bases) whose body gives the field a value.
+    for (const FieldLayout& f : layout->fields) {
+      for (const ClassInfo* c = ci; c; c = c->base) {
+        auto g = class_attr_.find({c, f.name});
+        if (g == class_attr_.end()) continue;
+        k.field_defaults.push_back({f.offset, g->second.global});
+        break;
+      }
+    }
     class_index_[ci] = static_cast<uint32_t>(m_.classes.size());
     m_.classes.push_back(std::move(k));
+  }
+
+  // A class-body attribute (`NAME: T = value` or `NAME = value`): a hidden
+  // global `Class.NAME`, assigned where the class statement runs.
+  struct ClassAttr {
+    uint32_t global;
+    const Stmt* stmt;
+  };
+  void classAttribute(const ClassInfo* ci, std::string_view name, const Stmt* s) {
+    const FieldInfo* fi = nullptr;
+    for (const FieldInfo& f : ci->fields)
+      if (f.name == name) fi = &f;
+    if (!fi) return unsupported(s->range, "this class attribute");
+    uint32_t g = static_cast<uint32_t>(m_.globals.size());
+    m_.globals.push_back({fmt::format("{}.{}", ci->name, name), reprOf(fi->type)});
+    class_attr_[{ci, name}] = ClassAttr{g, s};
+  }
+
+  // Runs where the class statement stands in the module body: evaluates the
+  // class-body values in order.
+  void buildClassAttributes(const ClassDef* cd, std::vector<IrStmt*>& out) {
+    auto it = cm_.class_of.find(cd);
+    if (it == cm_.class_of.end()) return;
+    for (const Stmt* s : cd->body) {
+      std::string_view name;
+      const Expr* value = nullptr;
+      if (s->kind == StmtKind::AnnAssign && as<AnnAssignStmt>(s)->value &&
+          as<AnnAssignStmt>(s)->target->kind == ExprKind::Name) {
+        name = as<NameExpr>(as<AnnAssignStmt>(s)->target)->name;
+        value = as<AnnAssignStmt>(s)->value;
+      } else if (s->kind == StmtKind::Assign && as<AssignStmt>(s)->targets.size() == 1 &&
+                 as<AssignStmt>(s)->targets[0]->kind == ExprKind::Name) {
+        name = as<NameExpr>(as<AssignStmt>(s)->targets[0])->name;
+        value = as<AssignStmt>(s)->value;
+      } else {
+        continue;
+      }
+      auto g = class_attr_.find({it->second, name});
+      if (g == class_attr_.end()) continue;
+      IrTarget t{true, g->second.global, m_.globals[g->second.global].repr};
+      out.push_back(store(t, buildExpr(value), s->range));
+    }
+  }
+
+  // `Class.NAME` / `obj.NAME` for a class-body attribute that is not an
+  // instance field: the global, unless a subclass redefines it (that would
+  // need dispatch on the receiver).
+  IrExpr* classAttributeLoad(const ClassInfo* ci, std::string_view name, bool through_instance, SourceRange r) {
+    for (const ClassInfo* c = ci; c; c = c->base) {
+      auto g = class_attr_.find({c, name});
+      if (g == class_attr_.end()) continue;
+      if (through_instance)
+        for (auto& [key, attr] : class_attr_)
+          if (key.second == name && key.first != c && key.first->isSubclassOf(ci))
+            return failExpr(r, "class attributes redefined in a subclass");
+      return load({true, g->second.global, m_.globals[g->second.global].repr});
+    }
+    return nullptr;
   }
 
   void declareException(const ClassDef* cd, const ClassInfo* ci) {
@@ -787,6 +868,13 @@ class Builder {
           g->index = f->offset;
           g->args.push_back(boxed(at->value));
           return convert(g, reprOf(cm_.typeOf(e)));
+        }
+        if (TypeKind vk = types_.kind(cm_.typeOf(at->value)); vk == TypeKind::ClassObj || vk == TypeKind::Instance) {
+          const ClassInfo* ci = types_.get(cm_.typeOf(at->value)).cls;
+          bool plain_receiver = vk == TypeKind::ClassObj || at->value->kind == ExprKind::Name;
+          if (ci && class_index_.count(ci) && plain_receiver)
+            if (IrExpr* g = classAttributeLoad(ci, at->attr, vk == TypeKind::Instance, e->range))
+              return convert(g, reprOf(cm_.typeOf(e)));
         }
         if (types_.kind(cm_.typeOf(at->value)) == TypeKind::Instance) {
           const ClassInfo* ci = types_.get(cm_.typeOf(at->value)).cls;
@@ -2157,6 +2245,7 @@ class Builder {
   const FileAnalysis& a_;
   const CheckedModule& cm_;
   const TypeTable& types_;
+  std::map<std::pair<const ClassInfo*, std::string_view>, ClassAttr> class_attr_;
   IrModule& m_;
   std::vector<Diagnostic>& diags_;
   bool failed_ = false;

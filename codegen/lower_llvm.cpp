@@ -197,6 +197,21 @@ class Lowerer {
     Value* id = b_.CreateLoad(i32_, class_id_[e->index]);
     Value* obj = b_.CreateCall(rtFn("molt_struct_new", i64_, {i32_}), {id});
     checkNull(obj);
+    for (auto [offset, g] : ir_.classes[e->index].field_defaults) {
+      Repr r = ir_.globals[g].repr;
+      Value* v = b_.CreateLoad(typeOf(r), globals_[g]);
+      Value* p = fieldPtr(obj, offset);
+      switch (r) {
+        case Repr::Float: b_.CreateStore(v, p); break;
+        case Repr::Bool: b_.CreateStore(b_.CreateZExt(v, i64_), p); break;
+        default: {
+          incref(v);
+          Value* old = b_.CreateLoad(i64_, p);
+          b_.CreateStore(v, p);
+          decref(old);
+        }
+      }
+    }
     if (e->ival >= 0) {
       std::vector<LV> args;
       std::vector<Value*> vals{obj};

@@ -150,6 +150,11 @@ struct IrClass {
   int32_t parent = -1;  // index into IrModule::classes, or -1 for object
   std::vector<uint8_t> field_kinds;  // MOLT_FIELD_RAW / MOLT_FIELD_VALUE per 8-byte slot
   std::vector<std::string> field_names;
+  // Fields with a class-body default (`kind: str = "basic"`): (byte offset,
+  // global holding the value, evaluated once when the class is defined).
+  // The instance starts with the class's value, as CPython's instance reads
+  // fall back to the class attribute until the field is assigned.
+  std::vector<std::pair<uint32_t, uint32_t>> field_defaults;
 };
 
 // A user exception class (`class AppError(ValueError): pass`), registered
