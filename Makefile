@@ -20,11 +20,14 @@ build: deps configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job: check the bundled example programs, show a struct layout,
-# and ask the doctor what each function and class needs.
+# ask the doctor what each function and class needs, then compile one
+# example natively and to wasm32-wasi and run both.
 demo: build
 	$(BUILD)/cli/molt check examples/
 	$(BUILD)/cli/molt check --emit=layout examples/nbody.py
 	$(BUILD)/cli/molt doctor examples/
+	$(BUILD)/cli/molt run examples/graph.py
+	$(BUILD)/cli/molt run --target wasm examples/graph.py
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
