@@ -1249,6 +1249,19 @@ class Builder {
     return blk;
   }
 
+  // The static type of the items iterating a value of type `t` yields.
+  TypeId iterElementType(TypeId t) const {
+    const auto& args = types_.get(t).args;
+    switch (types_.kind(t)) {
+      case TypeKind::List: case TypeKind::Set: case TypeKind::TupleVar: case TypeKind::Iterator:
+      case TypeKind::Dict: case TypeKind::View:
+        return args.empty() ? types_.unknown() : args[0];
+      case TypeKind::Range: return types_.integer();
+      case TypeKind::Str: return types_.str();
+      default: return types_.unknown();
+    }
+  }
+
   // A `for` loop without its body: a counted loop for `range(...)` with an
   // int target, else the iterator protocol. nullptr after a diagnostic.
   IrStmt* buildLoopHeader(const Expr* target, const Expr* iter, SourceRange range) {
@@ -1274,17 +1287,27 @@ class Builder {
           return nullptr;
         }
         st->targets.push_back(t);
-      } else if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List) {
+      } else if ((target->kind == ExprKind::Tuple || target->kind == ExprKind::List) &&
+                 std::all_of(as<SequenceExpr>(target)->elts.begin(), as<SequenceExpr>(target)->elts.end(),
+                             [](const Expr* x) { return x->kind == ExprKind::Name; })) {
         for (Expr* x : as<SequenceExpr>(target)->elts) {
-          if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
+          if (!resolveVar(x, t)) {
             unsupported(x->range, "this loop target");
             return nullptr;
           }
           st->targets.push_back(t);
         }
       } else {
-        unsupported(target->range, "this loop target");
-        return nullptr;
+        // `for i, (k, v) in ...`, `for a[i] in ...`: each item goes to a
+        // temporary, assigned to the target at the top of the body.
+        TypeId et = iterElementType(cm_.typeOf(iter));
+        if (types_.kind(et) == TypeKind::Unknown) {
+          unsupported(target->range, "this loop target");
+          return nullptr;
+        }
+        IrTarget tmp = tempTarget(Repr::Value);
+        st->targets.push_back(tmp);
+        assignTo(target, convert(load(tmp), reprOf(et)), st->body, target->range, et);
       }
     }
     st->range = range;
@@ -1708,6 +1731,8 @@ class Builder {
       e->imms.push_back(to_stderr);
       return e;
     }
+    if (name == "enumerate" && c->args.size() == 1 && c->keywords.size() == 1 && c->keywords[0].name == "start")
+      return rt("molt_enumerate", "v:vv", {boxed(c->args[0]), boxed(c->keywords[0].value)});
     if (name != "sorted" && name != "min" && name != "max" && !noKeywords(c)) return constNone();
     size_t n = c->args.size();
     if (name == "len" && n == 1) {
@@ -1886,7 +1911,19 @@ class Builder {
     for (Stmt* s : b) buildStmt(s, out);
   }
 
-  void assignTo(const Expr* target, IrExpr* value, std::vector<IrStmt*>& out, SourceRange range) {
+  // The static type of element `i` of a value of type `t` being unpacked;
+  // Unknown when the checker's type says nothing more precise.
+  TypeId elementType(TypeId t, size_t i) const {
+    const auto& args = types_.get(t).args;
+    switch (types_.kind(t)) {
+      case TypeKind::Tuple: return i < args.size() ? args[i] : types_.unknown();
+      case TypeKind::TupleVar: case TypeKind::List: return args.empty() ? types_.unknown() : args[0];
+      default: return types_.unknown();
+    }
+  }
+
+  void assignTo(const Expr* target, IrExpr* value, std::vector<IrStmt*>& out, SourceRange range,
+                TypeId value_type = 0 /* unknown */) {
     switch (target->kind) {
       case ExprKind::Name: {
         IrTarget t;
@@ -1903,15 +1940,35 @@ class Builder {
         IrStmt* st = m_.newStmt(IrStmtKind::Unpack);
         st->value = convert(value, Repr::Value);
         st->range = range;
-        for (Expr* x : s->elts) {
+        // Plain names are unpacked into directly. Other targets (`a[i], a[j]
+        // = ...`, `(x, y), z = ...`, attributes) get temporaries first, then
+        // are assigned left to right, each evaluating its own subexpressions
+        // then, as CPython does after UNPACK_SEQUENCE.
+        bool all_names = true;
+        for (Expr* x : s->elts) all_names = all_names && x->kind == ExprKind::Name;
+        std::vector<std::pair<const Expr*, IrTarget>> later;
+        for (size_t i = 0; i < s->elts.size(); ++i) {
+          Expr* x = s->elts[i];
           IrTarget t;
-          if (x->kind != ExprKind::Name || !resolveVar(x, t)) {
-            unsupported(x->range, "this unpacking target");
-            return;
+          if (all_names) {
+            if (!resolveVar(x, t)) {
+              unsupported(x->range, "this unpacking target");
+              return;
+            }
+            st->targets.push_back(t);
+            continue;
           }
+          t = tempTarget(Repr::Value);
           st->targets.push_back(t);
+          later.push_back({x, t});
         }
         out.push_back(st);
+        // Each value keeps its static type (an `int` element stays an int,
+        // so storing it into a `float` slot is still refused).
+        for (size_t i = 0; i < later.size(); ++i) {
+          TypeId et = elementType(value_type, i);
+          assignTo(later[i].first, convert(load(later[i].second), reprOf(et)), out, later[i].first->range, et);
+        }
         return;
       }
       case ExprKind::Subscript: {
@@ -1973,12 +2030,12 @@ class Builder {
         auto* as_ = as<AssignStmt>(s);
         IrExpr* v = buildExpr(as_->value);
         if (as_->targets.size() == 1) {
-          assignTo(as_->targets[0], v, out, s->range);
+          assignTo(as_->targets[0], v, out, s->range, cm_.typeOf(as_->value));
           return;
         }
         IrTarget tmp = tempTarget(v->repr);
         out.push_back(store(tmp, v, s->range));
-        for (Expr* t : as_->targets) assignTo(t, load(tmp), out, s->range);
+        for (Expr* t : as_->targets) assignTo(t, load(tmp), out, s->range, cm_.typeOf(as_->value));
         return;
       }
       case StmtKind::AnnAssign: {
