@@ -539,11 +539,32 @@ class Builder {
     return nullptr;
   }
 
+  // A user exception class: `pass`, a docstring, field declarations and an
+  // `__init__` (which may call `super().__init__(...)` and set attributes,
+  // kept in the exception's attribute dict by the runtime).
   void declareException(const ClassDef* cd, const ClassInfo* ci) {
     for (Stmt* s : cd->body) {
       bool ok = s->kind == StmtKind::Pass ||
-                (s->kind == StmtKind::Expr && as<ExprStmt>(s)->value->kind == ExprKind::Str);
-      if (!ok) return unsupported(s->range, "exception classes with a body (only `pass` or a docstring so far)");
+                (s->kind == StmtKind::Expr && as<ExprStmt>(s)->value->kind == ExprKind::Str) ||
+                (s->kind == StmtKind::AnnAssign && !as<AnnAssignStmt>(s)->value);
+      if (s->kind == StmtKind::FunctionDef && as<FunctionDef>(s)->name == "__init__") {
+        auto* fd = as<FunctionDef>(s);
+        auto fit = cm_.function_of.find(fd);
+        if (fit == cm_.function_of.end() || methodKind(fd, fit->second) != MethodKind::Plain)
+          return unsupported(fd->name_range, "this exception `__init__`");
+        const FunctionInfo* fi = fit->second;
+        IrFunction f;
+        f.name = std::string(cd->name) + ".__init__";
+        f.locals.push_back({"self", Repr::Value});
+        for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
+        f.n_params = static_cast<uint32_t>(fi->params.size() + 1);
+        f.returns = reprOf(fi->returns);
+        func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
+        m_.functions.push_back(std::move(f));
+        ok = true;
+      }
+      if (!ok)
+        return unsupported(s->range, "this statement in an exception class (only `__init__`, fields, `pass` or a docstring)");
     }
     IrExceptionClass x;
     x.name = std::string(cd->name);
@@ -863,6 +884,11 @@ class Builder {
           }
           return load({true, static_cast<uint32_t>(m_.argv_global), Repr::Value});
         }
+        if (at->attr == "args" && types_.kind(cm_.typeOf(at->value)) == TypeKind::Instance &&
+            types_.get(cm_.typeOf(at->value)).cls && types_.get(cm_.typeOf(at->value)).cls->is_exception)
+          return rtTyped("molt_exc_args", "v:v", {boxed(at->value)}, cm_.typeOf(e));
+        if (userExceptionOf(at->value))
+          return rtTyped("molt_getattr", "v:vv", {boxed(at->value), constStr(at->attr)}, cm_.typeOf(e));
         if (const FieldLayout* f = fieldOf(at->value, at->attr)) {
           IrExpr* g = m_.newExpr(IrOp::GetField, reprOf(f->type));
           g->index = f->offset;
@@ -1509,6 +1535,71 @@ class Builder {
     return false;
   }
 
+  // The nearest user-defined __init__ of the exception class `sym` names.
+  const FunctionDef* userExceptionInit(const Symbol* sym) {
+    if (!sym->def || sym->def->kind != StmtKind::ClassDef) return nullptr;
+    auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
+    if (cit == cm_.class_of.end()) return nullptr;
+    const FunctionInfo* init = cit->second->findMethod("__init__");
+    return init && init->decl && func_index_.count(init->decl) ? init->decl : nullptr;
+  }
+  // An instance of a user exception class (its attributes live in a dict).
+  const ClassInfo* userExceptionOf(const Expr* obj) {
+    TypeId t = cm_.typeOf(obj);
+    if (types_.kind(t) != TypeKind::Instance) return nullptr;
+    const ClassInfo* ci = types_.get(t).cls;
+    return ci && ci->is_exception && !ci->builtin && exc_index_.count(ci) ? ci : nullptr;
+  }
+
+  // `Cls(a, b)` for a user exception with an __init__: as BaseException's
+  // __new__, the instance starts with args == (a, b); then __init__ runs
+  // (and may replace args with super().__init__(...)). Each argument is
+  // evaluated once, into a temporary of its own representation.
+  IrExpr* constructException(const CallExpr* c, const FunctionDef* init, int64_t type_id) {
+    if (!c->keywords.empty()) return failExpr(c->keywords[0].name_range, "keyword arguments to an exception constructor");
+    uint32_t idx = func_index_.at(init);
+    const IrFunction& f = m_.functions[idx];
+    if (c->args.size() + 1 > f.n_params) return failExpr(c->range, "this call");
+    IrExpr* blk = m_.newExpr(IrOp::Block, Repr::Value);
+    std::vector<IrTarget> temps;
+    for (const Expr* a : c->args) {
+      IrExpr* v = buildExpr(a);
+      IrTarget t = tempTarget(v->repr);
+      blk->stmts.push_back(store(t, v, a->range));
+      temps.push_back(t);
+    }
+    std::vector<IrExpr*> items;
+    for (const IrTarget& t : temps) items.push_back(convert(load(t), Repr::Value));
+    IrExpr* tup = rt("molt_tuple_from_array", "v:a", std::move(items));
+    tup->n_array = static_cast<uint32_t>(tup->args.size());
+    IrExpr* bare = rt("molt_exc_new", "v:wv", {tup});
+    bare->imms.push_back(static_cast<uint32_t>(type_id));
+    IrTarget obj = tempTarget(Repr::Value);
+    blk->stmts.push_back(store(obj, bare, c->range));
+    IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
+    call->index = idx;
+    call->name = f.name;
+    call->range = c->range;
+    call->args.push_back(load(obj));
+    for (size_t i = 1; i < f.n_params; ++i) {
+      IrExpr* v = nullptr;
+      if (i - 1 < temps.size()) {
+        v = load(temps[i - 1]);
+      } else {
+        const Expr* d = init->params[i].default_value;
+        if (!d || !isConstant(d)) return failExpr(c->range, "non-constant default values");
+        v = buildExpr(d);
+      }
+      call->args.push_back(convertForStorage(v, f.locals[i].repr, c->range));
+    }
+    IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+    st->value = call;
+    st->range = c->range;
+    blk->stmts.push_back(st);
+    blk->args.push_back(load(obj));
+    return blk;
+  }
+
   IrExpr* excNew(uint32_t type_id, const CallExpr* c) {
     std::vector<IrExpr*> items;
     if (c)
@@ -1561,6 +1652,7 @@ class Builder {
       }
       if (sym->kind == SymbolKind::Builtin) return buildBuiltin(sym->name, c, result);
       if (int64_t exc = exceptionOf(c->func); exc >= 0 && sym->kind == SymbolKind::Class) {
+        if (const FunctionDef* init = userExceptionInit(sym)) return constructException(c, init, exc);
         if (!noKeywords(c)) return constNone();
         return excNew(static_cast<uint32_t>(exc), c);
       }
@@ -1677,6 +1769,17 @@ class Builder {
     const FunctionInfo* m = base ? base->findMethod(at->attr) : nullptr;
     bool lifted = fn_ == &m_.main || fn_->n_params == 0 ||
                   std::any_of(lambdas_.begin(), lambdas_.end(), [&](const IrFunction& f) { return &f == fn_; });
+    // `super().__init__(...)` in a user exception whose bases define no
+    // __init__ of their own: BaseException.__init__ sets `args`.
+    if (cls && cls->is_exception && at->attr == "__init__" && !lifted && (!m || !m->decl) &&
+        fn_->locals[0].repr == Repr::Value) {
+      if (!noKeywords(c)) return constNone();
+      std::vector<IrExpr*> items;
+      for (Expr* x : c->args) items.push_back(boxed(x));
+      IrExpr* tup = rt("molt_tuple_from_array", "v:a", std::move(items));
+      tup->n_array = static_cast<uint32_t>(tup->args.size());
+      return rt("molt_exc_set_args", "s:vv", {load({false, 0, Repr::Value}), tup});
+    }
     if (!m || !m->decl || m->is_static || m->is_classmethod || !func_index_.count(m->decl) || lifted ||
         fn_->locals[0].repr != Repr::Value)
       return failExpr(c->range, "this `super()` call");
@@ -1996,6 +2099,22 @@ class Builder {
       }
       case ExprKind::Attribute: {
         auto* at = as<AttributeExpr>(target);
+        if (const ClassInfo* ec = userExceptionOf(at->value)) {
+          const FieldInfo* fi = ec->findField(at->attr);
+          if (!fi || at->attr == "args") {
+            unsupported(target->range, "this exception attribute");
+            return;
+          }
+          if (types_.kind(fi->type) == TypeKind::Float && (value->repr == Repr::Int || value->repr == Repr::Bool)) {
+            unsupported(range, "an `int` stored where `float` is declared (CPython keeps it an `int`; write a float such as `1.0`)");
+            return;
+          }
+          IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+          st->range = range;
+          st->value = rt("molt_setattr", "s:vvv", {boxed(at->value), constStr(at->attr), convert(value, Repr::Value)});
+          out.push_back(st);
+          return;
+        }
         const FieldLayout* f = fieldOf(at->value, at->attr);
         if (!f) {
           unsupported(target->range, "assignment to this attribute");
@@ -2158,7 +2277,12 @@ class Builder {
         if (r->exc->kind == ExprKind::Name) id = exceptionOf(r->exc);
         if (r->exc->kind == ExprKind::Call) id = exceptionOf(as<CallExpr>(r->exc)->func);
         TypeKind ek = kindOf(r->exc);
-        if (id >= 0 && r->exc->kind == ExprKind::Name) exc = excNew(static_cast<uint32_t>(id), nullptr);
+        if (id >= 0 && r->exc->kind == ExprKind::Name) {
+          // `raise Cls` calls Cls(): with a user __init__ that is a call.
+          if (const Symbol* sym = a_.names.symbolOf(r->exc); sym && userExceptionInit(sym))
+            return unsupported(r->exc->range, "raising an exception class with an `__init__` without calling it");
+          exc = excNew(static_cast<uint32_t>(id), nullptr);
+        }
         else if (id >= 0 || ek == TypeKind::Instance) exc = boxed(r->exc);  // a call or an exception value
         else return unsupported(r->exc->range, "raising this exception");
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);

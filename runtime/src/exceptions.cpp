@@ -96,7 +96,20 @@ extern "C" MoltValue molt_exc_new(uint32_t type_id, MoltValue args) {
   Exc *e = (Exc *)molt_alloc_object(sizeof(Exc), type_id);
   e->args = args == MOLT_NULL ? tuple_new(0) : incref(args);
   e->context = e->cause = MOLT_NULL;
+  e->dict = MOLT_NULL;
   return BOX(e);
+}
+
+extern "C" int molt_exc_set_args(MoltValue exc, MoltValue args) {
+  if (!is_exc_obj(exc) || !is_type(args, MOLT_TYPE_TUPLE)) {
+    err_fmt(MOLT_EXC_TYPE_ERROR, "molt_exc_set_args: not an exception and a tuple");
+    return -1;
+  }
+  Exc *e = AS(Exc, exc);
+  V old = e->args;
+  e->args = incref(args);
+  xdecref(old);
+  return 0;
 }
 
 extern "C" MoltValue molt_exc_args(MoltValue exc) { return incref(AS(Exc, exc)->args); }

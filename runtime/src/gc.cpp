@@ -155,6 +155,7 @@ static void traverse(MoltObject *o, VisitFn visit, void *ctx) {
       if (e->args != MOLT_NULL) visit(e->args, ctx);
       if (e->context != MOLT_NULL) visit(e->context, ctx);
       if (e->cause != MOLT_NULL) visit(e->cause, ctx);
+      if (e->dict != MOLT_NULL) visit(e->dict, ctx);
     } else if (t->kind == TK_BOXED) {
       if (((Boxed *)o)->dict != MOLT_NULL) visit(((Boxed *)o)->dict, ctx);
     } else if (t->kind == TK_STRUCT) {
@@ -216,12 +217,13 @@ static void clear(MoltObject *o) {
     if (!t) return;
     if (t->kind == TK_EXCEPTION) {
       Exc *e = (Exc *)o;
-      V a = e->args, c = e->context, k = e->cause;
+      V a = e->args, c = e->context, k = e->cause, d = e->dict;
       e->args = tuple_new(0);
-      e->context = e->cause = MOLT_NULL;
+      e->context = e->cause = e->dict = MOLT_NULL;
       xdecref(a);
       xdecref(c);
       xdecref(k);
+      xdecref(d);
     } else if (t->kind == TK_BOXED) {
       V d = ((Boxed *)o)->dict;
       if (d != MOLT_NULL) molt_dict_clear(d);

@@ -134,6 +134,7 @@ struct Exc {
   V args;            // tuple
   V context, cause;  // __context__ / __cause__ or MOLT_NULL
   uint32_t suppress; // __suppress_context__ (raise ... from ...)
+  V dict;            // attributes set by a user exception's __init__ (dict), or MOLT_NULL
 };
 struct Boxed {
   MoltObject h;

@@ -316,6 +316,7 @@ void molt_dealloc(MoltObject *o) {
       xdecref(((Exc *)o)->args);
       xdecref(((Exc *)o)->context);
       xdecref(((Exc *)o)->cause);
+      xdecref(((Exc *)o)->dict);
     } else if (t->kind == TK_BOXED) {
       xdecref(((Boxed *)o)->dict);
     } else if (t->kind == TK_STRUCT) {
@@ -410,6 +411,11 @@ extern "C" MoltValue molt_getattr(MoltValue obj, MoltValue name) {
       }
     } else if (t && t->kind == TK_EXCEPTION && is_str(name) && strcmp(STR(name)->data, "args") == 0) {
       return molt_exc_args(obj);
+    } else if (t && t->kind == TK_EXCEPTION && AS(Exc, obj)->dict != MOLT_NULL) {
+      int err = 0;
+      V r = dict_lookup(AS(Exc, obj)->dict, name, str_hash(name), &err);
+      if (err) return MOLT_NULL;
+      if (r != MOLT_NULL) return incref(r);
     }
   }
   return attr_error(obj, name);
@@ -419,6 +425,14 @@ extern "C" int molt_setattr(MoltValue obj, MoltValue name, MoltValue v) {
   if (molt_is_ptr(obj)) {
     TypeInfo *t = molt_typeinfo(obj_type(obj));
     if (t && t->kind == TK_BOXED) return molt_dict_set(AS(Boxed, obj)->dict, name, v);
+    if (t && t->kind == TK_EXCEPTION && is_str(name) && strcmp(STR(name)->data, "args") != 0) {
+      Exc *e = AS(Exc, obj);
+      if (e->dict == MOLT_NULL) {
+        e->dict = molt_dict_new();
+        if (e->dict == MOLT_NULL) return -1;
+      }
+      return molt_dict_set(e->dict, name, v);
+    }
     if (t && t->kind == TK_STRUCT && is_str(name)) {
       const MoltClassDesc *d = t->desc;
       for (uint32_t i = 0; i < d->nfields; i++)

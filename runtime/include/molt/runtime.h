@@ -169,6 +169,10 @@ void molt_exc_handler_enter(MoltValue exc);
 void molt_exc_handler_leave(void);
 /** Returns the args tuple of an exception (new ref). */
 MoltValue molt_exc_args(MoltValue exc);
+/** `super().__init__(*args)` in a user exception's __init__: replaces the
+ *  exception's args (borrowed tuple); 0, or -1 with TypeError. Attributes
+ *  such an __init__ sets go through molt_setattr/molt_getattr. */
+int molt_exc_set_args(MoltValue exc, MoltValue args);
 /** Registers a user exception class `name` (copied) deriving from
  *  `parent_type_id`. Returns the new type id. */
 uint32_t molt_exc_type_new(const char *name, uint32_t parent_type_id);

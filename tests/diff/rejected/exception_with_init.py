@@ -1,6 +1,0 @@
-class CodeError(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
-
-
-raise CodeError(3)
