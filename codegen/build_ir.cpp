@@ -1690,6 +1690,10 @@ class Builder {
       if (rk == TypeKind::ClassObj || rk == TypeKind::Instance) {
         const ClassInfo* ci = types_.get(recv).cls;
         const FunctionInfo* m = ci ? ci->findMethod(at->attr) : nullptr;
+        // `Base.method(self, ...)` names one function exactly: a direct call.
+        if (m && rk == TypeKind::ClassObj && m->decl && func_index_.count(m->decl) &&
+            methodKind(m->decl, m) == MethodKind::Plain && at->value->kind == ExprKind::Name)
+          return buildUserCall(c, m->decl);
         if (m && m->is_static) {
           const FunctionInfo* fi = directMethod(ci, at->attr, MethodKind::Static);
           if (!fi) return failExpr(c->range, "static methods overridden in a subclass");
