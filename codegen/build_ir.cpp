@@ -46,7 +46,8 @@ int64_t exceptionId(std::string_view name) {
 }
 
 // A builtin method lowered to a runtime call. Signature letters (see
-// lower_llvm.cpp): v Value arg, n int arg as i64, a array; return letter v
+// lower_llvm.cpp): v Value arg, n int arg as i64, i int arg as i32 (a C
+// `int`), a array; return letter v
 // (Value), s (status -> None), l (i64 length -> int), b (0/1/-1 -> bool).
 struct MethodEntry {
   TypeKind receiver;
@@ -70,6 +71,7 @@ constexpr MethodEntry kMethods[] = {
     {TypeKind::List, "clear", "molt_list_clear", "s:v", 0},
     {TypeKind::Str, "split", "molt_str_split", "v:vvn", 0, -1},
     {TypeKind::Str, "rsplit", "molt_str_rsplit", "v:vvn", 0, -1},
+    {TypeKind::Str, "splitlines", "molt_str_splitlines", "v:vi", 0, 0},
     {TypeKind::Str, "join", "molt_str_join", "v:vv", 1},
     {TypeKind::Str, "strip", "molt_str_strip", "v:vv", 0},
     {TypeKind::Str, "lstrip", "molt_str_lstrip", "v:vv", 0},
@@ -1738,15 +1740,15 @@ class Builder {
         for (TypeId a : types_.get(recv).args) float_elems |= types_.kind(a) == TypeKind::Float;
         for (size_t i = 0; float_elems && i < c->args.size() && i < nparams; ++i) {
           TypeKind ak = kindOf(c->args[i]);
-          if (sig[3 + i] != 'n' && (ak == TypeKind::Int || ak == TypeKind::Bool))
+          if (sig[3 + i] != 'n' && sig[3 + i] != 'i' && (ak == TypeKind::Int || ak == TypeKind::Bool))
             return failExpr(c->args[i]->range, "an `int` handed to a container of `float` (CPython keeps it an `int`; write `1.0`)");
         }
         IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
         for (size_t i = 0; i < nparams; ++i) {
           char kind = sig[3 + i];
           if (i < c->args.size()) {
-            e->args.push_back(kind == 'n' ? convert(buildExpr(c->args[i]), Repr::Int) : boxed(c->args[i]));
-          } else if (kind == 'n') {
+            e->args.push_back(kind == 'n' || kind == 'i' ? convert(buildExpr(c->args[i]), Repr::Int) : boxed(c->args[i]));
+          } else if (kind == 'n' || kind == 'i') {
             e->args.push_back(constInt(me.int_default));
           } else if (me.null_default) {
             e->args.push_back(m_.newExpr(IrOp::CallRt, Repr::Value));
