@@ -1286,6 +1286,10 @@ class Builder {
         return args.empty() ? types_.unknown() : args[0];
       case TypeKind::Range: return types_.integer();
       case TypeKind::Str: return types_.str();
+      case TypeKind::Tuple:  // a fixed tuple whose items all have one type
+        if (!args.empty() && std::all_of(args.begin(), args.end(), [&](TypeId a) { return a == args[0]; }))
+          return args[0];
+        return types_.unknown();
       default: return types_.unknown();
     }
   }
@@ -1913,7 +1917,9 @@ class Builder {
       if (reprOf(result) == Repr::Float) {
         // An int argument may win and must stay an int (CPython prints `1`, not `1.0`).
         auto not_float = [&](const Expr* x) { return kindOf(x) != TypeKind::Float; };
-        bool mixed = std::any_of(c->args.begin(), c->args.end(), not_float);
+        // One argument is an iterable: its items' static type decides.
+        bool mixed = n == 1 ? types_.kind(iterElementType(cm_.typeOf(c->args[0]))) != TypeKind::Float
+                            : std::any_of(c->args.begin(), c->args.end(), not_float);
         for (const Keyword& k : c->keywords)
           if (k.name == "default" && not_float(k.value)) mixed = true;
         if (mixed) return failExpr(c->range, fmt::format("`{}` mixing int and float arguments", name));
