@@ -142,8 +142,9 @@ def main():
             print(f"FAIL wasm_skip.txt names {name}, which is not a program here")
             return 1
     progs = [p for p in progs if os.path.basename(p)[:-3] not in skipped]
-    rejected = sorted(os.path.join(root, "rejected", f) for f in os.listdir(os.path.join(root, "rejected"))
-                      if f.endswith(".py"))
+    rejdir = os.path.join(root, "rejected")
+    rejected = sorted(os.path.join(rejdir, f) for f in os.listdir(rejdir) if f.endswith(".py")) \
+        if os.path.isdir(rejdir) else []
     if only:
         progs = [p for p in progs if os.path.basename(p)[:-3] in only]
         rejected = [p for p in rejected if os.path.basename(p)[:-3] in only]
