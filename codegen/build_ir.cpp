@@ -1093,6 +1093,13 @@ class Builder {
     for (const Expr* n : names) {
       if (callees.count(n)) continue;
       Symbol* sym = a_.names.symbolOf(n);
+      if (sym && sym->kind == SymbolKind::Function && sym->def && sym->def->kind == StmtKind::FunctionDef &&
+          sym->scope == a_.names.module_scope) {
+        // A module-level function used as a value needs the MoltFnPtr wrapper.
+        if (auto it = func_index_.find(as<FunctionDef>(sym->def)); it != func_index_.end() && it->second < lambda_base_)
+          m_.functions[it->second].is_lambda = true;
+        continue;
+      }
       if (!sym || sym->kind != SymbolKind::Function || !sym->def || sym->def->kind != StmtKind::FunctionDef ||
           sym->scope == a_.names.module_scope)
         continue;
@@ -1144,6 +1151,21 @@ class Builder {
 
   // A nested function as a value: a function object whose captures are the
   // cells of the variables it reads (findCells made them all cells).
+  // A module-level function as a value (`key=by_area`, `apply(f, x)`): a
+  // runtime function object around its MoltFnPtr wrapper. Called through
+  // molt_call with positional arguments only, so defaults are refused.
+  IrExpr* moduleFunctionValue(const NameExpr* n, const FunctionDef* fd) {
+    auto it = func_index_.find(fd);
+    if (it == func_index_.end() || it->second >= lambda_base_ || !m_.functions[it->second].is_lambda)
+      return failExpr(n->range, "this function as a value");
+    for (const Param& p : fd->params)
+      if (p.default_value || p.keyword_only)
+        return failExpr(n->range, "functions with defaults or keyword-only parameters as values");
+    IrExpr* mk = m_.newExpr(IrOp::MakeFunc, Repr::Value);
+    mk->index = it->second;
+    return mk;
+  }
+
   IrExpr* nestedFunctionValue(const NameExpr* n, const FunctionDef* fd, const Symbol* sym) {
     uint32_t idx = func_index_.at(fd);
     if (sym->scope != fn_scope_ || idx < lambda_base_) return failExpr(n->range, "this function as a value");
@@ -1365,6 +1387,7 @@ class Builder {
         if (sym->def && sym->def->kind == StmtKind::FunctionDef) {
           auto* fd = as<FunctionDef>(sym->def);
           if (escaping_.count(fd) && nested_caps_.count(fd)) return nestedFunctionValue(n, fd, sym);
+          if (sym->scope == a_.names.module_scope) return moduleFunctionValue(n, fd);
         }
         return failExpr(n->range, "functions as values");
       }
@@ -1799,6 +1822,17 @@ class Builder {
   // A call of a function object (a `Callable` value): molt_call.
   IrExpr* callValue(const CallExpr* c, TypeId result) {
     if (!noKeywords(c)) return constNone();
+    // The callee unboxes a `float` parameter from whatever it is given: an
+    // int argument would become a float, where CPython keeps the int.
+    TypeId ft = cm_.typeOf(c->func);
+    if (types_.kind(ft) == TypeKind::Callable) {
+      const auto& ps = types_.get(ft).args;
+      for (size_t i = 0; i < c->args.size() && i + 1 < ps.size(); ++i) {
+        TypeKind ak = kindOf(c->args[i]);
+        if (types_.kind(ps[i]) == TypeKind::Float && (ak == TypeKind::Int || ak == TypeKind::Bool))
+          return failExpr(c->args[i]->range, "an `int` passed where the callable takes `float` (CPython keeps it an `int`; write `1.0`)");
+      }
+    }
     std::vector<IrExpr*> items{boxed(c->func)};
     for (Expr* x : c->args) items.push_back(boxed(x));
     IrExpr* e = rt("molt_call", "v:va", std::move(items));

@@ -17,7 +17,7 @@ print(list(map(lambda a, b: a + b, [1, 2, 3], [10, 20, 30])))
 square: Callable[[int], int] = lambda x: x * x
 print(square(12), square(2 ** 40))
 half: Callable[[float], float] = lambda x: x / 2
-print(half(3.0), half(5))
+print(half(3.0), half(5.0))  # an int argument would be refused: rejected/callable_int_to_float.py
 pos: Callable[[int], bool] = lambda x: x > 0
 print(pos(3), pos(-3))
 scale = 3
