@@ -281,26 +281,46 @@ class Lowerer {
     }
   };
 
-  // molt.incref / molt.decref: skip non-pointer values inline, call the
-  // runtime for heap objects. One helper function each, built on first use.
-  void refcount(Value* v, const char* helper_name, const char* runtime_fn, Function*& cache) {
-    Function* f = helper(helper_name, b_.getVoidTy(), {i64_}, cache);
+  // molt.incref / molt.decref: the whole fast path is inline (tag test,
+  // immortality test, refcount update at header offset 0, see
+  // value_layout.h). Only a decref that drops the last reference calls the
+  // runtime (molt_decref, which decrements and deallocates).
+  Value* headerPtr(Value* v) { return b_.CreateIntToPtr(b_.CreateAnd(v, c64(MOLT_PAYLOAD_MASK)), ptr_); }
+  void refcount(Value* v, bool inc) {
+    Function*& cache = inc ? incref_fn_ : decref_fn_;
+    Function* f = helper(inc ? "molt.incref" : "molt.decref", b_.getVoidTy(), {i64_}, cache);
     if (f->empty()) {
       HelperScope hs(*this, f);
       Value* a = f->getArg(0);
       BasicBlock* yes = newBlock("ptr");
+      BasicBlock* mortal = newBlock("mortal");
       BasicBlock* done = newBlock("done");
       b_.CreateCondBr(isPtr(a), yes, done);
       b_.SetInsertPoint(yes);
-      b_.CreateCall(rtFn(runtime_fn, b_.getVoidTy(), {i64_}), {a});
+      Value* p = headerPtr(a);
+      Value* rc = b_.CreateLoad(i32_, p);
+      b_.CreateCondBr(b_.CreateICmpULT(rc, b_.getInt32(MOLT_IMMORTAL_REFCNT)), mortal, done);
+      b_.SetInsertPoint(mortal);
+      if (inc) {
+        b_.CreateStore(b_.CreateAdd(rc, b_.getInt32(1)), p);
+      } else {
+        BasicBlock* last = newBlock("last");
+        BasicBlock* dec = newBlock("dec");
+        b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(1)), last, dec, unlikely_);
+        b_.SetInsertPoint(last);
+        b_.CreateCall(rtFn("molt_decref", b_.getVoidTy(), {i64_}), {a});
+        b_.CreateBr(done);
+        b_.SetInsertPoint(dec);
+        b_.CreateStore(b_.CreateSub(rc, b_.getInt32(1)), p);
+      }
       b_.CreateBr(done);
       b_.SetInsertPoint(done);
       b_.CreateRetVoid();
     }
     b_.CreateCall(f, {v});
   }
-  void incref(Value* v) { refcount(v, "molt.incref", "molt_incref", incref_fn_); }
-  void decref(Value* v) { refcount(v, "molt.decref", "molt_decref", decref_fn_); }
+  void incref(Value* v) { refcount(v, true); }
+  void decref(Value* v) { refcount(v, false); }
   void release(const LV& x) {
     if (x.owned && refcounted(x.r)) decref(x.v);
   }
@@ -911,6 +931,7 @@ class Lowerer {
       }
       return {d, Repr::Value, true};
     }
+    if (LV out; listFastPath(e, out)) return out;
     std::string_view sig = e->sig;
     char ret = sig[0];
     size_t n_fixed = e->args.size() - e->n_array;
@@ -994,6 +1015,106 @@ class Lowerer {
     for (const LV& t : temps) release(t);
     if (out.r != e->repr) out = convert(out, e->repr);
     return out;
+  }
+
+  Value* bytePtr(Value* p, uint64_t offset) { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), p, offset); }
+
+  // Inline fast paths for `l[i]`, `l[i] = x`, `len(l)` and `l.append(x)` on
+  // lists (layout in value_layout.h): the receiver's type id is tested at run
+  // time, so any other receiver, a non-small-int or out-of-range index, or an
+  // append that must grow the array calls the runtime function the IR names,
+  // which also raises CPython's errors. Returns false for other calls.
+  bool listFastPath(const IrExpr* e, LV& out) {
+    const std::string& n = e->name;
+    bool get = n == "molt_getitem" && e->sig == "v:vv";
+    bool set = n == "molt_setitem" && e->sig == "s:vvv";
+    bool len = n == "molt_len" && e->sig == "l:v";
+    bool app = n == "molt_list_append" && e->sig == "s:vv";
+    if (!get && !set && !len && !app) return false;
+    std::vector<LV> a;
+    for (const IrExpr* x : e->args) a.push_back(expr(x));
+    Value* obj = a[0].v;
+    BasicBlock* chk = newBlock("list.chk");
+    BasicBlock* lst = newBlock("list.is");
+    BasicBlock* fast = newBlock("list.fast");
+    BasicBlock* slow = newBlock("list.slow");
+    BasicBlock* done = newBlock("list.done");
+    Value* pre = isPtr(obj);
+    if (get || set) pre = b_.CreateAnd(pre, isSmall(a[1].v));
+    b_.CreateCondBr(pre, chk, slow);
+    b_.SetInsertPoint(chk);
+    Value* p = headerPtr(obj);
+    Value* tid = b_.CreateLoad(i32_, bytePtr(p, 4));
+    b_.CreateCondBr(b_.CreateICmpEQ(tid, b_.getInt32(MOLT_TYPE_LIST)), lst, slow);
+    b_.SetInsertPoint(lst);
+    Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    Value* index = nullptr;
+    if (get || set) {
+      Value* i = unboxSmall(a[1].v);
+      index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
+      b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+    } else if (app) {
+      Value* cap = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_CAP_OFFSET));
+      b_.CreateCondBr(b_.CreateICmpSLT(length, cap), fast, slow);
+    } else {
+      b_.CreateBr(fast);
+    }
+    b_.SetInsertPoint(fast);
+    Value* slot = nullptr;
+    if (get || set || app) {
+      Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
+      slot = b_.CreateInBoundsGEP(i64_, items, get || set ? index : length);
+    }
+    LV fast_out, slow_out;
+    Repr want = e->repr;
+    if (get) {
+      fast_out = convert(LV{b_.CreateLoad(i64_, slot), Repr::Value, false}, want);
+      if (refcounted(want)) fast_out = own(fast_out);
+    } else if (set) {
+      Value* old = b_.CreateLoad(i64_, slot);
+      incref(a[2].v);
+      b_.CreateStore(a[2].v, slot);
+      decref(old);
+    } else if (app) {
+      incref(a[1].v);
+      b_.CreateStore(a[1].v, slot);
+      b_.CreateStore(b_.CreateAdd(length, c64(1)), bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    } else {
+      fast_out = {length, Repr::Value, false};
+    }
+    BasicBlock* fast_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    if (get) {
+      Value* r = b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
+      checkNull(r);
+      slow_out = convert(LV{r, Repr::Value, true}, want);
+    } else if (set) {
+      Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    } else if (app) {
+      Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_}), {obj, a[1].v});
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    } else {
+      Value* r = b_.CreateCall(rtFn(n, i64_, {i64_}), {obj});
+      checkFail(b_.CreateICmpSLT(r, c64(0)));
+      slow_out = {r, Repr::Value, false};
+    }
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    if (set || app) {
+      out = {c64(MOLT_NONE), Repr::Value, false};
+    } else {
+      llvm::PHINode* phi = b_.CreatePHI(fast_out.v->getType(), 2);
+      phi->addIncoming(fast_out.v, fast_end);
+      phi->addIncoming(slow_out.v, slow_end);
+      if (len) out = LV{boxSmall(phi), Repr::Int, false};
+      else out = {phi, want, refcounted(want)};
+    }
+    for (const LV& x : a) release(x);
+    if (out.r != want) out = convert(out, want);
+    return true;
   }
 
   llvm::AllocaInst* entryAlloca(Type* t) {
@@ -1267,27 +1388,84 @@ class Lowerer {
     b_.SetInsertPoint(done);
   }
 
+  // i1: v is a heap object of type id `type` (the type id is loaded only
+  // behind the pointer test).
+  Value* hasType(Value* v, uint32_t type) {
+    BasicBlock* start = b_.GetInsertBlock();
+    BasicBlock* chk = newBlock("type.chk");
+    BasicBlock* done = newBlock("type.done");
+    b_.CreateCondBr(isPtr(v), chk, done);
+    b_.SetInsertPoint(chk);
+    Value* tid = b_.CreateLoad(i32_, bytePtr(headerPtr(v), 4));
+    Value* same = b_.CreateICmpEQ(tid, b_.getInt32(type));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
+    phi->addIncoming(b_.getFalse(), start);
+    phi->addIncoming(same, chk);
+    return phi;
+  }
+
+  // `for` over any iterable. A list is walked by index inline (the length is
+  // re-read every step, so appends and removals during the loop behave like
+  // CPython's list iterator); everything else uses molt_iter/molt_iter_next.
+  // The loop's slot holds the list or the iterator (one owned reference,
+  // released on exit, break and return).
   void forIter(const IrStmt* s) {
     LV v = expr(s->value);
+    llvm::AllocaInst* slot = entryAlloca(i64_);
+    llvm::AllocaInst* pos = entryAlloca(i64_);
+    llvm::AllocaInst* mode = entryAlloca(i1_);
+    Value* is_list = hasType(v.v, MOLT_TYPE_LIST);
+    BasicBlock* as_list = newBlock("for.list");
+    BasicBlock* as_iter = newBlock("for.iter");
+    BasicBlock* head = newBlock("for.head");
+    b_.CreateCondBr(is_list, as_list, as_iter);
+    b_.SetInsertPoint(as_list);
+    if (!v.owned) incref(v.v);
+    b_.CreateStore(v.v, slot);
+    b_.CreateStore(c64(0), pos);
+    b_.CreateStore(b_.getTrue(), mode);
+    b_.CreateBr(head);
+    b_.SetInsertPoint(as_iter);
     Value* it = b_.CreateCall(rtFn("molt_iter", i64_, {i64_}), {v.v});
     checkNull(it);
     release(v);
-    llvm::AllocaInst* slot = entryAlloca(i64_);
     b_.CreateStore(it, slot);
-    BasicBlock* head = newBlock("for.head");
+    b_.CreateStore(b_.getFalse(), mode);
+    b_.CreateBr(head);
+    BasicBlock* lnext = newBlock("for.list.next");
+    BasicBlock* lgot = newBlock("for.list.item");
+    BasicBlock* inext = newBlock("for.iter.next");
     BasicBlock* got = newBlock("for.item");
     BasicBlock* body = newBlock("for.body");
     BasicBlock* orelse = newBlock("for.else");
     BasicBlock* brk = newBlock("for.break");
     BasicBlock* done = newBlock("for.done");
-    b_.CreateBr(head);
     b_.SetInsertPoint(head);
-    Value* item = b_.CreateCall(rtFn("molt_iter_next", i64_, {i64_}), {b_.CreateLoad(i64_, slot)});
-    b_.CreateCondBr(b_.CreateICmpEQ(item, c64(MOLT_STOP)), orelse, got);
+    b_.CreateCondBr(b_.CreateLoad(i1_, mode), lnext, inext);
+    b_.SetInsertPoint(lnext);
+    Value* p = headerPtr(b_.CreateLoad(i64_, slot));
+    Value* i = b_.CreateLoad(i64_, pos);
+    b_.CreateCondBr(b_.CreateICmpSLT(i, b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET))), lgot, orelse);
+    b_.SetInsertPoint(lgot);
+    Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
+    Value* litem = b_.CreateLoad(i64_, b_.CreateInBoundsGEP(i64_, items, i));
+    incref(litem);
+    b_.CreateStore(b_.CreateAdd(i, c64(1)), pos);
+    BasicBlock* lgot_end = b_.GetInsertBlock();
+    b_.CreateBr(body);
+    b_.SetInsertPoint(inext);
+    Value* iitem = b_.CreateCall(rtFn("molt_iter_next", i64_, {i64_}), {b_.CreateLoad(i64_, slot)});
+    b_.CreateCondBr(b_.CreateICmpEQ(iitem, c64(MOLT_STOP)), orelse, got);
     b_.SetInsertPoint(got);
-    checkNull(item);
+    checkNull(iitem);
+    BasicBlock* got_end = b_.GetInsertBlock();
     b_.CreateBr(body);
     b_.SetInsertPoint(body);
+    llvm::PHINode* item = b_.CreatePHI(i64_, 2);
+    item->addIncoming(litem, lgot_end);
+    item->addIncoming(iitem, got_end);
     if (s->targets.size() == 1) {
       storeTo(s->targets[0], LV{item, Repr::Value, true});
     } else {

@@ -51,7 +51,7 @@ bool gc_is_container_type(uint32_t type) {
     return false;
   default: {
     TypeInfo *t = molt_typeinfo(type);
-    return t && t->kind != TK_BUILTIN;
+    return t && t->kind != TK_BUILTIN && !t->leaf;
   }
   }
 }

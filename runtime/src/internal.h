@@ -58,6 +58,9 @@ struct List {
   int64_t len, cap;
   V *items;
 };
+static_assert(offsetof(List, len) == MOLT_LIST_LEN_OFFSET, "list layout is ABI (value_layout.h)");
+static_assert(offsetof(List, cap) == MOLT_LIST_CAP_OFFSET, "list layout is ABI (value_layout.h)");
+static_assert(offsetof(List, items) == MOLT_LIST_ITEMS_OFFSET, "list layout is ABI (value_layout.h)");
 struct Tuple {
   MoltObject h;
   int64_t len;
@@ -148,6 +151,14 @@ struct TypeInfo {
   TypeKind kind;
   const MoltClassDesc *desc;
   TypeObj *obj; // immortal type object, created lazily
+  // Struct classes whose fields are all raw (float/bool) hold no references:
+  // they cannot be part of a cycle, so they are not tracked by the cycle
+  // collector, and their freed instances are kept on `free_list` (linked
+  // through the header word, at most kMaxFreeStructs) for the next
+  // molt_struct_new of the same class.
+  bool leaf = false;
+  uint32_t n_free = 0;
+  void *free_list = nullptr;
 };
 TypeInfo *molt_typeinfo(uint32_t id); // NULL if out of range
 // Class descriptor of a user struct/boxed instance, or NULL.

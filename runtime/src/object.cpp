@@ -78,6 +78,12 @@ static void add_type(uint32_t id, const char *name, uint32_t parent, TypeKind ki
     g_captypes = nc;
   }
   g_types[id] = TypeInfo{name, parent, kind, desc, nullptr};
+  if (kind == TK_STRUCT && desc) {
+    bool leaf = true;
+    for (uint32_t i = 0; i < desc->nfields; i++)
+      if (desc->field_kinds[i] != MOLT_FIELD_RAW) leaf = false;
+    g_types[id].leaf = leaf;
+  }
   if (id >= g_ntypes) g_ntypes = id + 1;
 }
 
@@ -240,6 +246,21 @@ extern "C" MoltValue molt_type_of(MoltValue v) { return molt_type_object(molt_ty
 
 // ---- deallocation -----------------------------------------------------------
 
+// Free lists hide use-after-free from AddressSanitizer, so sanitizer builds
+// do without them.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MOLT_NO_FREE_LISTS)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#ifndef MOLT_NO_FREE_LISTS
+#define MOLT_NO_FREE_LISTS 0
+#endif
+static const uint32_t kMaxFreeStructs = 4096;
+
 void molt_dealloc(MoltObject *o) {
   switch (o->type) {
   case MOLT_TYPE_INT:
@@ -327,10 +348,22 @@ void molt_dealloc(MoltObject *o) {
     break;
   }
   }
-  if (gc_is_container_type(o->type))
+  if (gc_is_container_type(o->type)) {
     gc_free(o);
-  else
-    free(o);
+    return;
+  }
+#if !MOLT_NO_FREE_LISTS
+  if (o->type >= MOLT_TYPE_FIRST_USER) {
+    TypeInfo *t = molt_typeinfo(o->type);
+    if (t && t->leaf && t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
+      memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
+      t->free_list = o;
+      t->n_free++;
+      return;
+    }
+  }
+#endif
+  free(o);
 }
 
 // ---- struct and boxed instances ---------------------------------------------
@@ -339,6 +372,15 @@ extern "C" MoltValue molt_struct_new(uint32_t type_id) {
   TypeInfo *t = molt_typeinfo(type_id);
   if (!t || t->kind != TK_STRUCT) return err_fmt(MOLT_EXC_TYPE_ERROR, "type id %u is not a struct class", type_id);
   uint32_t n = t->desc->nfields;
+  if (t->free_list) { // a recycled instance of this (leaf) class, see molt_dealloc
+    MoltObject *o = (MoltObject *)t->free_list;
+    memcpy(&t->free_list, o, sizeof(void *));
+    t->n_free--;
+    o->rc = 1;
+    o->type = type_id;
+    memset((char *)o + MOLT_HEADER_SIZE, 0, 8 * (size_t)n);
+    return BOX(o);
+  }
   MoltObject *o = (MoltObject *)molt_alloc_object(MOLT_HEADER_SIZE + 8 * (size_t)n, type_id);
   V *fields = (V *)((char *)o + MOLT_HEADER_SIZE);
   for (uint32_t i = 0; i < n; i++)
