@@ -731,6 +731,7 @@ class Lowerer {
     fn_ = w;
     irf_ = &f;
     locals_.clear();
+    borrowed_.clear();
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", w);
     err_bb_ = BasicBlock::Create(ctx_, "error", w);
     b_.SetInsertPoint(entry);
@@ -932,6 +933,30 @@ class Lowerer {
       return {d, Repr::Value, true};
     }
     if (LV out; listFastPath(e, out)) return out;
+    if (e->name == "molt_math_sqrt" && e->sig == "v:v" && e->args[0]->op == IrOp::Convert &&
+        e->args[0]->args[0]->repr == Repr::Float) {
+      // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
+      // negative numbers and NaN go to the runtime (ValueError / nan).
+      LV x = expr(e->args[0]->args[0]);
+      BasicBlock* fast = newBlock("sqrt.fast");
+      BasicBlock* slow = newBlock("sqrt.slow");
+      BasicBlock* done = newBlock("sqrt.done");
+      b_.CreateCondBr(b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), fast, slow);
+      b_.SetInsertPoint(fast);
+      Value* r = b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(slow);
+      Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
+      checkNull(bits);
+      Value* sr = b_.CreateBitCast(bits, f64_);
+      BasicBlock* slow_end = b_.GetInsertBlock();
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
+      phi->addIncoming(r, fast);
+      phi->addIncoming(sr, slow_end);
+      return convert(LV{phi, Repr::Float, false}, e->repr);
+    }
     std::string_view sig = e->sig;
     char ret = sig[0];
     size_t n_fixed = e->args.size() - e->n_array;
@@ -1488,7 +1513,36 @@ class Lowerer {
 
   void releaseLocals() {
     for (size_t i = 0; i < locals_.size(); ++i)
-      if (refcounted(irf_->locals[i].repr)) decref(b_.CreateLoad(i64_, locals_[i]));
+      if (refcounted(irf_->locals[i].repr) && !(i < borrowed_.size() && borrowed_[i]))
+        decref(b_.CreateLoad(i64_, locals_[i]));
+  }
+
+  // Local slots written anywhere in the function (assignments, loop and
+  // handler targets, cells). A parameter that is never written keeps the
+  // caller's borrowed reference: no incref on entry, no decref on exit.
+  static void markTarget(const IrTarget& t, std::vector<bool>& written) {
+    if (!t.global && t.index < written.size()) written[t.index] = true;
+  }
+  static void markWritten(const IrExpr* e, std::vector<bool>& written) {
+    if (!e) return;
+    if (e->op == IrOp::CallRt && e->name == "$cellify" && !e->imms.empty()) {
+      auto k = static_cast<size_t>(e->imms[0]);
+      if (k < written.size()) written[k] = true;
+    }
+    for (const IrExpr* a : e->args) markWritten(a, written);
+    for (const IrStmt* st : e->stmts) markWritten(st, written);
+  }
+  static void markWritten(const IrStmt* s, std::vector<bool>& written) {
+    for (const IrTarget& t : s->targets) markTarget(t, written);
+    markWritten(s->value, written);
+    for (const IrExpr* a : s->args) markWritten(a, written);
+    for (const IrStmt* st : s->body) markWritten(st, written);
+    for (const IrStmt* st : s->orelse) markWritten(st, written);
+    for (const IrStmt* st : s->finalbody) markWritten(st, written);
+    for (const IrHandler& h : s->handlers) {
+      if (h.has_target) markTarget(h.target, written);
+      for (const IrStmt* st : h.body) markWritten(st, written);
+    }
   }
 
   // ------------------------------------------------------------ functions
@@ -1499,12 +1553,16 @@ class Lowerer {
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
     b_.SetInsertPoint(entry);
     locals_.clear();
+    std::vector<bool> written(f.locals.size(), false);
+    for (const IrStmt* st : f.body) markWritten(st, written);
+    borrowed_.assign(f.locals.size(), false);
+    for (size_t i = 0; i < f.n_params && i < f.locals.size(); ++i) borrowed_[i] = !written[i];
     for (size_t i = 0; i < f.locals.size(); ++i) locals_.push_back(b_.CreateAlloca(typeOf(f.locals[i].repr)));
     for (size_t i = 0; i < f.locals.size(); ++i) {
       if (i < f.n_params) {
         Value* p = fn->getArg(static_cast<unsigned>(i));
         b_.CreateStore(p, locals_[i]);
-        if (refcounted(f.locals[i].repr)) incref(p);
+        if (refcounted(f.locals[i].repr) && !borrowed_[i]) incref(p);
       } else {
         b_.CreateStore(zeroOf(f.locals[i].repr), locals_[i]);
       }
@@ -1578,6 +1636,7 @@ class Lowerer {
     irf_ = &ir_.main;
     loops_.clear();
     locals_.clear();
+    borrowed_.clear();
     b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
@@ -1624,6 +1683,7 @@ class Lowerer {
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;
+  std::vector<bool> borrowed_;  // per local: a parameter that keeps the caller's reference (never written)
   BasicBlock* err_bb_ = nullptr;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;

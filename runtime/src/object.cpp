@@ -262,6 +262,21 @@ extern "C" MoltValue molt_type_of(MoltValue v) { return molt_type_object(molt_ty
 static const uint32_t kMaxFreeStructs = 4096;
 
 void molt_dealloc(MoltObject *o) {
+  if (o->type >= MOLT_TYPE_FIRST_USER) { // raw-only struct: nothing to release, recycle
+    TypeInfo *t = molt_typeinfo(o->type);
+    if (t && t->leaf) {
+#if !MOLT_NO_FREE_LISTS
+      if (t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
+        memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
+        t->free_list = o;
+        t->n_free++;
+        return;
+      }
+#endif
+      free(o);
+      return;
+    }
+  }
   switch (o->type) {
   case MOLT_TYPE_INT:
   case MOLT_TYPE_STR:
@@ -348,22 +363,10 @@ void molt_dealloc(MoltObject *o) {
     break;
   }
   }
-  if (gc_is_container_type(o->type)) {
+  if (gc_is_container_type(o->type))
     gc_free(o);
-    return;
-  }
-#if !MOLT_NO_FREE_LISTS
-  if (o->type >= MOLT_TYPE_FIRST_USER) {
-    TypeInfo *t = molt_typeinfo(o->type);
-    if (t && t->leaf && t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
-      memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
-      t->free_list = o;
-      t->n_free++;
-      return;
-    }
-  }
-#endif
-  free(o);
+  else
+    free(o);
 }
 
 // ---- struct and boxed instances ---------------------------------------------
