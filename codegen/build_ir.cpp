@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -1835,15 +1836,26 @@ class Builder {
         }
         if (au->target->kind == ExprKind::Subscript && as<SubscriptExpr>(au->target)->index->kind != ExprKind::Slice) {
           auto* sub = as<SubscriptExpr>(au->target);
-          IrTarget obj = tempTarget(Repr::Value);
-          IrTarget key = tempTarget(Repr::Value);
-          out.push_back(store(obj, boxed(sub->value), s->range));
-          out.push_back(store(key, boxed(sub->index), s->range));
+          // The container and the key are evaluated once: into temporaries,
+          // except for a function's own (non-cell) variables and int literals,
+          // which nothing in the right-hand side can rebind, so reading them
+          // twice is the same and saves a temporary's refcount traffic.
+          auto operand = [&](const Expr* x) -> std::function<IrExpr*()> {
+            IrTarget t;
+            if (x->kind == ExprKind::Int || (x->kind == ExprKind::Name && fn_scope_ && resolveVar(x, t) && !t.global &&
+                                             !t.cell))
+              return [this, x] { return boxed(x); };
+            IrTarget tmp = tempTarget(Repr::Value);
+            out.push_back(store(tmp, boxed(x), s->range));
+            return [this, tmp] { return load(tmp); };
+          };
+          auto obj = operand(sub->value);
+          auto key = operand(sub->index);
           TypeId tt = cm_.typeOf(au->target);
-          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {load(obj), load(key)}, tt);
+          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {obj(), key()}, tt);
           IrExpr* v = buildBinary(au->op, cur, tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::Eval);
-          st->value = rt("molt_setitem", "s:vvv", {load(obj), load(key), convert(v, Repr::Value)});
+          st->value = rt("molt_setitem", "s:vvv", {obj(), key(), convert(v, Repr::Value)});
           st->range = s->range;
           out.push_back(st);
           return;

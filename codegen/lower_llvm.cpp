@@ -602,7 +602,9 @@ class Lowerer {
         LV x{b_.CreateLoad(typeOf(e->repr), globals_[e->index]), e->repr, false};
         return own(x);  // a call in the same expression could rebind the global
       }
-      case IrOp::Convert: return convert(expr(e->args[0]), e->repr);
+      case IrOp::Convert:
+        if (LV out; isListGet(e->args[0]) && listFastPath(e->args[0], out, e->repr)) return out;
+        return convert(expr(e->args[0]), e->repr);
       case IrOp::Arith: return arith(e);
       case IrOp::Compare: {
         LV a = expr(e->args[0]);
@@ -932,7 +934,7 @@ class Lowerer {
       }
       return {d, Repr::Value, true};
     }
-    if (LV out; listFastPath(e, out)) return out;
+    if (LV out; listFastPath(e, out, e->repr)) return out;
     if (e->name == "molt_math_sqrt" && e->sig == "v:v" && e->args[0]->op == IrOp::Convert &&
         e->args[0]->args[0]->repr == Repr::Float) {
       // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
@@ -1049,7 +1051,18 @@ class Lowerer {
   // time, so any other receiver, a non-small-int or out-of-range index, or an
   // append that must grow the array calls the runtime function the IR names,
   // which also raises CPython's errors. Returns false for other calls.
-  bool listFastPath(const IrExpr* e, LV& out) {
+  static bool isListGet(const IrExpr* e) {
+    return e->op == IrOp::CallRt && e->name == "molt_getitem" && e->sig == "v:vv";
+  }
+  // A Value that is a boxed float or bool is never a heap pointer: storing it
+  // needs no incref.
+  static bool neverHeap(const IrExpr* e) {
+    return e->op == IrOp::Convert && (e->args[0]->repr == Repr::Float || e->args[0]->repr == Repr::Bool);
+  }
+
+  // `want`: the representation the caller converts the result to (an item
+  // read as a float is never increfed).
+  bool listFastPath(const IrExpr* e, LV& out, Repr want) {
     const std::string& n = e->name;
     bool get = n == "molt_getitem" && e->sig == "v:vv";
     bool set = n == "molt_setitem" && e->sig == "s:vvv";
@@ -1091,17 +1104,16 @@ class Lowerer {
       slot = b_.CreateInBoundsGEP(i64_, items, get || set ? index : length);
     }
     LV fast_out, slow_out;
-    Repr want = e->repr;
     if (get) {
       fast_out = convert(LV{b_.CreateLoad(i64_, slot), Repr::Value, false}, want);
       if (refcounted(want)) fast_out = own(fast_out);
     } else if (set) {
       Value* old = b_.CreateLoad(i64_, slot);
-      incref(a[2].v);
+      if (!neverHeap(e->args[2])) incref(a[2].v);
       b_.CreateStore(a[2].v, slot);
       decref(old);
     } else if (app) {
-      incref(a[1].v);
+      if (!neverHeap(e->args[1])) incref(a[1].v);
       b_.CreateStore(a[1].v, slot);
       b_.CreateStore(b_.CreateAdd(length, c64(1)), bytePtr(p, MOLT_LIST_LEN_OFFSET));
     } else {
