@@ -247,6 +247,11 @@ class Lowerer {
 
   Value* hi16(Value* v) { return b_.CreateLShr(v, 48); }
   Value* isSmall(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_INT >> 48)); }
+  // Both are small ints: (a ^ prefix) | (b ^ prefix) has no bit set above the payload.
+  Value* bothSmall(Value* a, Value* b) {
+    Value* x = b_.CreateOr(b_.CreateXor(a, c64(MOLT_PREFIX_INT)), b_.CreateXor(b, c64(MOLT_PREFIX_INT)));
+    return b_.CreateICmpULE(x, c64(MOLT_PAYLOAD_MASK));
+  }
   Value* isPtr(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_PTR >> 48)); }
   Value* unboxSmall(Value* v) { return b_.CreateAShr(b_.CreateShl(v, 16), 16); }
   Value* boxSmall(Value* i) { return b_.CreateOr(b_.CreateAnd(i, c64(MOLT_PAYLOAD_MASK)), c64(MOLT_PREFIX_INT)); }
@@ -360,21 +365,41 @@ class Lowerer {
     Value* bv = f->getArg(1);
     BasicBlock* fast = newBlock("fast");
     BasicBlock* slow = newBlock("slow");
-    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.CreateCondBr(bothSmall(a, bv), fast, slow);
     b_.SetInsertPoint(fast);
+    if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
+      // On the payloads shifted to the top 48 bits: the 64-bit operation
+      // overflows exactly when the 48-bit result does not fit, and a logical
+      // shift back plus the tag re-boxes it.
+      Value* hx = b_.CreateShl(a, 16);
+      Value* y = op == BinOp::Mul ? unboxSmall(bv) : b_.CreateShl(bv, 16);
+      auto id = op == BinOp::Add   ? llvm::Intrinsic::sadd_with_overflow
+                : op == BinOp::Sub ? llvm::Intrinsic::ssub_with_overflow
+                                   : llvm::Intrinsic::smul_with_overflow;
+      Value* m = b_.CreateBinaryIntrinsic(id, hx, y);
+      BasicBlock* boxit = newBlock("box");
+      b_.CreateCondBr(b_.CreateExtractValue(m, 1), slow, boxit, unlikely_);
+      b_.SetInsertPoint(boxit);
+      b_.CreateRet(b_.CreateOr(b_.CreateLShr(b_.CreateExtractValue(m, 0), 16), c64(MOLT_PREFIX_INT)));
+      b_.SetInsertPoint(slow);
+      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
+      return f;
+    }
+    if (op == BinOp::BitAnd || op == BinOp::BitOr || op == BinOp::BitXor) {
+      // The boxed words themselves: equal tags survive & and |, ^ clears
+      // them (re-set below); the 48-bit payload result always fits.
+      Value* r = op == BinOp::BitAnd ? b_.CreateAnd(a, bv)
+                 : op == BinOp::BitOr ? b_.CreateOr(a, bv)
+                                      : b_.CreateOr(b_.CreateXor(a, bv), c64(MOLT_PREFIX_INT));
+      b_.CreateRet(r);
+      b_.SetInsertPoint(slow);
+      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
+      return f;
+    }
     Value* x = unboxSmall(a);
     Value* y = unboxSmall(bv);
     Value* r = nullptr;
-    Value* ok = nullptr;
     switch (op) {
-      case BinOp::Add: r = b_.CreateAdd(x, y); break;
-      case BinOp::Sub: r = b_.CreateSub(x, y); break;
-      case BinOp::Mul: {
-        Value* m = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, x, y);
-        r = b_.CreateExtractValue(m, 0);
-        ok = b_.CreateNot(b_.CreateExtractValue(m, 1));
-        break;
-      }
       case BinOp::FloorDiv:
       case BinOp::Mod: {
         BasicBlock* nz = newBlock("nonzero");
@@ -388,14 +413,10 @@ class Lowerer {
         else r = b_.CreateSelect(adjust, b_.CreateAdd(rem, y), rem);
         break;
       }
-      case BinOp::BitAnd: r = b_.CreateAnd(x, y); break;
-      case BinOp::BitOr: r = b_.CreateOr(x, y); break;
-      case BinOp::BitXor: r = b_.CreateXor(x, y); break;
       default: r = nullptr; break;
     }
     if (r) {
       Value* fits = fitsSmall(r);
-      if (ok) fits = b_.CreateAnd(fits, ok);
       BasicBlock* boxit = newBlock("box");
       b_.CreateCondBr(fits, boxit, slow);
       b_.SetInsertPoint(boxit);
@@ -451,9 +472,13 @@ class Lowerer {
     Value* bv = f->getArg(1);
     BasicBlock* fast = newBlock("fast");
     BasicBlock* slow = newBlock("slow");
-    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.CreateCondBr(bothSmall(a, bv), fast, slow);
     b_.SetInsertPoint(fast);
-    b_.CreateRet(b_.CreateZExt(b_.CreateICmp(icmpPred(op), unboxSmall(a), unboxSmall(bv)), i32_));
+    // Equal tags: equality is bit equality, order is the order of the
+    // payloads shifted to the top bits.
+    Value* r = op == CmpOp::Eq || op == CmpOp::NotEq ? b_.CreateICmp(icmpPred(op), a, bv)
+                                                      : b_.CreateICmp(icmpPred(op), b_.CreateShl(a, 16), b_.CreateShl(bv, 16));
+    b_.CreateRet(b_.CreateZExt(r, i32_));
     b_.SetInsertPoint(slow);
     b_.CreateRet(valueCompare(op, a, bv));
     return f;
