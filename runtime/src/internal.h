@@ -230,6 +230,10 @@ static inline void xdecref(V v) {
 }
 
 void *molt_alloc_object(size_t size, uint32_t type); // rc = 1, zero-filled
+// str objects: rc = 1, type str, NOT zero-filled (may be a recycled block of
+// str_alloc_size(size) bytes); grow one with molt_xrealloc(p, str_alloc_size(n)).
+void *str_alloc(size_t size);
+size_t str_alloc_size(size_t size);
 void *molt_xmalloc(size_t n);
 void *molt_xrealloc(void *p, size_t n);
 
