@@ -242,6 +242,14 @@ class Builder {
     }
   }
   TypeKind kindOf(const Expr* e) const { return types_.kind(cm_.typeOf(e)); }
+  // list[bool]: every item is True or False (immortal, never a heap object),
+  // so `molt_setitem` on it is marked (ival = 1) to overwrite an item without
+  // reading and releasing the old one.
+  bool boolItems(TypeId ct) const {
+    if (types_.kind(ct) != TypeKind::List) return false;
+    const auto& args = types_.get(ct).args;
+    return args.size() == 1 && types_.kind(args[0]) == TypeKind::Bool;
+  }
 
   // A value stored where `float` is declared (a variable, parameter, field or
   // return). CPython keeps an `int` an `int` there (`x: float = 1` prints
@@ -1766,6 +1774,7 @@ class Builder {
             return;
           }
           st->value = rt("molt_setitem", "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
+          st->value->ival = boolItems(ct) ? 1 : 0;
         }
         out.push_back(st);
         return;

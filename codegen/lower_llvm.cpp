@@ -1133,10 +1133,11 @@ class Lowerer {
       fast_out = convert(LV{b_.CreateLoad(i64_, slot), Repr::Value, false}, want);
       if (refcounted(want)) fast_out = own(fast_out);
     } else if (set) {
-      Value* old = b_.CreateLoad(i64_, slot);
+      // ival = 1: a list[bool] (build_ir.cpp), whose old item needs no release.
+      Value* old = e->ival == 1 ? nullptr : b_.CreateLoad(i64_, slot);
       if (!neverHeap(e->args[2])) incref(a[2].v);
       b_.CreateStore(a[2].v, slot);
-      decref(old);
+      if (old) decref(old);
     } else if (app) {
       if (!neverHeap(e->args[1])) incref(a[1].v);
       b_.CreateStore(a[1].v, slot);
