@@ -74,6 +74,12 @@ class Lowerer {
       for (uint32_t i = 0; i < f.n_params; ++i) params.push_back(typeOf(f.locals[i].repr));
       Function* fn = Function::Create(FunctionType::get(i64_, params, false), Function::InternalLinkage,
                                       "molt.fn." + f.name, *mod_);
+      fn->addFnAttr(llvm::Attribute::NoUnwind);
+      // Small leaf bodies (a few statements, e.g. `return <expression>`,
+      // no calls of user functions) are always inlined: the inline int fast
+      // paths make them look too big to LLVM's cost model, and the call
+      // (frame, recursion counter) costs more than the body.
+      if (countStmts(f.body) <= 3 && !callsUser(f.body)) fn->addFnAttr(llvm::Attribute::AlwaysInline);
       funcs_.push_back(fn);
     }
     wrappers_.assign(ir_.functions.size(), nullptr);
@@ -1553,6 +1559,30 @@ class Lowerer {
     for (size_t i = 0; i < locals_.size(); ++i)
       if (refcounted(irf_->locals[i].repr) && !(i < borrowed_.size() && borrowed_[i]))
         decref(b_.CreateLoad(i64_, locals_[i]));
+  }
+
+  static bool callsUser(const IrExpr* e) {
+    if (!e) return false;
+    if (e->op == IrOp::CallUser || e->op == IrOp::Construct || e->op == IrOp::MakeFunc) return true;
+    for (const IrExpr* a : e->args)
+      if (callsUser(a)) return true;
+    return callsUser(e->stmts);
+  }
+  static bool callsUser(const std::vector<IrStmt*>& body) {
+    for (const IrStmt* st : body) {
+      if (callsUser(st->value) || callsUser(st->body) || callsUser(st->orelse) || callsUser(st->finalbody))
+        return true;
+      for (const IrExpr* a : st->args)
+        if (callsUser(a)) return true;
+      for (const IrHandler& h : st->handlers)
+        if (callsUser(h.body)) return true;
+    }
+    return false;
+  }
+  static size_t countStmts(const std::vector<IrStmt*>& body) {
+    size_t n = 0;
+    for (const IrStmt* st : body) n += 1 + countStmts(st->body) + countStmts(st->orelse) + countStmts(st->finalbody);
+    return n;
   }
 
   // Local slots written anywhere in the function (assignments, loop and
