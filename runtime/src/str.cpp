@@ -427,7 +427,8 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
     const char *f = mem_find(s->data + i, s->nbytes - i, p->data, p->nbytes);
     if (!f) break;
     int64_t j = f - s->data;
-    list_append_steal(out, mk(s->data + i, j - i));
+    // pieces of an ASCII string are ASCII: no code point count needed
+    list_append_steal(out, s->ascii ? str_new_known(s->data + i, j - i, j - i, true) : mk(s->data + i, j - i));
     i = j + p->nbytes;
     if (maxsplit > 0) maxsplit--;
   }
