@@ -1403,6 +1403,17 @@ class Lowerer {
     }
   }
 
+  static bool containsLoop(const std::vector<IrStmt*>& body) {
+    for (const IrStmt* st : body) {
+      if (st->kind == IrStmtKind::While || st->kind == IrStmtKind::ForRange || st->kind == IrStmtKind::ForIter)
+        return true;
+      if (containsLoop(st->body) || containsLoop(st->orelse) || containsLoop(st->finalbody)) return true;
+      for (const IrHandler& h : st->handlers)
+        if (containsLoop(h.body)) return true;
+    }
+    return false;
+  }
+
   void forRange(const IrStmt* s) {
     LV a0 = expr(s->args[0]);
     Value* start = toI64(a0);
@@ -1425,36 +1436,71 @@ class Lowerer {
       b_.CreateBr(err_bb_);
       b_.SetInsertPoint(ok);
     }
+    BasicBlock* orelse = newBlock("range.else");
+    BasicBlock* done = newBlock("range.done");
+    // An innermost loop whose start, stop and step are all small ints is
+    // emitted twice: in that version every counter value is a small int, so
+    // the loop variable is boxed without a range test (and later tag tests
+    // on it fold away). The general version boxes through fromI64.
+    if (!containsLoop(s->body) && !callsUser(s->body) && s->targets[0].repr == Repr::Int) {
+      BasicBlock* fast = newBlock("range.small");
+      BasicBlock* general = newBlock("range.general");
+      Value* small = b_.CreateAnd(b_.CreateAnd(fitsSmall(start), fitsSmall(stop)), fitsSmall(step));
+      b_.CreateCondBr(small, fast, general);
+      b_.SetInsertPoint(fast);
+      rangeLoop(s, start, stop, step, true, orelse, done);
+      b_.SetInsertPoint(general);
+    }
+    rangeLoop(s, start, stop, step, false, orelse, done);
+    b_.SetInsertPoint(orelse);
+    block(s->orelse);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  // One counted loop from the current block; normal exit to `orelse`, break
+  // to `done`. `small`: start, stop and step are known to be small ints.
+  // The trip count is computed first (unsigned arithmetic, exact for every
+  // int64 start/stop/step), so the counter never has to be compared after a
+  // step that could overflow 64 bits.
+  void rangeLoop(const IrStmt* s, Value* start, Value* stop, Value* step, bool small, BasicBlock* orelse,
+                 BasicBlock* done) {
+    bool const_step = s->args[2]->op == IrOp::ConstInt;
+    int64_t step_value = s->args[2]->ival;
+    // step > 0: start < stop ? (stop - start - 1) / step + 1 : 0; step < 0 mirrored.
+    auto count = [&](Value* lo, Value* hi, Value* mag) {
+      Value* n = b_.CreateAdd(b_.CreateUDiv(b_.CreateSub(b_.CreateSub(hi, lo), c64(1)), mag), c64(1));
+      return b_.CreateSelect(b_.CreateICmpSLT(lo, hi), n, c64(0));
+    };
+    Value* trips;
+    if (const_step) {
+      trips = step_value > 0 ? count(start, stop, step) : count(stop, start, b_.CreateNeg(step));
+    } else {
+      trips = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), count(start, stop, step),
+                              count(stop, start, b_.CreateNeg(step)));
+    }
     llvm::AllocaInst* counter = entryAlloca(i64_);
+    llvm::AllocaInst* k = entryAlloca(i64_);
     b_.CreateStore(start, counter);
+    b_.CreateStore(c64(0), k);
     BasicBlock* head = newBlock("range.head");
     BasicBlock* body = newBlock("range.body");
     BasicBlock* latch = newBlock("range.latch");
-    BasicBlock* orelse = newBlock("range.else");
-    BasicBlock* done = newBlock("range.done");
     b_.CreateBr(head);
     b_.SetInsertPoint(head);
-    Value* i = b_.CreateLoad(i64_, counter);
-    Value* cond;
-    if (const_step) {
-      cond = step_value > 0 ? b_.CreateICmpSLT(i, stop) : b_.CreateICmpSGT(i, stop);
-    } else {
-      cond = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), b_.CreateICmpSLT(i, stop), b_.CreateICmpSGT(i, stop));
-    }
-    b_.CreateCondBr(cond, body, orelse);
+    b_.CreateCondBr(b_.CreateICmpULT(b_.CreateLoad(i64_, k), trips), body, orelse);
     b_.SetInsertPoint(body);
-    storeTo(s->targets[0], LV{fromI64(i), Repr::Int, true});
+    Value* i = b_.CreateLoad(i64_, counter);
+    storeTo(s->targets[0], LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(latch);
     b_.SetInsertPoint(latch);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, k), c64(1)), k);
+    // wraps only after the last iteration, when the value is no longer used
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
     b_.CreateBr(head);
-    b_.SetInsertPoint(orelse);
-    block(s->orelse);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
   }
 
   // i1: v is a heap object of type id `type` (the type id is loaded only
