@@ -1436,6 +1436,7 @@ class Lowerer {
       b_.CreateBr(err_bb_);
       b_.SetInsertPoint(ok);
     }
+    checkRangeOverflow(start, stop, step);
     BasicBlock* orelse = newBlock("range.else");
     BasicBlock* done = newBlock("range.done");
     // An innermost loop whose start, stop and step are all small ints is
@@ -1460,47 +1461,67 @@ class Lowerer {
 
   // One counted loop from the current block; normal exit to `orelse`, break
   // to `done`. `small`: start, stop and step are known to be small ints.
-  // The trip count is computed first (unsigned arithmetic, exact for every
-  // int64 start/stop/step), so the counter never has to be compared after a
-  // step that could overflow 64 bits.
   void rangeLoop(const IrStmt* s, Value* start, Value* stop, Value* step, bool small, BasicBlock* orelse,
                  BasicBlock* done) {
     bool const_step = s->args[2]->op == IrOp::ConstInt;
     int64_t step_value = s->args[2]->ival;
-    // step > 0: start < stop ? (stop - start - 1) / step + 1 : 0; step < 0 mirrored.
-    auto count = [&](Value* lo, Value* hi, Value* mag) {
-      Value* n = b_.CreateAdd(b_.CreateUDiv(b_.CreateSub(b_.CreateSub(hi, lo), c64(1)), mag), c64(1));
-      return b_.CreateSelect(b_.CreateICmpSLT(lo, hi), n, c64(0));
-    };
-    Value* trips;
-    if (const_step) {
-      trips = step_value > 0 ? count(start, stop, step) : count(stop, start, b_.CreateNeg(step));
-    } else {
-      trips = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), count(start, stop, step),
-                              count(stop, start, b_.CreateNeg(step)));
-    }
     llvm::AllocaInst* counter = entryAlloca(i64_);
-    llvm::AllocaInst* k = entryAlloca(i64_);
     b_.CreateStore(start, counter);
-    b_.CreateStore(c64(0), k);
     BasicBlock* head = newBlock("range.head");
     BasicBlock* body = newBlock("range.body");
     BasicBlock* latch = newBlock("range.latch");
     b_.CreateBr(head);
     b_.SetInsertPoint(head);
-    b_.CreateCondBr(b_.CreateICmpULT(b_.CreateLoad(i64_, k), trips), body, orelse);
-    b_.SetInsertPoint(body);
     Value* i = b_.CreateLoad(i64_, counter);
+    Value* cond;
+    if (const_step) {
+      cond = step_value > 0 ? b_.CreateICmpSLT(i, stop) : b_.CreateICmpSGT(i, stop);
+    } else {
+      cond = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), b_.CreateICmpSLT(i, stop), b_.CreateICmpSGT(i, stop));
+    }
+    b_.CreateCondBr(cond, body, orelse);
+    b_.SetInsertPoint(body);
     storeTo(s->targets[0], LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(latch);
     b_.SetInsertPoint(latch);
-    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, k), c64(1)), k);
-    // wraps only after the last iteration, when the value is no longer used
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
     b_.CreateBr(head);
+  }
+
+  // The counted loop steps with a plain 64-bit add (the form LLVM's loop
+  // analyses understand). If the step after the last value would leave the
+  // int64 range, the counter would wrap instead of ending the loop: that case
+  // raises OverflowError before the first iteration (fail closed; CPython
+  // iterates). The exact test (a division) runs only when stop lies within
+  // one step of the int64 limit.
+  void checkRangeOverflow(Value* start, Value* stop, Value* step) {
+    Value* up = b_.CreateICmpSGT(step, c64(0));
+    Value* nonempty = b_.CreateSelect(up, b_.CreateICmpSLT(start, stop), b_.CreateICmpSGT(start, stop));
+    // step > 0: stop - 1 > INT64_MAX - step; step < 0: stop + 1 < INT64_MIN - step
+    Value* near = b_.CreateSelect(up, b_.CreateICmpSGT(b_.CreateSub(stop, c64(1)), b_.CreateSub(c64(INT64_MAX), step)),
+                                  b_.CreateICmpSLT(b_.CreateAdd(stop, c64(1)),
+                                                   b_.CreateSub(c64(static_cast<uint64_t>(INT64_MIN)), step)));
+    BasicBlock* exact = newBlock("range.near_limit");
+    BasicBlock* ok = newBlock("range.in_limit");
+    b_.CreateCondBr(b_.CreateAnd(nonempty, near), exact, ok, unlikely_);
+    b_.SetInsertPoint(exact);
+    // last = start + ((|stop - start| - 1) / |step|) * step, in wrapping arithmetic
+    Value* dist = b_.CreateSelect(up, b_.CreateSub(stop, start), b_.CreateSub(start, stop));
+    Value* mag = b_.CreateSelect(up, step, b_.CreateNeg(step));
+    Value* k = b_.CreateUDiv(b_.CreateSub(dist, c64(1)), mag);
+    Value* last = b_.CreateAdd(start, b_.CreateMul(k, step));
+    Value* ovf = b_.CreateExtractValue(b_.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, last, step), 1);
+    BasicBlock* raise = newBlock("range.overflow");
+    b_.CreateCondBr(ovf, raise, ok);
+    b_.SetInsertPoint(raise);
+    b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
+                  {b_.getInt32(MOLT_EXC_OVERFLOW_ERROR),
+                   b_.CreateGlobalStringPtr("range() whose last step passes 2**63 is not supported by molt build yet")});
+    b_.CreateBr(err_bb_);
+    b_.SetInsertPoint(ok);
   }
 
   // i1: v is a heap object of type id `type` (the type id is loaded only

@@ -9,7 +9,8 @@ def collect(a: int, b: int, c: int) -> list[int]:
 
 
 print(collect(0, 10, 3), collect(10, 0, -3), collect(5, 5, 1), collect(0, 1, 2 ** 62))
-print(collect(2 ** 63 - 5, 2 ** 63 - 1, 3), collect(-(2 ** 63) + 5, -(2 ** 63), -4))
+print(collect(2 ** 63 - 7, 2 ** 63 - 1, 3), collect(-(2 ** 63) + 6, -(2 ** 63), -3))
+print(collect(2 ** 63 - 3, 2 ** 63 - 1, 1), collect(-(2 ** 62), -(2 ** 63) + 1, -(2 ** 62)))
 print(collect(2 ** 47 - 2, 2 ** 47 + 2, 1), collect(-(2 ** 47) + 1, -(2 ** 47) - 2, -1))
 print(collect(0, 2 ** 62, 2 ** 61), collect(0, 100, 2 ** 47))
 total = 0
