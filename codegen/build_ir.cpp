@@ -1876,17 +1876,26 @@ class Builder {
             unsupported(au->target->range, "augmented assignment to this attribute");
             return;
           }
-          IrTarget obj = tempTarget(Repr::Value);
-          out.push_back(store(obj, boxed(at->value), s->range));
+          // As for subscripts: a function's own non-cell variable is read
+          // twice instead of being copied into a temporary.
+          std::function<IrExpr*()> obj;
+          if (IrTarget t; at->value->kind == ExprKind::Name && fn_scope_ && resolveVar(at->value, t) && !t.global &&
+                          !t.cell) {
+            obj = [this, at] { return boxed(at->value); };
+          } else {
+            IrTarget tmp = tempTarget(Repr::Value);
+            out.push_back(store(tmp, boxed(at->value), s->range));
+            obj = [this, tmp] { return load(tmp); };
+          }
           Repr r = reprOf(f->type);
           IrExpr* cur = m_.newExpr(IrOp::GetField, r);
           cur->index = f->offset;
-          cur->args.push_back(load(obj));
+          cur->args.push_back(obj());
           IrExpr* v = buildBinary(au->op, cur, f->type, buildExpr(au->value), cm_.typeOf(au->value), f->type,
                                   s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::SetField);
           st->targets.push_back({false, f->offset, r});
-          st->args.push_back(load(obj));
+          st->args.push_back(obj());
           st->value = convert(v, r);
           st->range = s->range;
           out.push_back(st);
