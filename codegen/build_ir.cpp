@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -245,6 +246,14 @@ class Builder {
     }
   }
   TypeKind kindOf(const Expr* e) const { return types_.kind(cm_.typeOf(e)); }
+  // list[bool]: every item is True or False (immortal, never a heap object),
+  // so `molt_setitem` on it is marked (ival = 1) to overwrite an item without
+  // reading and releasing the old one.
+  bool boolItems(TypeId ct) const {
+    if (types_.kind(ct) != TypeKind::List) return false;
+    const auto& args = types_.get(ct).args;
+    return args.size() == 1 && types_.kind(args[0]) == TypeKind::Bool;
+  }
 
   // A value stored where `float` is declared (a variable, parameter, field or
   // return). CPython keeps an `int` an `int` there (`x: float = 1` prints
@@ -2139,6 +2148,7 @@ class Builder {
             return;
           }
           st->value = rt("molt_setitem", "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
+          st->value->ival = boolItems(ct) ? 1 : 0;
         }
         out.push_back(st);
         return;
@@ -2225,15 +2235,26 @@ class Builder {
         }
         if (au->target->kind == ExprKind::Subscript && as<SubscriptExpr>(au->target)->index->kind != ExprKind::Slice) {
           auto* sub = as<SubscriptExpr>(au->target);
-          IrTarget obj = tempTarget(Repr::Value);
-          IrTarget key = tempTarget(Repr::Value);
-          out.push_back(store(obj, boxed(sub->value), s->range));
-          out.push_back(store(key, boxed(sub->index), s->range));
+          // The container and the key are evaluated once: into temporaries,
+          // except for a function's own (non-cell) variables and int literals,
+          // which nothing in the right-hand side can rebind, so reading them
+          // twice is the same and saves a temporary's refcount traffic.
+          auto operand = [&](const Expr* x) -> std::function<IrExpr*()> {
+            IrTarget t;
+            if (x->kind == ExprKind::Int || (x->kind == ExprKind::Name && fn_scope_ && resolveVar(x, t) && !t.global &&
+                                             !t.cell))
+              return [this, x] { return boxed(x); };
+            IrTarget tmp = tempTarget(Repr::Value);
+            out.push_back(store(tmp, boxed(x), s->range));
+            return [this, tmp] { return load(tmp); };
+          };
+          auto obj = operand(sub->value);
+          auto key = operand(sub->index);
           TypeId tt = cm_.typeOf(au->target);
-          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {load(obj), load(key)}, tt);
+          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {obj(), key()}, tt);
           IrExpr* v = buildBinary(au->op, cur, tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::Eval);
-          st->value = rt("molt_setitem", "s:vvv", {load(obj), load(key), convert(v, Repr::Value)});
+          st->value = rt("molt_setitem", "s:vvv", {obj(), key(), convert(v, Repr::Value)});
           st->range = s->range;
           out.push_back(st);
           return;
@@ -2245,17 +2266,26 @@ class Builder {
             unsupported(au->target->range, "augmented assignment to this attribute");
             return;
           }
-          IrTarget obj = tempTarget(Repr::Value);
-          out.push_back(store(obj, boxed(at->value), s->range));
+          // As for subscripts: a function's own non-cell variable is read
+          // twice instead of being copied into a temporary.
+          std::function<IrExpr*()> obj;
+          if (IrTarget t; at->value->kind == ExprKind::Name && fn_scope_ && resolveVar(at->value, t) && !t.global &&
+                          !t.cell) {
+            obj = [this, at] { return boxed(at->value); };
+          } else {
+            IrTarget tmp = tempTarget(Repr::Value);
+            out.push_back(store(tmp, boxed(at->value), s->range));
+            obj = [this, tmp] { return load(tmp); };
+          }
           Repr r = reprOf(f->type);
           IrExpr* cur = m_.newExpr(IrOp::GetField, r);
           cur->index = f->offset;
-          cur->args.push_back(load(obj));
+          cur->args.push_back(obj());
           IrExpr* v = buildBinary(au->op, cur, f->type, buildExpr(au->value), cm_.typeOf(au->value), f->type,
                                   s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::SetField);
           st->targets.push_back({false, f->offset, r});
-          st->args.push_back(load(obj));
+          st->args.push_back(obj());
           st->value = convert(v, r);
           st->range = s->range;
           out.push_back(st);

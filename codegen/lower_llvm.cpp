@@ -74,6 +74,12 @@ class Lowerer {
       for (uint32_t i = 0; i < f.n_params; ++i) params.push_back(typeOf(f.locals[i].repr));
       Function* fn = Function::Create(FunctionType::get(i64_, params, false), Function::InternalLinkage,
                                       "molt.fn." + f.name, *mod_);
+      fn->addFnAttr(llvm::Attribute::NoUnwind);
+      // Small leaf bodies (a few statements, e.g. `return <expression>`,
+      // no calls of user functions) are always inlined: the inline int fast
+      // paths make them look too big to LLVM's cost model, and the call
+      // (frame, recursion counter) costs more than the body.
+      if (countStmts(f.body) <= 3 && !callsUser(f.body)) fn->addFnAttr(llvm::Attribute::AlwaysInline);
       funcs_.push_back(fn);
     }
     wrappers_.assign(ir_.functions.size(), nullptr);
@@ -263,6 +269,11 @@ class Lowerer {
 
   Value* hi16(Value* v) { return b_.CreateLShr(v, 48); }
   Value* isSmall(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_INT >> 48)); }
+  // Both are small ints: (a ^ prefix) | (b ^ prefix) has no bit set above the payload.
+  Value* bothSmall(Value* a, Value* b) {
+    Value* x = b_.CreateOr(b_.CreateXor(a, c64(MOLT_PREFIX_INT)), b_.CreateXor(b, c64(MOLT_PREFIX_INT)));
+    return b_.CreateICmpULE(x, c64(MOLT_PAYLOAD_MASK));
+  }
   Value* isPtr(Value* v) { return b_.CreateICmpEQ(hi16(v), c64(MOLT_PREFIX_PTR >> 48)); }
   Value* unboxSmall(Value* v) { return b_.CreateAShr(b_.CreateShl(v, 16), 16); }
   Value* boxSmall(Value* i) { return b_.CreateOr(b_.CreateAnd(i, c64(MOLT_PAYLOAD_MASK)), c64(MOLT_PREFIX_INT)); }
@@ -297,26 +308,46 @@ class Lowerer {
     }
   };
 
-  // molt.incref / molt.decref: skip non-pointer values inline, call the
-  // runtime for heap objects. One helper function each, built on first use.
-  void refcount(Value* v, const char* helper_name, const char* runtime_fn, Function*& cache) {
-    Function* f = helper(helper_name, b_.getVoidTy(), {i64_}, cache);
+  // molt.incref / molt.decref: the whole fast path is inline (tag test,
+  // immortality test, refcount update at header offset 0, see
+  // value_layout.h). Only a decref that drops the last reference calls the
+  // runtime (molt_decref, which decrements and deallocates).
+  Value* headerPtr(Value* v) { return b_.CreateIntToPtr(b_.CreateAnd(v, c64(MOLT_PAYLOAD_MASK)), ptr_); }
+  void refcount(Value* v, bool inc) {
+    Function*& cache = inc ? incref_fn_ : decref_fn_;
+    Function* f = helper(inc ? "molt.incref" : "molt.decref", b_.getVoidTy(), {i64_}, cache);
     if (f->empty()) {
       HelperScope hs(*this, f);
       Value* a = f->getArg(0);
       BasicBlock* yes = newBlock("ptr");
+      BasicBlock* mortal = newBlock("mortal");
       BasicBlock* done = newBlock("done");
       b_.CreateCondBr(isPtr(a), yes, done);
       b_.SetInsertPoint(yes);
-      b_.CreateCall(rtFn(runtime_fn, b_.getVoidTy(), {i64_}), {a});
+      Value* p = headerPtr(a);
+      Value* rc = b_.CreateLoad(i32_, p);
+      b_.CreateCondBr(b_.CreateICmpULT(rc, b_.getInt32(MOLT_IMMORTAL_REFCNT)), mortal, done);
+      b_.SetInsertPoint(mortal);
+      if (inc) {
+        b_.CreateStore(b_.CreateAdd(rc, b_.getInt32(1)), p);
+      } else {
+        BasicBlock* last = newBlock("last");
+        BasicBlock* dec = newBlock("dec");
+        b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(1)), last, dec, unlikely_);
+        b_.SetInsertPoint(last);
+        b_.CreateCall(rtFn("molt_decref", b_.getVoidTy(), {i64_}), {a});
+        b_.CreateBr(done);
+        b_.SetInsertPoint(dec);
+        b_.CreateStore(b_.CreateSub(rc, b_.getInt32(1)), p);
+      }
       b_.CreateBr(done);
       b_.SetInsertPoint(done);
       b_.CreateRetVoid();
     }
     b_.CreateCall(f, {v});
   }
-  void incref(Value* v) { refcount(v, "molt.incref", "molt_incref", incref_fn_); }
-  void decref(Value* v) { refcount(v, "molt.decref", "molt_decref", decref_fn_); }
+  void incref(Value* v) { refcount(v, true); }
+  void decref(Value* v) { refcount(v, false); }
   void release(const LV& x) {
     if (x.owned && refcounted(x.r)) decref(x.v);
   }
@@ -356,21 +387,41 @@ class Lowerer {
     Value* bv = f->getArg(1);
     BasicBlock* fast = newBlock("fast");
     BasicBlock* slow = newBlock("slow");
-    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.CreateCondBr(bothSmall(a, bv), fast, slow);
     b_.SetInsertPoint(fast);
+    if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
+      // On the payloads shifted to the top 48 bits: the 64-bit operation
+      // overflows exactly when the 48-bit result does not fit, and a logical
+      // shift back plus the tag re-boxes it.
+      Value* hx = b_.CreateShl(a, 16);
+      Value* y = op == BinOp::Mul ? unboxSmall(bv) : b_.CreateShl(bv, 16);
+      auto id = op == BinOp::Add   ? llvm::Intrinsic::sadd_with_overflow
+                : op == BinOp::Sub ? llvm::Intrinsic::ssub_with_overflow
+                                   : llvm::Intrinsic::smul_with_overflow;
+      Value* m = b_.CreateBinaryIntrinsic(id, hx, y);
+      BasicBlock* boxit = newBlock("box");
+      b_.CreateCondBr(b_.CreateExtractValue(m, 1), slow, boxit, unlikely_);
+      b_.SetInsertPoint(boxit);
+      b_.CreateRet(b_.CreateOr(b_.CreateLShr(b_.CreateExtractValue(m, 0), 16), c64(MOLT_PREFIX_INT)));
+      b_.SetInsertPoint(slow);
+      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
+      return f;
+    }
+    if (op == BinOp::BitAnd || op == BinOp::BitOr || op == BinOp::BitXor) {
+      // The boxed words themselves: equal tags survive & and |, ^ clears
+      // them (re-set below); the 48-bit payload result always fits.
+      Value* r = op == BinOp::BitAnd ? b_.CreateAnd(a, bv)
+                 : op == BinOp::BitOr ? b_.CreateOr(a, bv)
+                                      : b_.CreateOr(b_.CreateXor(a, bv), c64(MOLT_PREFIX_INT));
+      b_.CreateRet(r);
+      b_.SetInsertPoint(slow);
+      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
+      return f;
+    }
     Value* x = unboxSmall(a);
     Value* y = unboxSmall(bv);
     Value* r = nullptr;
-    Value* ok = nullptr;
     switch (op) {
-      case BinOp::Add: r = b_.CreateAdd(x, y); break;
-      case BinOp::Sub: r = b_.CreateSub(x, y); break;
-      case BinOp::Mul: {
-        Value* m = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, x, y);
-        r = b_.CreateExtractValue(m, 0);
-        ok = b_.CreateNot(b_.CreateExtractValue(m, 1));
-        break;
-      }
       case BinOp::FloorDiv:
       case BinOp::Mod: {
         BasicBlock* nz = newBlock("nonzero");
@@ -384,14 +435,10 @@ class Lowerer {
         else r = b_.CreateSelect(adjust, b_.CreateAdd(rem, y), rem);
         break;
       }
-      case BinOp::BitAnd: r = b_.CreateAnd(x, y); break;
-      case BinOp::BitOr: r = b_.CreateOr(x, y); break;
-      case BinOp::BitXor: r = b_.CreateXor(x, y); break;
       default: r = nullptr; break;
     }
     if (r) {
       Value* fits = fitsSmall(r);
-      if (ok) fits = b_.CreateAnd(fits, ok);
       BasicBlock* boxit = newBlock("box");
       b_.CreateCondBr(fits, boxit, slow);
       b_.SetInsertPoint(boxit);
@@ -447,9 +494,13 @@ class Lowerer {
     Value* bv = f->getArg(1);
     BasicBlock* fast = newBlock("fast");
     BasicBlock* slow = newBlock("slow");
-    b_.CreateCondBr(b_.CreateAnd(isSmall(a), isSmall(bv)), fast, slow);
+    b_.CreateCondBr(bothSmall(a, bv), fast, slow);
     b_.SetInsertPoint(fast);
-    b_.CreateRet(b_.CreateZExt(b_.CreateICmp(icmpPred(op), unboxSmall(a), unboxSmall(bv)), i32_));
+    // Equal tags: equality is bit equality, order is the order of the
+    // payloads shifted to the top bits.
+    Value* r = op == CmpOp::Eq || op == CmpOp::NotEq ? b_.CreateICmp(icmpPred(op), a, bv)
+                                                      : b_.CreateICmp(icmpPred(op), b_.CreateShl(a, 16), b_.CreateShl(bv, 16));
+    b_.CreateRet(b_.CreateZExt(r, i32_));
     b_.SetInsertPoint(slow);
     b_.CreateRet(valueCompare(op, a, bv));
     return f;
@@ -598,7 +649,9 @@ class Lowerer {
         LV x{b_.CreateLoad(typeOf(e->repr), globals_[e->index]), e->repr, false};
         return own(x);  // a call in the same expression could rebind the global
       }
-      case IrOp::Convert: return convert(expr(e->args[0]), e->repr);
+      case IrOp::Convert:
+        if (LV out; isListGet(e->args[0]) && listFastPath(e->args[0], out, e->repr)) return out;
+        return convert(expr(e->args[0]), e->repr);
       case IrOp::Arith: return arith(e);
       case IrOp::Compare: {
         LV a = expr(e->args[0]);
@@ -727,6 +780,7 @@ class Lowerer {
     fn_ = w;
     irf_ = &f;
     locals_.clear();
+    borrowed_.clear();
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", w);
     err_bb_ = BasicBlock::Create(ctx_, "error", w);
     b_.SetInsertPoint(entry);
@@ -927,6 +981,31 @@ class Lowerer {
       }
       return {d, Repr::Value, true};
     }
+    if (LV out; listFastPath(e, out, e->repr)) return out;
+    if (e->name == "molt_math_sqrt" && e->sig == "v:v" && e->args[0]->op == IrOp::Convert &&
+        e->args[0]->args[0]->repr == Repr::Float) {
+      // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
+      // negative numbers and NaN go to the runtime (ValueError / nan).
+      LV x = expr(e->args[0]->args[0]);
+      BasicBlock* fast = newBlock("sqrt.fast");
+      BasicBlock* slow = newBlock("sqrt.slow");
+      BasicBlock* done = newBlock("sqrt.done");
+      b_.CreateCondBr(b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), fast, slow);
+      b_.SetInsertPoint(fast);
+      Value* r = b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(slow);
+      Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
+      checkNull(bits);
+      Value* sr = b_.CreateBitCast(bits, f64_);
+      BasicBlock* slow_end = b_.GetInsertBlock();
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
+      phi->addIncoming(r, fast);
+      phi->addIncoming(sr, slow_end);
+      return convert(LV{phi, Repr::Float, false}, e->repr);
+    }
     std::string_view sig = e->sig;
     char ret = sig[0];
     size_t n_fixed = e->args.size() - e->n_array;
@@ -1010,6 +1089,117 @@ class Lowerer {
     for (const LV& t : temps) release(t);
     if (out.r != e->repr) out = convert(out, e->repr);
     return out;
+  }
+
+  Value* bytePtr(Value* p, uint64_t offset) { return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), p, offset); }
+
+  // Inline fast paths for `l[i]`, `l[i] = x`, `len(l)` and `l.append(x)` on
+  // lists (layout in value_layout.h): the receiver's type id is tested at run
+  // time, so any other receiver, a non-small-int or out-of-range index, or an
+  // append that must grow the array calls the runtime function the IR names,
+  // which also raises CPython's errors. Returns false for other calls.
+  static bool isListGet(const IrExpr* e) {
+    return e->op == IrOp::CallRt && e->name == "molt_getitem" && e->sig == "v:vv";
+  }
+  // A Value that is a boxed float or bool is never a heap pointer: storing it
+  // needs no incref.
+  static bool neverHeap(const IrExpr* e) {
+    return e->op == IrOp::Convert && (e->args[0]->repr == Repr::Float || e->args[0]->repr == Repr::Bool);
+  }
+
+  // `want`: the representation the caller converts the result to (an item
+  // read as a float is never increfed).
+  bool listFastPath(const IrExpr* e, LV& out, Repr want) {
+    const std::string& n = e->name;
+    bool get = n == "molt_getitem" && e->sig == "v:vv";
+    bool set = n == "molt_setitem" && e->sig == "s:vvv";
+    bool len = n == "molt_len" && e->sig == "l:v";
+    bool app = n == "molt_list_append" && e->sig == "s:vv";
+    if (!get && !set && !len && !app) return false;
+    std::vector<LV> a;
+    for (const IrExpr* x : e->args) a.push_back(expr(x));
+    Value* obj = a[0].v;
+    BasicBlock* chk = newBlock("list.chk");
+    BasicBlock* lst = newBlock("list.is");
+    BasicBlock* fast = newBlock("list.fast");
+    BasicBlock* slow = newBlock("list.slow");
+    BasicBlock* done = newBlock("list.done");
+    Value* pre = isPtr(obj);
+    if (get || set) pre = b_.CreateAnd(pre, isSmall(a[1].v));
+    b_.CreateCondBr(pre, chk, slow);
+    b_.SetInsertPoint(chk);
+    Value* p = headerPtr(obj);
+    Value* tid = b_.CreateLoad(i32_, bytePtr(p, 4));
+    b_.CreateCondBr(b_.CreateICmpEQ(tid, b_.getInt32(MOLT_TYPE_LIST)), lst, slow);
+    b_.SetInsertPoint(lst);
+    Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    Value* index = nullptr;
+    if (get || set) {
+      Value* i = unboxSmall(a[1].v);
+      index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
+      b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+    } else if (app) {
+      Value* cap = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_CAP_OFFSET));
+      b_.CreateCondBr(b_.CreateICmpSLT(length, cap), fast, slow);
+    } else {
+      b_.CreateBr(fast);
+    }
+    b_.SetInsertPoint(fast);
+    Value* slot = nullptr;
+    if (get || set || app) {
+      Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
+      slot = b_.CreateInBoundsGEP(i64_, items, get || set ? index : length);
+    }
+    LV fast_out, slow_out;
+    if (get) {
+      fast_out = convert(LV{b_.CreateLoad(i64_, slot), Repr::Value, false}, want);
+      if (refcounted(want)) fast_out = own(fast_out);
+    } else if (set) {
+      // ival = 1: a list[bool] (build_ir.cpp), whose old item needs no release.
+      Value* old = e->ival == 1 ? nullptr : b_.CreateLoad(i64_, slot);
+      if (!neverHeap(e->args[2])) incref(a[2].v);
+      b_.CreateStore(a[2].v, slot);
+      if (old) decref(old);
+    } else if (app) {
+      if (!neverHeap(e->args[1])) incref(a[1].v);
+      b_.CreateStore(a[1].v, slot);
+      b_.CreateStore(b_.CreateAdd(length, c64(1)), bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    } else {
+      fast_out = {length, Repr::Value, false};
+    }
+    BasicBlock* fast_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    if (get) {
+      Value* r = b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
+      checkNull(r);
+      slow_out = convert(LV{r, Repr::Value, true}, want);
+    } else if (set) {
+      Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    } else if (app) {
+      Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_}), {obj, a[1].v});
+      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    } else {
+      Value* r = b_.CreateCall(rtFn(n, i64_, {i64_}), {obj});
+      checkFail(b_.CreateICmpSLT(r, c64(0)));
+      slow_out = {r, Repr::Value, false};
+    }
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    if (set || app) {
+      out = {c64(MOLT_NONE), Repr::Value, false};
+    } else {
+      llvm::PHINode* phi = b_.CreatePHI(fast_out.v->getType(), 2);
+      phi->addIncoming(fast_out.v, fast_end);
+      phi->addIncoming(slow_out.v, slow_end);
+      if (len) out = LV{boxSmall(phi), Repr::Int, false};
+      else out = {phi, want, refcounted(want)};
+    }
+    for (const LV& x : a) release(x);
+    if (out.r != want) out = convert(out, want);
+    return true;
   }
 
   llvm::AllocaInst* entryAlloca(Type* t) {
@@ -1229,6 +1419,17 @@ class Lowerer {
     }
   }
 
+  static bool containsLoop(const std::vector<IrStmt*>& body) {
+    for (const IrStmt* st : body) {
+      if (st->kind == IrStmtKind::While || st->kind == IrStmtKind::ForRange || st->kind == IrStmtKind::ForIter)
+        return true;
+      if (containsLoop(st->body) || containsLoop(st->orelse) || containsLoop(st->finalbody)) return true;
+      for (const IrHandler& h : st->handlers)
+        if (containsLoop(h.body)) return true;
+    }
+    return false;
+  }
+
   void forRange(const IrStmt* s) {
     LV a0 = expr(s->args[0]);
     Value* start = toI64(a0);
@@ -1251,13 +1452,40 @@ class Lowerer {
       b_.CreateBr(err_bb_);
       b_.SetInsertPoint(ok);
     }
+    checkRangeOverflow(start, stop, step);
+    BasicBlock* orelse = newBlock("range.else");
+    BasicBlock* done = newBlock("range.done");
+    // An innermost loop whose start, stop and step are all small ints is
+    // emitted twice: in that version every counter value is a small int, so
+    // the loop variable is boxed without a range test (and later tag tests
+    // on it fold away). The general version boxes through fromI64.
+    if (!containsLoop(s->body) && !callsUser(s->body) && s->targets[0].repr == Repr::Int) {
+      BasicBlock* fast = newBlock("range.small");
+      BasicBlock* general = newBlock("range.general");
+      Value* small = b_.CreateAnd(b_.CreateAnd(fitsSmall(start), fitsSmall(stop)), fitsSmall(step));
+      b_.CreateCondBr(small, fast, general);
+      b_.SetInsertPoint(fast);
+      rangeLoop(s, start, stop, step, true, orelse, done);
+      b_.SetInsertPoint(general);
+    }
+    rangeLoop(s, start, stop, step, false, orelse, done);
+    b_.SetInsertPoint(orelse);
+    block(s->orelse);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  // One counted loop from the current block; normal exit to `orelse`, break
+  // to `done`. `small`: start, stop and step are known to be small ints.
+  void rangeLoop(const IrStmt* s, Value* start, Value* stop, Value* step, bool small, BasicBlock* orelse,
+                 BasicBlock* done) {
+    bool const_step = s->args[2]->op == IrOp::ConstInt;
+    int64_t step_value = s->args[2]->ival;
     llvm::AllocaInst* counter = entryAlloca(i64_);
     b_.CreateStore(start, counter);
     BasicBlock* head = newBlock("range.head");
     BasicBlock* body = newBlock("range.body");
     BasicBlock* latch = newBlock("range.latch");
-    BasicBlock* orelse = newBlock("range.else");
-    BasicBlock* done = newBlock("range.done");
     b_.CreateBr(head);
     b_.SetInsertPoint(head);
     Value* i = b_.CreateLoad(i64_, counter);
@@ -1269,7 +1497,7 @@ class Lowerer {
     }
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
-    storeTo(s->targets[0], LV{fromI64(i), Repr::Int, true});
+    storeTo(s->targets[0], LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
@@ -1277,33 +1505,119 @@ class Lowerer {
     b_.SetInsertPoint(latch);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
     b_.CreateBr(head);
-    b_.SetInsertPoint(orelse);
-    block(s->orelse);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
   }
 
+  // The counted loop steps with a plain 64-bit add (the form LLVM's loop
+  // analyses understand). If the step after the last value would leave the
+  // int64 range, the counter would wrap instead of ending the loop: that case
+  // raises OverflowError before the first iteration (fail closed; CPython
+  // iterates). The exact test (a division) runs only when stop lies within
+  // one step of the int64 limit.
+  void checkRangeOverflow(Value* start, Value* stop, Value* step) {
+    Value* up = b_.CreateICmpSGT(step, c64(0));
+    Value* nonempty = b_.CreateSelect(up, b_.CreateICmpSLT(start, stop), b_.CreateICmpSGT(start, stop));
+    // step > 0: stop - 1 > INT64_MAX - step; step < 0: stop + 1 < INT64_MIN - step
+    Value* near = b_.CreateSelect(up, b_.CreateICmpSGT(b_.CreateSub(stop, c64(1)), b_.CreateSub(c64(INT64_MAX), step)),
+                                  b_.CreateICmpSLT(b_.CreateAdd(stop, c64(1)),
+                                                   b_.CreateSub(c64(static_cast<uint64_t>(INT64_MIN)), step)));
+    BasicBlock* exact = newBlock("range.near_limit");
+    BasicBlock* ok = newBlock("range.in_limit");
+    b_.CreateCondBr(b_.CreateAnd(nonempty, near), exact, ok, unlikely_);
+    b_.SetInsertPoint(exact);
+    // last = start + ((|stop - start| - 1) / |step|) * step, in wrapping arithmetic
+    Value* dist = b_.CreateSelect(up, b_.CreateSub(stop, start), b_.CreateSub(start, stop));
+    Value* mag = b_.CreateSelect(up, step, b_.CreateNeg(step));
+    Value* k = b_.CreateUDiv(b_.CreateSub(dist, c64(1)), mag);
+    Value* last = b_.CreateAdd(start, b_.CreateMul(k, step));
+    Value* ovf = b_.CreateExtractValue(b_.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, last, step), 1);
+    BasicBlock* raise = newBlock("range.overflow");
+    b_.CreateCondBr(ovf, raise, ok);
+    b_.SetInsertPoint(raise);
+    b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
+                  {b_.getInt32(MOLT_EXC_OVERFLOW_ERROR),
+                   b_.CreateGlobalStringPtr("range() whose last step passes 2**63 is not supported by molt build yet")});
+    b_.CreateBr(err_bb_);
+    b_.SetInsertPoint(ok);
+  }
+
+  // i1: v is a heap object of type id `type` (the type id is loaded only
+  // behind the pointer test).
+  Value* hasType(Value* v, uint32_t type) {
+    BasicBlock* start = b_.GetInsertBlock();
+    BasicBlock* chk = newBlock("type.chk");
+    BasicBlock* done = newBlock("type.done");
+    b_.CreateCondBr(isPtr(v), chk, done);
+    b_.SetInsertPoint(chk);
+    Value* tid = b_.CreateLoad(i32_, bytePtr(headerPtr(v), 4));
+    Value* same = b_.CreateICmpEQ(tid, b_.getInt32(type));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
+    phi->addIncoming(b_.getFalse(), start);
+    phi->addIncoming(same, chk);
+    return phi;
+  }
+
+  // `for` over any iterable. A list is walked by index inline (the length is
+  // re-read every step, so appends and removals during the loop behave like
+  // CPython's list iterator); everything else uses molt_iter/molt_iter_next.
+  // The loop's slot holds the list or the iterator (one owned reference,
+  // released on exit, break and return).
   void forIter(const IrStmt* s) {
     LV v = expr(s->value);
+    llvm::AllocaInst* slot = entryAlloca(i64_);
+    llvm::AllocaInst* pos = entryAlloca(i64_);
+    llvm::AllocaInst* mode = entryAlloca(i1_);
+    Value* is_list = hasType(v.v, MOLT_TYPE_LIST);
+    BasicBlock* as_list = newBlock("for.list");
+    BasicBlock* as_iter = newBlock("for.iter");
+    BasicBlock* head = newBlock("for.head");
+    b_.CreateCondBr(is_list, as_list, as_iter);
+    b_.SetInsertPoint(as_list);
+    if (!v.owned) incref(v.v);
+    b_.CreateStore(v.v, slot);
+    b_.CreateStore(c64(0), pos);
+    b_.CreateStore(b_.getTrue(), mode);
+    b_.CreateBr(head);
+    b_.SetInsertPoint(as_iter);
     Value* it = b_.CreateCall(rtFn("molt_iter", i64_, {i64_}), {v.v});
     checkNull(it);
     release(v);
-    llvm::AllocaInst* slot = entryAlloca(i64_);
     b_.CreateStore(it, slot);
-    BasicBlock* head = newBlock("for.head");
+    b_.CreateStore(b_.getFalse(), mode);
+    b_.CreateBr(head);
+    BasicBlock* lnext = newBlock("for.list.next");
+    BasicBlock* lgot = newBlock("for.list.item");
+    BasicBlock* inext = newBlock("for.iter.next");
     BasicBlock* got = newBlock("for.item");
     BasicBlock* body = newBlock("for.body");
     BasicBlock* orelse = newBlock("for.else");
     BasicBlock* brk = newBlock("for.break");
     BasicBlock* done = newBlock("for.done");
-    b_.CreateBr(head);
     b_.SetInsertPoint(head);
-    Value* item = b_.CreateCall(rtFn("molt_iter_next", i64_, {i64_}), {b_.CreateLoad(i64_, slot)});
-    b_.CreateCondBr(b_.CreateICmpEQ(item, c64(MOLT_STOP)), orelse, got);
+    b_.CreateCondBr(b_.CreateLoad(i1_, mode), lnext, inext);
+    b_.SetInsertPoint(lnext);
+    Value* p = headerPtr(b_.CreateLoad(i64_, slot));
+    Value* i = b_.CreateLoad(i64_, pos);
+    b_.CreateCondBr(b_.CreateICmpSLT(i, b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET))), lgot, orelse);
+    b_.SetInsertPoint(lgot);
+    Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
+    Value* litem = b_.CreateLoad(i64_, b_.CreateInBoundsGEP(i64_, items, i));
+    incref(litem);
+    b_.CreateStore(b_.CreateAdd(i, c64(1)), pos);
+    BasicBlock* lgot_end = b_.GetInsertBlock();
+    b_.CreateBr(body);
+    b_.SetInsertPoint(inext);
+    Value* iitem = b_.CreateCall(rtFn("molt_iter_next", i64_, {i64_}), {b_.CreateLoad(i64_, slot)});
+    b_.CreateCondBr(b_.CreateICmpEQ(iitem, c64(MOLT_STOP)), orelse, got);
     b_.SetInsertPoint(got);
-    checkNull(item);
+    checkNull(iitem);
+    BasicBlock* got_end = b_.GetInsertBlock();
     b_.CreateBr(body);
     b_.SetInsertPoint(body);
+    llvm::PHINode* item = b_.CreatePHI(i64_, 2);
+    item->addIncoming(litem, lgot_end);
+    item->addIncoming(iitem, got_end);
     if (s->targets.size() == 1) {
       storeTo(s->targets[0], LV{item, Repr::Value, true});
     } else {
@@ -1326,7 +1640,60 @@ class Lowerer {
 
   void releaseLocals() {
     for (size_t i = 0; i < locals_.size(); ++i)
-      if (refcounted(irf_->locals[i].repr)) decref(b_.CreateLoad(i64_, locals_[i]));
+      if (refcounted(irf_->locals[i].repr) && !(i < borrowed_.size() && borrowed_[i]))
+        decref(b_.CreateLoad(i64_, locals_[i]));
+  }
+
+  static bool callsUser(const IrExpr* e) {
+    if (!e) return false;
+    if (e->op == IrOp::CallUser || e->op == IrOp::Construct || e->op == IrOp::MakeFunc) return true;
+    for (const IrExpr* a : e->args)
+      if (callsUser(a)) return true;
+    return callsUser(e->stmts);
+  }
+  static bool callsUser(const std::vector<IrStmt*>& body) {
+    for (const IrStmt* st : body) {
+      if (callsUser(st->value) || callsUser(st->body) || callsUser(st->orelse) || callsUser(st->finalbody))
+        return true;
+      for (const IrExpr* a : st->args)
+        if (callsUser(a)) return true;
+      for (const IrHandler& h : st->handlers)
+        if (callsUser(h.body)) return true;
+    }
+    return false;
+  }
+  static size_t countStmts(const std::vector<IrStmt*>& body) {
+    size_t n = 0;
+    for (const IrStmt* st : body) n += 1 + countStmts(st->body) + countStmts(st->orelse) + countStmts(st->finalbody);
+    return n;
+  }
+
+  // Local slots written anywhere in the function (assignments, loop and
+  // handler targets, cells). A parameter that is never written keeps the
+  // caller's borrowed reference: no incref on entry, no decref on exit.
+  static void markTarget(const IrTarget& t, std::vector<bool>& written) {
+    if (!t.global && t.index < written.size()) written[t.index] = true;
+  }
+  static void markWritten(const IrExpr* e, std::vector<bool>& written) {
+    if (!e) return;
+    if (e->op == IrOp::CallRt && e->name == "$cellify" && !e->imms.empty()) {
+      auto k = static_cast<size_t>(e->imms[0]);
+      if (k < written.size()) written[k] = true;
+    }
+    for (const IrExpr* a : e->args) markWritten(a, written);
+    for (const IrStmt* st : e->stmts) markWritten(st, written);
+  }
+  static void markWritten(const IrStmt* s, std::vector<bool>& written) {
+    for (const IrTarget& t : s->targets) markTarget(t, written);
+    markWritten(s->value, written);
+    for (const IrExpr* a : s->args) markWritten(a, written);
+    for (const IrStmt* st : s->body) markWritten(st, written);
+    for (const IrStmt* st : s->orelse) markWritten(st, written);
+    for (const IrStmt* st : s->finalbody) markWritten(st, written);
+    for (const IrHandler& h : s->handlers) {
+      if (h.has_target) markTarget(h.target, written);
+      for (const IrStmt* st : h.body) markWritten(st, written);
+    }
   }
 
   // ------------------------------------------------------------ functions
@@ -1337,12 +1704,16 @@ class Lowerer {
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
     b_.SetInsertPoint(entry);
     locals_.clear();
+    std::vector<bool> written(f.locals.size(), false);
+    for (const IrStmt* st : f.body) markWritten(st, written);
+    borrowed_.assign(f.locals.size(), false);
+    for (size_t i = 0; i < f.n_params && i < f.locals.size(); ++i) borrowed_[i] = !written[i];
     for (size_t i = 0; i < f.locals.size(); ++i) locals_.push_back(b_.CreateAlloca(typeOf(f.locals[i].repr)));
     for (size_t i = 0; i < f.locals.size(); ++i) {
       if (i < f.n_params) {
         Value* p = fn->getArg(static_cast<unsigned>(i));
         b_.CreateStore(p, locals_[i]);
-        if (refcounted(f.locals[i].repr)) incref(p);
+        if (refcounted(f.locals[i].repr) && !borrowed_[i]) incref(p);
       } else {
         b_.CreateStore(zeroOf(f.locals[i].repr), locals_[i]);
       }
@@ -1416,6 +1787,7 @@ class Lowerer {
     irf_ = &ir_.main;
     loops_.clear();
     locals_.clear();
+    borrowed_.clear();
     b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
@@ -1462,6 +1834,7 @@ class Lowerer {
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;
+  std::vector<bool> borrowed_;  // per local: a parameter that keeps the caller's reference (never written)
   BasicBlock* err_bb_ = nullptr;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;

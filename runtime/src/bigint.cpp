@@ -807,16 +807,24 @@ int64_t int_hash(V a) {
 
 V int_to_str(V a, int base) {
   a = norm_bool(a);
+  if (base == 10 && molt_is_smallint(a)) {
+    char tmp[32]; // digits written backwards from the end (no snprintf: str(i) is hot)
+    int64_t x = molt_unbox_smallint(a);
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    char *end = tmp + sizeof tmp, *p = end;
+    do {
+      *--p = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (x < 0) *--p = '-';
+    int k = (int)(end - p);
+    return str_new_known(p, k, k, true);
+  }
   Mag m;
   load(a, &m);
   if (m.n == 0) return molt_str_from_cstr("0");
   Buf b;
   if (base == 10) {
-    if (molt_is_smallint(a)) {
-      char tmp[32];
-      int k = snprintf(tmp, sizeof tmp, "%lld", (long long)molt_unbox_smallint(a));
-      return str_new_known(tmp, k, k, true);
-    }
     // quick size check: digits >= nbits*log10(2)
     int64_t nbits = int_bit_length(a);
     if ((double)(nbits - 1) * 0.30102999566398 > (double)kMaxStrDigits + 1)

@@ -51,15 +51,42 @@ bool gc_is_container_type(uint32_t type) {
     return false;
   default: {
     TypeInfo *t = molt_typeinfo(type);
-    return t && t->kind != TK_BUILTIN;
+    return t && t->kind != TK_BUILTIN && !t->leaf;
   }
   }
 }
 
 void molt_gc_collect_if_due();
 
+// List objects (fixed size; the item array is separate) are recycled
+// through a free list linked through GcHead::next: copying or building
+// lists in a loop then needs no calloc/free for the list header. Sanitizer
+// builds do without it so AddressSanitizer still sees use-after-free.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MOLT_GC_NO_FREE_LISTS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MOLT_GC_NO_FREE_LISTS)
+#define MOLT_GC_NO_FREE_LISTS 1
+#endif
+#ifndef MOLT_GC_NO_FREE_LISTS
+#define MOLT_GC_NO_FREE_LISTS 0
+#endif
+static GcHead *g_free_lists = nullptr;
+static int64_t g_n_free_lists = 0;
+static const int64_t kMaxFreeLists = 1024;
+
 void *gc_alloc(size_t size, uint32_t type) {
-  GcHead *h = (GcHead *)calloc(1, sizeof(GcHead) + size);
+  GcHead *h;
+  if (!MOLT_GC_NO_FREE_LISTS && type == MOLT_TYPE_LIST && size == sizeof(List) && g_free_lists) {
+    h = g_free_lists;
+    g_free_lists = h->next;
+    g_n_free_lists--;
+    memset(h, 0, sizeof(GcHead) + size);
+  } else {
+    h = (GcHead *)calloc(1, sizeof(GcHead) + size);
+  }
   if (!h) molt_fatal(__FILE__, __LINE__, "out of memory");
   h->next = &g_list;
   h->prev = g_list.prev;
@@ -97,6 +124,12 @@ void gc_free(MoltObject *o) {
   h->prev->next = h->next;
   h->next->prev = h->prev;
   g_tracked--;
+  if (!MOLT_GC_NO_FREE_LISTS && o->type == MOLT_TYPE_LIST && g_n_free_lists < kMaxFreeLists) {
+    h->next = g_free_lists;
+    g_free_lists = h;
+    g_n_free_lists++;
+    return;
+  }
   free(h);
 }
 

@@ -58,6 +58,9 @@ struct List {
   int64_t len, cap;
   V *items;
 };
+static_assert(offsetof(List, len) == MOLT_LIST_LEN_OFFSET, "list layout is ABI (value_layout.h)");
+static_assert(offsetof(List, cap) == MOLT_LIST_CAP_OFFSET, "list layout is ABI (value_layout.h)");
+static_assert(offsetof(List, items) == MOLT_LIST_ITEMS_OFFSET, "list layout is ABI (value_layout.h)");
 struct Tuple {
   MoltObject h;
   int64_t len;
@@ -149,6 +152,14 @@ struct TypeInfo {
   TypeKind kind;
   const MoltClassDesc *desc;
   TypeObj *obj; // immortal type object, created lazily
+  // Struct classes whose fields are all raw (float/bool) hold no references:
+  // they cannot be part of a cycle, so they are not tracked by the cycle
+  // collector, and their freed instances are kept on `free_list` (linked
+  // through the header word, at most kMaxFreeStructs) for the next
+  // molt_struct_new of the same class.
+  bool leaf = false;
+  uint32_t n_free = 0;
+  void *free_list = nullptr;
 };
 TypeInfo *molt_typeinfo(uint32_t id); // NULL if out of range
 // Class descriptor of a user struct/boxed instance, or NULL.
@@ -220,6 +231,10 @@ static inline void xdecref(V v) {
 }
 
 void *molt_alloc_object(size_t size, uint32_t type); // rc = 1, zero-filled
+// str objects: rc = 1, type str, NOT zero-filled (may be a recycled block of
+// str_alloc_size(size) bytes); grow one with molt_xrealloc(p, str_alloc_size(n)).
+void *str_alloc(size_t size);
+size_t str_alloc_size(size_t size);
 void *molt_xmalloc(size_t n);
 void *molt_xrealloc(void *p, size_t n);
 

@@ -70,9 +70,11 @@ static V seq_repeat(V seq, V n) {
     V *items = l ? LIST(seq)->items : TUPLE(seq)->items;
     if (len && k > INT64_MAX / 16 / len) return err_no_memory();
     if (l) {
-      V r = list_new(len * k);
+      V r = list_new(len * k); // capacity len * k: filled in place
+      V *dst = LIST(r)->items;
       for (int64_t j = 0; j < k; j++)
-        for (int64_t i = 0; i < len; i++) list_append_steal(r, incref(items[i]));
+        for (int64_t i = 0; i < len; i++) dst[j * len + i] = incref(items[i]);
+      LIST(r)->len = len * k;
       return r;
     }
     V r = tuple_new(len * k);

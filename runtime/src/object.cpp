@@ -78,6 +78,12 @@ static void add_type(uint32_t id, const char *name, uint32_t parent, TypeKind ki
     g_captypes = nc;
   }
   g_types[id] = TypeInfo{name, parent, kind, desc, nullptr};
+  if (kind == TK_STRUCT && desc) {
+    bool leaf = true;
+    for (uint32_t i = 0; i < desc->nfields; i++)
+      if (desc->field_kinds[i] != MOLT_FIELD_RAW) leaf = false;
+    g_types[id].leaf = leaf;
+  }
   if (id >= g_ntypes) g_ntypes = id + 1;
 }
 
@@ -240,10 +246,89 @@ extern "C" MoltValue molt_type_of(MoltValue v) { return molt_type_object(molt_ty
 
 // ---- deallocation -----------------------------------------------------------
 
+// Free lists hide use-after-free from AddressSanitizer, so sanitizer builds
+// do without them.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MOLT_NO_FREE_LISTS)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#ifndef MOLT_NO_FREE_LISTS
+#define MOLT_NO_FREE_LISTS 0
+#endif
+static const uint32_t kMaxFreeStructs = 4096;
+
+// Small str objects are allocated in 16-byte size classes (str_alloc_size)
+// and recycled through one free list per class, linked through the header
+// word: building and dropping short strings in a loop (str(i), split, join)
+// then costs no malloc/free. The invariant that makes reuse safe: every str
+// block of a small size was allocated (or reallocated, str_iadd_steal) with
+// str_alloc_size(offsetof(Str, data) + cap + 1) bytes.
+static const size_t kSmallStrMax = 128;
+static const uint32_t kMaxFreeStrs = 4096;
+static void *g_free_strs[kSmallStrMax / 16 + 1];
+static uint32_t g_n_free_strs[kSmallStrMax / 16 + 1];
+
+size_t str_alloc_size(size_t size) { return size <= kSmallStrMax ? (size + 15) & ~(size_t)15 : size; }
+
+void *str_alloc(size_t size) {
+  size = str_alloc_size(size);
+#if !MOLT_NO_FREE_LISTS
+  if (size <= kSmallStrMax) {
+    size_t k = size / 16;
+    if (void *p = g_free_strs[k]) {
+      memcpy(&g_free_strs[k], p, sizeof(void *));
+      g_n_free_strs[k]--;
+      MoltObject *o = (MoltObject *)p;
+      o->rc = 1;
+      o->type = MOLT_TYPE_STR;
+      return o;
+    }
+  }
+#endif
+  return molt_alloc_object(size, MOLT_TYPE_STR);
+}
+
+static bool str_recycle(MoltObject *o) {
+#if !MOLT_NO_FREE_LISTS
+  size_t size = str_alloc_size(offsetof(Str, data) + (size_t)((Str *)o)->cap + 1);
+  if (size > kSmallStrMax) return false;
+  size_t k = size / 16;
+  if (g_n_free_strs[k] >= kMaxFreeStrs) return false;
+  memcpy(o, &g_free_strs[k], sizeof(void *));
+  g_free_strs[k] = o;
+  g_n_free_strs[k]++;
+  return true;
+#else
+  (void)o;
+  return false;
+#endif
+}
+
 void molt_dealloc(MoltObject *o) {
+  if (o->type >= MOLT_TYPE_FIRST_USER) { // raw-only struct: nothing to release, recycle
+    TypeInfo *t = molt_typeinfo(o->type);
+    if (t && t->leaf) {
+#if !MOLT_NO_FREE_LISTS
+      if (t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
+        memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
+        t->free_list = o;
+        t->n_free++;
+        return;
+      }
+#endif
+      free(o);
+      return;
+    }
+  }
   switch (o->type) {
-  case MOLT_TYPE_INT:
   case MOLT_TYPE_STR:
+    if (str_recycle(o)) return;
+    break;
+  case MOLT_TYPE_INT:
   case MOLT_TYPE_BYTES:
   case MOLT_TYPE_RANGE:
     break;
@@ -340,6 +425,15 @@ extern "C" MoltValue molt_struct_new(uint32_t type_id) {
   TypeInfo *t = molt_typeinfo(type_id);
   if (!t || t->kind != TK_STRUCT) return err_fmt(MOLT_EXC_TYPE_ERROR, "type id %u is not a struct class", type_id);
   uint32_t n = t->desc->nfields;
+  if (t->free_list) { // a recycled instance of this (leaf) class, see molt_dealloc
+    MoltObject *o = (MoltObject *)t->free_list;
+    memcpy(&t->free_list, o, sizeof(void *));
+    t->n_free--;
+    o->rc = 1;
+    o->type = type_id;
+    memset((char *)o + MOLT_HEADER_SIZE, 0, 8 * (size_t)n);
+    return BOX(o);
+  }
   MoltObject *o = (MoltObject *)molt_alloc_object(MOLT_HEADER_SIZE + 8 * (size_t)n, type_id);
   V *fields = (V *)((char *)o + MOLT_HEADER_SIZE);
   for (uint32_t i = 0; i < n; i++)

@@ -22,6 +22,7 @@ static int seq_eq(const V *a, int64_t na, const V *b, int64_t nb) {
 int eq_bool(V a, V b) {
   if (molt_is_double(a) && molt_is_double(b)) return molt_unbox_double(a) == molt_unbox_double(b);
   if (a == b) return 1;
+  if (is_str(a) && is_str(b)) return str_eq(a, b); // hot: dict lookups with equal, distinct str keys
   if (is_intlike(a) && is_intlike(b)) return int_cmp(a, b) == 0;
   if (is_intlike(a) && molt_is_double(b)) return !isnan(molt_unbox_double(b)) && int_cmp_double(a, molt_unbox_double(b)) == 0;
   if (molt_is_double(a) && is_intlike(b)) return !isnan(molt_unbox_double(a)) && int_cmp_double(b, molt_unbox_double(a)) == 0;

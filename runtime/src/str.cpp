@@ -66,7 +66,7 @@ static Str *g_chars[128];
 V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
   if (n == 0 && g_empty) return BOX(g_empty);
   if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
-  Str *o = (Str *)molt_alloc_object(offsetof(Str, data) + (size_t)n + 1, MOLT_TYPE_STR);
+  Str *o = (Str *)str_alloc(offsetof(Str, data) + (size_t)n + 1);
   o->nbytes = n;
   o->cap = n;
   o->ncp = ncp;
@@ -155,7 +155,7 @@ V str_add(V a, V b) {
   if (x->nbytes == 0) return incref(b);
   if (y->nbytes == 0) return incref(a);
   int64_t n = x->nbytes + y->nbytes;
-  Str *o = (Str *)molt_alloc_object(offsetof(Str, data) + (size_t)n + 1, MOLT_TYPE_STR);
+  Str *o = (Str *)str_alloc(offsetof(Str, data) + (size_t)n + 1);
   o->nbytes = n;
   o->cap = n;
   o->ncp = x->ncp + y->ncp;
@@ -175,7 +175,7 @@ V str_iadd_steal(V a, V b) {
   if (need > x->cap) {
     int64_t nc = x->cap * 2 > need ? x->cap * 2 : need;
     if (nc < 32) nc = 32;
-    x = (Str *)molt_xrealloc(x, offsetof(Str, data) + (size_t)nc + 1);
+    x = (Str *)molt_xrealloc(x, str_alloc_size(offsetof(Str, data) + (size_t)nc + 1));
     x->cap = nc;
   }
   memcpy(x->data + x->nbytes, y->data, (size_t)y->nbytes);
@@ -427,7 +427,8 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
     const char *f = mem_find(s->data + i, s->nbytes - i, p->data, p->nbytes);
     if (!f) break;
     int64_t j = f - s->data;
-    list_append_steal(out, mk(s->data + i, j - i));
+    // pieces of an ASCII string are ASCII: no code point count needed
+    list_append_steal(out, s->ascii ? str_new_known(s->data + i, j - i, j - i, true) : mk(s->data + i, j - i));
     i = j + p->nbytes;
     if (maxsplit > 0) maxsplit--;
   }

@@ -149,6 +149,20 @@ static inline void *molt_unbox_ptr(MoltValue v) {
 #define MOLT_IMMORTAL_REFCNT UINT32_C(0x80000000)
 #define MOLT_STRUCT_FIELD_OFFSET(i) (MOLT_HEADER_SIZE + 8 * (i))
 
+/* ---- list object layout (shared with codegen) ----------------------------
+ * A list (type id MOLT_TYPE_LIST) is the header followed by:
+ *   offset 8:  int64_t len     (number of items)
+ *   offset 16: int64_t cap     (capacity of the item array, >= len)
+ *   offset 24: MoltValue *items (separately allocated array of `cap` slots;
+ *                                a pointer: 8 bytes native, 4 on wasm32)
+ * Compiled code reads and writes these directly for `l[i]`, `l[i] = x`,
+ * `len(l)` and `l.append(x)` when there is room; growing and every error go
+ * through the runtime. runtime/src/internal.h static_asserts the offsets.
+ */
+#define MOLT_LIST_LEN_OFFSET   8
+#define MOLT_LIST_CAP_OFFSET   16
+#define MOLT_LIST_ITEMS_OFFSET 24
+
 #if defined(__cplusplus)
 static_assert(sizeof(MoltValue) == 8, "MoltValue is 64 bits");
 static_assert(sizeof(double) == 8, "binary64 doubles required");
