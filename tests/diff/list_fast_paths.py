@@ -104,6 +104,7 @@ def first_big(xs: list[int]) -> int:
 
 big = [1, 200, 3]
 print(find(big, 3), find(big, 9), first_big(big), first_big([1]))
+x = -1  # a loop may run zero times: Molt asks for the binding (possibly-unbound)
 for x in big:
     if x == 200:
         break

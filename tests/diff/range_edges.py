@@ -14,6 +14,7 @@ print(collect(2 ** 63 - 3, 2 ** 63 - 1, 1), collect(-(2 ** 62), -(2 ** 63) + 1, 
 print(collect(2 ** 47 - 2, 2 ** 47 + 2, 1), collect(-(2 ** 47) + 1, -(2 ** 47) - 2, -1))
 print(collect(0, 2 ** 62, 2 ** 61), collect(0, 100, 2 ** 47))
 total = 0
+i = -1  # a loop may run zero times: Molt asks for the binding (possibly-unbound)
 for i in range(1000):
     if i % 7 == 0:
         continue
@@ -23,6 +24,7 @@ for i in range(1000):
 else:
     total = -1
 print(total, i)
+j = -1
 for j in range(3):
     pass
 else:
