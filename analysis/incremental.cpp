@@ -369,8 +369,10 @@ class Relocator {
 };
 
 // `chunk` moved by dpos bytes, dline lines and did expression ids, its nodes
-// copied into `arena`.
-ChunkPtr relocate(const ModuleChunk& chunk, int64_t dpos, int64_t dline, int64_t did, const std::shared_ptr<Arena>& arena) {
+// copied into a new arena of its own (so that an arena never outlives the
+// chunks it holds: edits relocate different chunks each time).
+ChunkPtr relocate(const ModuleChunk& chunk, int64_t dpos, int64_t dline, int64_t did) {
+  auto arena = std::make_shared<Arena>(static_cast<size_t>(chunk.end - chunk.begin) * 20);
   auto c = std::make_shared<ModuleChunk>();
   c->begin = static_cast<uint32_t>(chunk.begin + dpos);
   c->end = static_cast<uint32_t>(chunk.end + dpos);
@@ -512,8 +514,7 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::build(std::string_view text,
     }
     if (parallel && !left.has_errors && !right.has_errors) {
       out->chunks_ = std::move(left.chunks);
-      auto arena = std::make_shared<Arena>();
-      for (const ChunkPtr& c : right.chunks) out->chunks_.push_back(relocate(*c, 0, 0, left.expr_count, arena));
+      for (const ChunkPtr& c : right.chunks) out->chunks_.push_back(relocate(*c, 0, 0, left.expr_count));
       return out;
     }
   }
@@ -577,8 +578,7 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::update(const ChunkedModule& 
     if (dpos == 0 && dline == 0 && did == 0) {
       out->chunks_.insert(out->chunks_.end(), cs.begin() + static_cast<long>(j + 1), cs.end());
     } else {
-      auto arena = std::make_shared<Arena>();
-      for (size_t k = j + 1; k < cs.size(); ++k) out->chunks_.push_back(relocate(*cs[k], dpos, dline, did, arena));
+      for (size_t k = j + 1; k < cs.size(); ++k) out->chunks_.push_back(relocate(*cs[k], dpos, dline, did));
     }
   }
   return out;

@@ -1494,6 +1494,8 @@ ParsedModule lowerTree(const SourceFile& file, const TSTree* tree) {
 ParsedModule lowerRegion(const SourceFile& region, const TSTree* tree, uint32_t base, uint32_t base_line,
                          uint32_t first_id, std::vector<TopLevelMark>& marks) {
   ParsedModule out;
+  // About 20 bytes of AST per byte of source: small regions get small blocks.
+  out.module.arena = std::make_unique<Arena>(region.text().size() * 20);
   Lowerer lowerer(region, out);
   lowerer.runRegion(ts_tree_root_node(tree), base, base_line, first_id, marks);
   return out;
