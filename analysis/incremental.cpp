@@ -34,6 +34,10 @@ namespace {
 
 using ChunkPtr = std::shared_ptr<const ModuleChunk>;
 
+// Files above this size are parsed in two halves at first, and a region of
+// over half of such a file is left to the caller's whole-file parse.
+constexpr size_t kParallelBytes = 32 * 1024;
+
 uint32_t countNewlines(std::string_view s) { return static_cast<uint32_t>(std::count(s.begin(), s.end(), '\n')); }
 
 // Deep-copies statements into `arena`, moving byte ranges by `dpos` and
@@ -404,13 +408,32 @@ struct RegionResult {
   bool has_errors = false;
 };
 
-// Parses text[begin, end) on its own and cuts it into chunks at top-level
-// statements that start a line. `line` is the 0-based line of `begin`.
-RegionResult lowerRegionChunks(std::string_view text, uint32_t begin, uint32_t end, uint32_t line, uint32_t first_id) {
+// text[begin, end) as one chunk that is not lowered (it has errors, or was
+// not parsed: `parsed` false).
+RegionResult errorRegion(std::string_view text, uint32_t begin, uint32_t end, uint32_t line, uint32_t first_id) {
+  RegionResult out;
+  auto c = std::make_shared<ModuleChunk>();
+  c->begin = begin;
+  c->end = end;
+  c->line = line;
+  c->newlines = countNewlines(text.substr(begin, end - begin));
+  c->first_id = first_id;
+  c->has_errors = true;
+  out.chunks.push_back(std::move(c));
+  out.has_errors = true;
+  return out;
+}
+
+// Parses text[begin, end) on its own (or takes `given`, a tree of exactly that
+// text) and cuts it into chunks at top-level statements that start a line.
+// `line` is the 0-based line of `begin`.
+RegionResult lowerRegionChunks(std::string_view text, uint32_t begin, uint32_t end, uint32_t line, uint32_t first_id,
+                               const TSTree* given = nullptr) {
   RegionResult out;
   auto src = std::make_shared<const SourceFile>(std::string(), std::string(text.substr(begin, end - begin)));
-  TreePtr tree = parsePython(src->text());
-  if (!tree || ts_node_has_error(ts_tree_root_node(tree.get()))) {
+  TreePtr parsed = given ? nullptr : parsePython(src->text());
+  const TSTree* tree = given ? given : parsed.get();
+  if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
     auto c = std::make_shared<ModuleChunk>();
     c->begin = begin;
     c->end = end;
@@ -423,7 +446,7 @@ RegionResult lowerRegionChunks(std::string_view text, uint32_t begin, uint32_t e
     return out;
   }
   std::vector<TopLevelMark> marks;
-  ParsedModule pm = lowerRegion(*src, tree.get(), begin, line, first_id, marks);
+  ParsedModule pm = lowerRegion(*src, tree, begin, line, first_id, marks);
   std::shared_ptr<const Arena> arena(std::move(pm.module.arena));
   out.expr_count = pm.module.expr_count;
   std::string_view rt = src->text();
@@ -500,7 +523,7 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::build(std::string_view text,
   out->reparsed_bytes_ = text.size();
   const uint32_t n = static_cast<uint32_t>(text.size());
   // Two halves on two threads when the file is big enough to pay for a thread.
-  size_t split = threads >= 2 && n > 32 * 1024 ? splitPoint(text, n / 2) : std::string_view::npos;
+  size_t split = threads >= 2 && n > kParallelBytes ? splitPoint(text, n / 2) : std::string_view::npos;
   if (split != std::string_view::npos) {
     uint32_t s = static_cast<uint32_t>(split);
     RegionResult left, right;
@@ -518,9 +541,21 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::build(std::string_view text,
       return out;
     }
   }
-  RegionResult all = lowerRegionChunks(text, 0, n, 0, 0);
+  // A small file, or a half with errors: one region. When the halves were
+  // parsed, the file has errors; the caller's whole-file parse tells.
+  RegionResult all = split != std::string_view::npos ? errorRegion(text, 0, n, 0, 0) : lowerRegionChunks(text, 0, n, 0, 0);
   out->chunks_ = std::move(all.chunks);
   out->error_chunks_ = all.has_errors ? 1 : 0;
+  return out;
+}
+
+std::shared_ptr<const ChunkedModule> ChunkedModule::fromTree(std::string_view text, const TSTree* tree) {
+  auto out = std::make_shared<ChunkedModule>();
+  out->text_ = std::make_shared<const std::string>(text);
+  RegionResult all = lowerRegionChunks(text, 0, static_cast<uint32_t>(text.size()), 0, 0, tree);
+  out->chunks_ = std::move(all.chunks);
+  out->error_chunks_ = all.has_errors ? 1 : 0;
+  out->reparsed_bytes_ = 0;
   return out;
 }
 
@@ -561,8 +596,10 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::update(const ChunkedModule& 
   uint32_t r1 = static_cast<uint32_t>(cs[j]->end + dpos);
   uint32_t old_newlines = 0;
   for (size_t k = i; k <= j; ++k) old_newlines += cs[k]->newlines;
-  RegionResult region = lowerRegionChunks(text, r0, r1, cs[i]->line, cs[i]->first_id);
-  out->reparsed_bytes_ = r1 - r0;
+  bool skip = previous.error_chunks_ > 0 && text.size() > kParallelBytes && r1 - r0 > text.size() / 2;
+  RegionResult region = skip ? errorRegion(text, r0, r1, cs[i]->line, cs[i]->first_id)
+                             : lowerRegionChunks(text, r0, r1, cs[i]->line, cs[i]->first_id);
+  out->reparsed_bytes_ = skip ? 0 : r1 - r0;
   out->chunks_.reserve(i + region.chunks.size() + (cs.size() - j - 1));
   out->chunks_.assign(cs.begin(), cs.begin() + static_cast<long>(i));
   for (size_t k = 0; k < i; ++k) out->error_chunks_ += cs[k]->has_errors;  // none: errors are inside [i, j]

@@ -14,7 +14,10 @@
 // When any chunk's text has a tree-sitter error the model is not ok() and the
 // caller parses the whole file instead (error recovery is not local); the
 // erroneous chunks are then parsed again, merged with the edited region, on
-// every later update until they parse cleanly.
+// every later update until they parse cleanly. In a file over 32 KiB a merged
+// region over half the text is not parsed at all: the caller's whole-file
+// parse is about as cheap, and fromTree() turns it into a model again once
+// it is clean.
 //
 // A ChunkedModule is immutable once built and may be shared between threads.
 #pragma once
@@ -37,6 +40,9 @@ class ChunkedModule {
   // The model of `text`, reusing what `previous` (the model of an earlier
   // text of the same document) has outside the bytes that differ.
   [[nodiscard]] static std::shared_ptr<const ChunkedModule> update(const ChunkedModule& previous, std::string_view text);
+  // The model of `text` from `tree`, an error-free whole-file parse of it
+  // (what the caller parsed after a model that was not ok()).
+  [[nodiscard]] static std::shared_ptr<const ChunkedModule> fromTree(std::string_view text, const TSTree* tree);
 
   // True when every chunk parsed without errors, so assemble() equals
   // parseModule() on text().

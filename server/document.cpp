@@ -144,8 +144,19 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
       tree = parsePython(src.text());
       out->incremental = false;
     }
+    ParsedModule parsed;
+    if (chunks && !ts_node_has_error(ts_tree_root_node(tree.get()))) {
+      // The chunks could not tell (errors in a part, or a region too big to
+      // try); the whole file parses cleanly, so chunk it for the next edit.
+      chunks = ChunkedModule::fromTree(src.text(), tree.get());
+      if (new_chunks) *new_chunks = chunks;
+      parsed = chunks->assemble();
+      out->chunked = true;
+    } else {
+      parsed = lowerTree(src, tree.get());
+    }
     auto t1 = Clock::now();
-    out->analysis = analyzeParsed(src, lowerTree(src, tree.get()), opts.analysis);
+    out->analysis = analyzeParsed(src, std::move(parsed), opts.analysis);
     out->parse_ms = ms(t0, t1);
     out->check_ms = ms(t1, Clock::now());
     if (new_tree) *new_tree = std::move(tree);

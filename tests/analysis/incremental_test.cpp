@@ -39,20 +39,23 @@ std::string diagnosticsText(const FileAnalysis& a) {
   return out;
 }
 
-bool treeHasError(std::string_view text) {
-  TreePtr t = parsePython(text);
-  return ts_node_has_error(ts_tree_root_node(t.get()));
-}
+int g_rebuilt = 0;  // models that gave up on a clean file and were rebuilt from the whole-file tree
 
 // Compares `m` with a whole-file analysis of its text. Returns false (after
-// reporting) on a difference.
-bool sameAsWhole(const ChunkedModule& m, const std::string& where) {
-  std::string text(m.text());
-  if (!m.ok()) {
+// reporting) on a difference. When `m` is not ok() but the whole file parses
+// cleanly, does what the server does: rebuilds the model from that tree
+// (stored in `m`) and compares the rebuilt one.
+bool sameAsWhole(std::shared_ptr<const ChunkedModule>& model, const std::string& where) {
+  std::string text(model->text());
+  if (!model->ok()) {
+    TreePtr t = parsePython(text);
+    if (ts_node_has_error(ts_tree_root_node(t.get()))) return true;
+    ++g_rebuilt;
+    model = ChunkedModule::fromTree(text, t.get());
     INFO(where);
-    CHECK_MESSAGE(treeHasError(text), "the chunked model gave up on a file that parses cleanly");
-    return true;
+    REQUIRE(model->ok());
   }
+  const ChunkedModule& m = *model;
   SourceFile src("t.py", text);
   FileAnalysis whole = analyzeFile(src);
   FileAnalysis inc = analyzeParsed(src, m.assemble());
@@ -119,7 +122,7 @@ TEST_CASE("chunked lowering: scripted edits match a whole-file lowering after ev
   auto m = ChunkedModule::build(text);
   REQUIRE(m->ok());
   CHECK(m->chunkCount() >= 7);
-  CHECK(sameAsWhole(*m, "initial"));
+  CHECK(sameAsWhole(m, "initial"));
   struct Step {
     const char* what;
     const char* from;
@@ -155,14 +158,15 @@ TEST_CASE("chunked lowering: scripted edits match a whole-file lowering after ev
     text = replaced(text, s.from, s.to);
     auto next = ChunkedModule::update(*m, text);
     CHECK(next->text() == text);
-    CHECK(sameAsWhole(*next, s.what));
+    CHECK(sameAsWhole(next, s.what));
     m = next;
   }
   // Everything deleted, then typed back.
   m = ChunkedModule::update(*m, "");
-  CHECK(sameAsWhole(*m, "empty"));
+  CHECK(sameAsWhole(m, "empty"));
   m = ChunkedModule::update(*m, kModule);
-  CHECK(sameAsWhole(*m, "restored"));
+  CHECK(sameAsWhole(m, "restored"));
+  CHECK(g_rebuilt == 0);  // every step above was decided by the chunks alone
 }
 
 TEST_CASE("chunked lowering: an edit in one function parses only its neighbourhood") {
@@ -176,17 +180,47 @@ TEST_CASE("chunked lowering: an edit in one function parses only its neighbourho
   auto next = ChunkedModule::update(*m, edited);
   CHECK(next->ok());
   CHECK(next->reparsedBytes() < 200);  // the function and its two neighbours
-  CHECK(sameAsWhole(*next, "body edit"));
+  CHECK(sameAsWhole(next, "body edit"));
   // A syntax error is re-parsed with every later edit until fixed, then the model is whole again.
   std::string broken = replaced(edited, "def f50(a: int)", "def f50(a: int");
   auto b = ChunkedModule::update(*next, broken);
   CHECK_FALSE(b->ok());
-  std::string broken2 = replaced(broken, "return a + 151", "return a + 1511");
+  std::string broken2 = replaced(broken, "return a + 53", "return a + 531");
   auto b2 = ChunkedModule::update(*b, broken2);
   CHECK_FALSE(b2->ok());
+  CHECK(b2->reparsedBytes() < 2000);  // the broken function and the edited one, not the file
   auto fixed = ChunkedModule::update(*b2, replaced(broken2, "def f50(a: int", "def f50(a: int)"));
   CHECK(fixed->ok());
-  CHECK(sameAsWhole(*fixed, "fixed"));
+  CHECK(sameAsWhole(fixed, "fixed"));
+}
+
+TEST_CASE("chunked lowering: in a big file, errors far apart are left to the whole-file parse") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i)
+    text += "def f" + std::to_string(i) + "(a: int) -> int:\n    return a + " + std::to_string(i + 1) + "\n\n\n";
+  REQUIRE(text.size() > 40000);
+  auto m = ChunkedModule::build(text);  // two halves on two threads
+  CHECK(m->ok());
+  CHECK(m->chunkCount() == 1000);
+  CHECK(sameAsWhole(m, "built"));
+  text = replaced(text, "def f100(a: int)", "def f100(a: int");
+  m = ChunkedModule::update(*m, text);
+  CHECK_FALSE(m->ok());
+  text = replaced(text, "return a + 901", "return a + 9011");
+  m = ChunkedModule::update(*m, text);
+  CHECK_FALSE(m->ok());
+  CHECK(m->reparsedBytes() == 0);  // f100..f900 is over half the file: not tried
+  text = replaced(text, "def f100(a: int", "def f100(a: int)");
+  m = ChunkedModule::update(*m, text);
+  CHECK_FALSE(m->ok());  // still the big region
+  int rebuilt = g_rebuilt;
+  CHECK(sameAsWhole(m, "fixed"));  // what the server does: fromTree on its clean whole-file parse
+  CHECK(g_rebuilt == rebuilt + 1);
+  text = replaced(text, "return a + 501", "return a + 5011");
+  m = ChunkedModule::update(*m, text);
+  CHECK(m->ok());
+  CHECK(m->reparsedBytes() < 200);
+  CHECK(sameAsWhole(m, "after the rebuild"));
 }
 
 TEST_CASE("chunked lowering: examples and golden files, built in two halves and edited at random") {
@@ -200,7 +234,7 @@ TEST_CASE("chunked lowering: examples and golden files, built in two halves and 
   std::string all;
   for (const fs::path& f : files) all += readFile(f) + "\n";
   auto big = ChunkedModule::build(all);
-  CHECK(sameAsWhole(*big, "all files"));
+  CHECK(sameAsWhole(big, "all files"));
 
   static const char* const kSnippets[] = {"x", "1", "(", ")", ":", "\n", "\n    ", "    ", "'", "\"\"\"", "#", "é",
                                           "def ", "class C:\n    pass\n", "if x:\n", "return ", " = 1", ",", "\\",
@@ -211,7 +245,7 @@ TEST_CASE("chunked lowering: examples and golden files, built in two halves and 
   for (const fs::path& f : files) {
     std::string text = readFile(f);
     auto m = ChunkedModule::build(text);
-    if (!sameAsWhole(*m, f.string())) ++mismatches;
+    if (!sameAsWhole(m, f.string())) ++mismatches;
     for (int i = 0; i < 12; ++i) {
       // Whole characters only: the server refuses invalid UTF-8 before lowering.
       auto boundary = [&](size_t p) {
@@ -226,10 +260,11 @@ TEST_CASE("chunked lowering: examples and golden files, built in two halves and 
       m = ChunkedModule::update(*m, text);
       ++steps;
       whole += m->ok();
-      if (!sameAsWhole(*m, f.string() + " step " + std::to_string(i))) ++mismatches;
+      if (!sameAsWhole(m, f.string() + " step " + std::to_string(i))) ++mismatches;
     }
   }
-  MESSAGE("random edits: " << steps << " steps, " << whole << " with every chunk parsed cleanly");
+  MESSAGE("random edits: " << steps << " steps, " << whole << " with every chunk parsed cleanly, " << g_rebuilt
+                            << " rebuilt from a clean whole-file parse");
   CHECK(mismatches == 0);
   CHECK(whole > steps / 10);
 }
