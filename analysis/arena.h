@@ -16,13 +16,17 @@ namespace molt {
 class Arena {
  public:
   Arena() = default;
+  // Starts with a block of about `first_block` bytes and doubles up to the
+  // usual 64 KiB, for the many small arenas of incremental lowering.
+  explicit Arena(size_t first_block) : next_block_(first_block < 256 ? 256 : first_block < kBlock ? first_block : kBlock) {}
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
   void* allocate(size_t size, size_t align) {
     size_t p = (used_ + align - 1) & ~(align - 1);
     if (blocks_.empty() || p + size > block_size_) {
-      size_t n = size > kBlock ? size : kBlock;
+      size_t n = size > next_block_ ? size : next_block_;
+      next_block_ = next_block_ * 2 < kBlock ? next_block_ * 2 : kBlock;
       blocks_.push_back(std::make_unique<std::byte[]>(n + 16));
       block_size_ = n;
       used_ = 0;
@@ -62,6 +66,7 @@ class Arena {
   std::byte* base_ = nullptr;
   size_t used_ = 0;
   size_t block_size_ = 0;
+  size_t next_block_ = kBlock;
 };
 
 }  // namespace molt

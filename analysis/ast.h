@@ -9,6 +9,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "arena.h"
 #include "source_file.h"
@@ -172,6 +173,10 @@ struct Module {
   Block body;
   uint32_t expr_count = 0;
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();
+  // Storage that `body` also points into and that other modules share: the
+  // reused chunks of incremental lowering (analysis/incremental.h). Empty
+  // for a module lowered in one piece.
+  std::vector<std::shared_ptr<const void>> shared;
 };
 
 template <typename T> T* as(Expr* e) { return static_cast<T*>(e); }

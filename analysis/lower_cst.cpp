@@ -145,12 +145,35 @@ class Lowerer {
     out_.module.expr_count = next_id_;
   }
 
+  // Lowers a tree parsed from a region of a module (see lowerRegion): ranges
+  // shift by `base` bytes, ignore lines by `base_line`, expression ids start
+  // at `first_id`, and `marks` gets one entry per top-level statement node.
+  void runRegion(TSNode root, uint32_t base, uint32_t base_line, uint32_t first_id, std::vector<TopLevelMark>& marks) {
+    base_ = base;
+    base_line_ = base_line;
+    next_id_ = first_id;
+    if (ts_node_has_error(root)) reportSyntaxErrors(root);
+    std::vector<Stmt*> out;
+    auto cs = children(root);
+    for (size_t i = 0; i < cs.size(); ++i) {
+      Child c = cs[i];
+      if (!c.named) continue;
+      marks.push_back({ts_node_start_byte(c.node) + base_, static_cast<uint32_t>(out.size()), next_id_,
+                       static_cast<uint32_t>(out_.diagnostics.size())});
+      lowerStatement(c.node, out);
+    }
+    out_.module.body = arena_.copy(out);
+    out_.module.expr_count = next_id_ - first_id;
+  }
+
  private:
   const SourceFile& file_;
   ParsedModule& out_;
   const Grammar& g_;
   Arena& arena_;
   uint32_t next_id_ = 0;
+  uint32_t base_ = 0;       // byte offset of the lowered text in its module (lowerRegion)
+  uint32_t base_line_ = 0;  // lines before it
   int function_depth_ = 0;
   int loop_depth_ = 0;
   TSTreeCursor cursor_{};
@@ -162,7 +185,10 @@ class Lowerer {
     TSSymbol s = ts_node_symbol(n);
     return s < g_.kind_of.size() ? g_.kind_of[s] : NK::Unknown;
   }
-  SourceRange range(TSNode n) const { return {ts_node_start_byte(n), ts_node_end_byte(n)}; }
+  SourceRange range(TSNode n) const {
+    if (ts_node_is_null(n)) return {ts_node_start_byte(n), ts_node_end_byte(n)};
+    return {ts_node_start_byte(n) + base_, ts_node_end_byte(n) + base_};
+  }
   std::string_view text(TSNode n) const {
     return file_.text().substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
   }
@@ -242,7 +268,7 @@ class Lowerer {
     if (rest.substr(0, 6) != "ignore") return;
     rest.remove_prefix(6);
     IgnoreDirective d;
-    d.line = file_.position(ts_node_start_byte(c)).line;
+    d.line = file_.position(ts_node_start_byte(c)).line + base_line_;
     if (!rest.empty() && rest.front() == '[') {
       size_t close = rest.find(']');
       std::string_view list = rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
@@ -799,7 +825,7 @@ class Lowerer {
     TSNode ret = field(n, g_.f_return_type);
     s->returns = ts_node_is_null(ret) ? nullptr : lowerType(ret);
     TSNode body = field(n, g_.f_body);
-    s->header = {ts_node_start_byte(n), ts_node_is_null(body) ? ts_node_end_byte(n) : ts_node_start_byte(body)};
+    s->header = {ts_node_start_byte(n) + base_, (ts_node_is_null(body) ? ts_node_end_byte(n) : ts_node_start_byte(body)) + base_};
     int saved_loops = loop_depth_;
     loop_depth_ = 0;
     ++function_depth_;
@@ -1029,7 +1055,7 @@ class Lowerer {
         if (subs.size() == 1) {
           e->index = lowerSubscriptItem(subs[0]);
         } else {
-          auto* t = expr<SequenceExpr>(ExprKind::Tuple, {ts_node_start_byte(subs.front()), ts_node_end_byte(subs.back())});
+          auto* t = expr<SequenceExpr>(ExprKind::Tuple, {ts_node_start_byte(subs.front()) + base_, ts_node_end_byte(subs.back()) + base_});
           std::vector<Expr*> elts;
           for (TSNode s : subs) elts.push_back(lowerSubscriptItem(s));
           t->elts = arena_.copy(elts);
@@ -1462,6 +1488,16 @@ ParsedModule lowerTree(const SourceFile& file, const TSTree* tree) {
   ParsedModule out;
   Lowerer lowerer(file, out);
   lowerer.run(ts_tree_root_node(tree));
+  return out;
+}
+
+ParsedModule lowerRegion(const SourceFile& region, const TSTree* tree, uint32_t base, uint32_t base_line,
+                         uint32_t first_id, std::vector<TopLevelMark>& marks) {
+  ParsedModule out;
+  // About 20 bytes of AST per byte of source: small regions get small blocks.
+  out.module.arena = std::make_unique<Arena>(region.text().size() * 20);
+  Lowerer lowerer(region, out);
+  lowerer.runRegion(ts_tree_root_node(tree), base, base_line, first_id, marks);
   return out;
 }
 

@@ -35,4 +35,23 @@ struct ParsedModule {
 // server, which keeps trees for incremental reparsing).
 [[nodiscard]] ParsedModule lowerTree(const SourceFile& file, const TSTree* tree);
 
+// Where one top-level statement node starts in lowerRegion's output: its
+// first byte (module coordinates) and, before it was lowered, the number of
+// statements, the next expression id and the number of diagnostics.
+struct TopLevelMark {
+  uint32_t begin;
+  uint32_t stmt_index;
+  uint32_t first_id;
+  uint32_t diag_index;
+};
+
+// For incremental lowering (analysis/incremental.h): lowers `tree`, parsed
+// from `region`, the text of a module from byte `base` (after `base_line`
+// lines) on. Ranges and ignore lines come out in module coordinates,
+// expression ids start at `first_id` (`expr_count` counts only the region's),
+// and `marks` receives one entry per top-level statement node. The AST refers
+// into `region`'s text.
+[[nodiscard]] ParsedModule lowerRegion(const SourceFile& region, const TSTree* tree, uint32_t base, uint32_t base_line,
+                                       uint32_t first_id, std::vector<TopLevelMark>& marks);
+
 }  // namespace molt

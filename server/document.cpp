@@ -77,6 +77,12 @@ void Document::storeTree(TreePtr tree, uint64_t parsed_at) {
   if (parsed_at == edits_) tree_ = std::move(tree);
 }
 
+void Document::storeChunks(std::shared_ptr<const ChunkedModule> chunks, uint64_t parsed_at) {
+  if (!chunks || (chunks_ && parsed_at < chunks_at_)) return;
+  chunks_ = std::move(chunks);
+  chunks_at_ = parsed_at;
+}
+
 void filterIgnoredCodes(std::vector<Diagnostic>& diags, const std::vector<std::string>& codes) {
   if (codes.empty()) return;
   std::erase_if(diags, [&](const Diagnostic& d) {
@@ -86,7 +92,8 @@ void filterIgnoredCodes(std::vector<Diagnostic>& diags, const std::vector<std::s
 
 std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t version, std::string text,
                                                         const TSTree* old_tree, const AnalyzeOptions& opts,
-                                                        TreePtr* new_tree) {
+                                                        TreePtr* new_tree, const ChunkedModule* old_chunks,
+                                                        std::shared_ptr<const ChunkedModule>* new_chunks) {
   auto out = std::make_shared<DocumentAnalysis>();
   out->uri = std::move(uri);
   out->version = version;
@@ -106,6 +113,7 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
                  {}};
     out->diagnostics.push_back(std::move(d));
     if (new_tree) new_tree->reset();
+    if (new_chunks) new_chunks->reset();
     return out;
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.replace(0, 3, std::string(3, ' '));  // as `molt check`: keep offsets
@@ -114,19 +122,47 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
   using Clock = std::chrono::steady_clock;
   auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   auto t0 = Clock::now();
-  TreePtr tree = parsePython(src.text(), old_tree);
-  out->incremental = old_tree != nullptr;
-  if (old_tree && opts.fresh_parse_on_error && ts_node_has_error(ts_tree_root_node(tree.get()))) {
-    tree = parsePython(src.text());
-    out->incremental = false;
+  std::shared_ptr<const ChunkedModule> chunks;
+  if (opts.chunked_lowering) {
+    chunks = old_chunks ? ChunkedModule::update(*old_chunks, src.text()) : ChunkedModule::build(src.text());
+    if (new_chunks) *new_chunks = chunks;
   }
-  auto t1 = Clock::now();
-  out->analysis = analyzeParsed(src, lowerTree(src, tree.get()), opts.analysis);
-  out->parse_ms = ms(t0, t1);
-  out->check_ms = ms(t1, Clock::now());
+  if (chunks && chunks->ok()) {
+    // Parse + lowering of the changed chunks only (parse_ms covers both).
+    ParsedModule parsed = chunks->assemble();
+    auto t1 = Clock::now();
+    out->chunked = true;
+    out->incremental = old_chunks != nullptr;
+    out->analysis = analyzeParsed(src, std::move(parsed), opts.analysis);
+    out->parse_ms = ms(t0, t1);
+    out->check_ms = ms(t1, Clock::now());
+    if (new_tree) new_tree->reset();
+  } else {
+    TreePtr tree = parsePython(src.text(), old_tree);
+    out->incremental = old_tree != nullptr;
+    if (old_tree && opts.fresh_parse_on_error && ts_node_has_error(ts_tree_root_node(tree.get()))) {
+      tree = parsePython(src.text());
+      out->incremental = false;
+    }
+    ParsedModule parsed;
+    if (chunks && !ts_node_has_error(ts_tree_root_node(tree.get()))) {
+      // The chunks could not tell (errors in a part, or a region too big to
+      // try); the whole file parses cleanly, so chunk it for the next edit.
+      chunks = ChunkedModule::fromTree(src.text(), tree.get());
+      if (new_chunks) *new_chunks = chunks;
+      parsed = chunks->assemble();
+      out->chunked = true;
+    } else {
+      parsed = lowerTree(src, tree.get());
+    }
+    auto t1 = Clock::now();
+    out->analysis = analyzeParsed(src, std::move(parsed), opts.analysis);
+    out->parse_ms = ms(t0, t1);
+    out->check_ms = ms(t1, Clock::now());
+    if (new_tree) *new_tree = std::move(tree);
+  }
   out->diagnostics = out->analysis.diagnostics;
   filterIgnoredCodes(out->diagnostics, opts.ignore_codes);
-  if (new_tree) *new_tree = std::move(tree);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/check_file.h"
+#include "analysis/incremental.h"
 #include "analysis/syntax_tree.h"
 #include "server/protocol.h"
 
@@ -50,6 +51,12 @@ class Document {
   // Keeps `tree` for the next incremental parse if no edit happened since
   // the text it was parsed from (edit count `parsed_at`); otherwise drops it.
   void storeTree(TreePtr tree, uint64_t parsed_at);
+  // The chunked lowering of an earlier (or the current) text, the base for
+  // the next incremental lowering; null before the first analysis.
+  [[nodiscard]] std::shared_ptr<const ChunkedModule> chunks() const { return chunks_; }
+  // Keeps `chunks` (made from the text at edit count `parsed_at`) unless a
+  // newer model is already stored. Any model is a valid base, however old.
+  void storeChunks(std::shared_ptr<const ChunkedModule> chunks, uint64_t parsed_at);
 
  private:
   std::string uri_;
@@ -57,6 +64,8 @@ class Document {
   std::string text_;
   TreePtr tree_;        // matches text_ after its pending ts_tree_edit calls; may be null
   uint64_t edits_ = 0;
+  std::shared_ptr<const ChunkedModule> chunks_;
+  uint64_t chunks_at_ = 0;
 };
 
 // The result of analysing one version of one document. Immutable; shared by
@@ -70,7 +79,8 @@ struct DocumentAnalysis {
   // single diagnostic when the text is not valid UTF-8.
   std::vector<Diagnostic> diagnostics;
   bool invalid_utf8 = false;
-  bool incremental = false;  // the parse reused an edited tree
+  bool incremental = false;  // the parse reused an edited tree or earlier chunks
+  bool chunked = false;      // lowered through ChunkedModule (no whole-file parse)
   double parse_ms = 0;       // tree-sitter (incremental or fresh)
   double check_ms = 0;       // lowering, names, types, suppression
 };
@@ -82,14 +92,21 @@ struct AnalyzeOptions {
   // incremental and a fresh parse; reparse from scratch then so the
   // diagnostics always equal `molt check` on the same text.
   bool fresh_parse_on_error = true;
+  // Parse and lower by chunks (analysis/incremental.h), reusing the chunks
+  // the edit did not touch; the whole-file path remains the fallback when a
+  // chunk has syntax errors.
+  bool chunked_lowering = true;
 };
 
 // Analyses `text`. `old_tree` (nullable) must already have been edited to
 // match `text`. `new_tree` receives the tree parsed from `text` (null for
-// invalid UTF-8).
-[[nodiscard]] std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t version, std::string text,
-                                                                      const TSTree* old_tree, const AnalyzeOptions& opts,
-                                                                      TreePtr* new_tree = nullptr);
+// invalid UTF-8, and when the chunked path needed no whole-file parse).
+// `old_chunks` (nullable) is the ChunkedModule of any earlier text of the
+// document; `new_chunks` receives the one for `text` (null for invalid UTF-8).
+[[nodiscard]] std::shared_ptr<const DocumentAnalysis> analyzeDocument(
+    std::string uri, int64_t version, std::string text, const TSTree* old_tree, const AnalyzeOptions& opts,
+    TreePtr* new_tree = nullptr, const ChunkedModule* old_chunks = nullptr,
+    std::shared_ptr<const ChunkedModule>* new_chunks = nullptr);
 
 // Removes diagnostics whose code is listed (never syntax errors), as `molt
 // check` does for `[tool.molt] ignore`.

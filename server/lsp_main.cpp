@@ -4,6 +4,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "analysis/syntax_tree.h"
 #include "server/server.h"
@@ -49,6 +52,14 @@ int runLspCommand(const std::vector<std::string>& args) {
   }
   if (!pythonLanguage()) return 2;  // message printed by pythonLanguage()
   std::signal(SIGPIPE, SIG_IGN);    // a vanished client is a write error, not a crash
+#if defined(__GLIBC__)
+  // One malloc arena for all threads. Analyses are built on the worker (and,
+  // for a first parse, on a helper thread) but freed on the cleanup thread;
+  // with glibc's per-thread arenas that memory lingers: 5k lines peaked at
+  // 70 MiB instead of 18 MiB. Allocation happens almost only on the worker,
+  // so one arena costs no contention worth measuring.
+  mallopt(M_ARENA_MAX, 1);
+#endif
   std::unique_ptr<Transport> transport;
   if (port >= 0) {
     std::string error;

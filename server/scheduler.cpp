@@ -4,7 +4,7 @@
 namespace molt::lsp {
 
 Scheduler::Scheduler(std::function<void(const std::string&)> analyze)
-    : analyze_(std::move(analyze)), worker_([this] { loop(); }) {}
+    : analyze_(std::move(analyze)), worker_([this] { loop(); }), cleaner_([this] { cleanupLoop(); }) {}
 
 Scheduler::~Scheduler() { stop(); }
 
@@ -26,13 +26,37 @@ void Scheduler::post(std::function<void()> task) {
   cv_.notify_all();
 }
 
+void Scheduler::retire(std::shared_ptr<const void> garbage) {
+  if (!garbage) return;
+  std::lock_guard lock(mutex_);
+  if (stopping_) return;  // freed here, by the caller
+  garbage_.push_back(std::move(garbage));
+  garbage_cv_.notify_all();
+}
+
 void Scheduler::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
     cv_.notify_all();
+    garbage_cv_.notify_all();
   }
   if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
+  if (cleaner_.joinable() && cleaner_.get_id() != std::this_thread::get_id()) cleaner_.join();
+}
+
+void Scheduler::cleanupLoop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    garbage_cv_.wait(lock, [this] { return stopping_ || !garbage_.empty(); });
+    std::vector<std::shared_ptr<const void>> batch;
+    batch.swap(garbage_);
+    bool stop = stopping_;
+    lock.unlock();
+    batch.clear();
+    lock.lock();
+    if (stop && garbage_.empty()) return;
+  }
 }
 
 void Scheduler::loop() {

@@ -5,7 +5,8 @@
 // Staleness is the caller's business: the analysis callback compares
 // document versions and drops results that an edit has overtaken. One worker
 // is enough here (2-core machines, sub-10 ms analyses); per-file workers
-// would slot in behind the same interface.
+// would slot in behind the same interface. A second thread frees retired
+// analyses, so tearing down the old one never delays the next.
 #pragma once
 
 #include <chrono>
@@ -13,9 +14,11 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace molt::lsp {
 
@@ -35,11 +38,16 @@ class Scheduler {
   void cancelAnalysis(const std::string& uri);
   // Runs `task` on the worker, FIFO among tasks.
   void post(std::function<void()> task);
+  // Drops this reference to `garbage` on the cleanup thread (where the last
+  // reference usually dies). Objects must not need any other thread's state
+  // to be destroyed.
+  void retire(std::shared_ptr<const void> garbage);
   // Finishes the running job, drops the rest, joins the worker. Idempotent.
   void stop();
 
  private:
   void loop();
+  void cleanupLoop();
 
   std::function<void(const std::string&)> analyze_;
   std::mutex mutex_;
@@ -47,7 +55,10 @@ class Scheduler {
   std::deque<std::function<void()>> tasks_;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to analyse
   bool stopping_ = false;
+  std::vector<std::shared_ptr<const void>> garbage_;
+  std::condition_variable garbage_cv_;
   std::thread worker_;
+  std::thread cleaner_;
 };
 
 }  // namespace molt::lsp

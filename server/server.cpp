@@ -1,6 +1,8 @@
 // LSP lifecycle, dispatch and JSON binding for molt-lsp.
 #include "server/server.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <cstdlib>
@@ -165,7 +167,9 @@ void LanguageServer::handleResponse(const json& msg) {
   if (!result || !result->is_array() || result->empty()) return;
   {
     std::lock_guard lock(state_mutex_);
+    ServerSettings before = settings_;
     applyClientSettings((*result)[0], settings_);
+    if (settings_ == before) return;  // e.g. a client without molt settings answers [null]: nothing to redo
     ++settings_generation_;
   }
   reanalyzeAll();
@@ -464,7 +468,7 @@ void LanguageServer::didChange(const json& params) {
   const json* td = member(params, "textDocument");
   const json* v = td ? member(*td, "version") : nullptr;
   bool on_type;
-  int debounce;
+  std::chrono::milliseconds debounce;
   {
     std::lock_guard lock(state_mutex_);
     auto it = docs_.find(*uri);
@@ -476,9 +480,9 @@ void LanguageServer::didChange(const json& params) {
     it->second.doc.applyChanges(parsed, version, encoding_.load());
     it->second.changed_at = std::chrono::steady_clock::now();
     on_type = settings_.check_on_type;
-    debounce = settings_.debounce_ms;
+    debounce = debounceFor(it->second.last_analysis_ms);
   }
-  if (on_type && !client_pulls_diagnostics_) scheduler_.scheduleAnalysis(*uri, std::chrono::milliseconds(debounce));
+  if (on_type && !client_pulls_diagnostics_) scheduler_.scheduleAnalysis(*uri, debounce);
 }
 
 void LanguageServer::didClose(const json& params) {
@@ -530,6 +534,18 @@ void LanguageServer::reanalyzeAll() {
   for (const auto& u : uris) scheduler_.scheduleAnalysis(u, std::chrono::milliseconds(0));
 }
 
+// Adaptive debounce: wait at most `molt.debounceMs`, and no longer than twice
+// what the document's latest analysis took. The debounce exists so that a
+// burst of keystrokes does not queue analyses faster than they finish; when
+// an analysis costs a few milliseconds (the chunked path) waiting 50 ms would
+// only add latency, while a slow analysis (a whole-file parse after a syntax
+// error in a big file) still gets the full quiet time.
+std::chrono::milliseconds LanguageServer::debounceFor(double last_analysis_ms) const {
+  int ms = settings_.debounce_ms;
+  if (last_analysis_ms >= 0) ms = std::min(ms, static_cast<int>(std::ceil(2 * last_analysis_ms)));
+  return std::chrono::milliseconds(ms);
+}
+
 // ------------------------------------------------------ analysis (worker)
 
 std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std::string& uri) {
@@ -537,6 +553,7 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
   int64_t version;
   uint64_t edits, generation;
   TreePtr tree;
+  std::shared_ptr<const ChunkedModule> chunks, new_chunks;
   AnalyzeOptions opts;
   {
     std::lock_guard lock(state_mutex_);
@@ -550,6 +567,7 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
     edits = d.doc.editCount();
     generation = settings_generation_;
     tree = d.doc.treeCopy();
+    chunks = d.doc.chunks();
     opts.ignore_codes = settings_.ignoreCodes();
     opts.analysis.suggestions = settings_.suggestions;
     opts.analysis.prefer_pipe_optional = settings_.prefer_pipe_optional;
@@ -561,15 +579,21 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
     auto it = docs_.find(uri);
     if (it != docs_.end()) changed_at = it->second.changed_at;
   }
-  auto a = analyzeDocument(uri, version, std::move(text), tree.get(), opts, &parsed);
+  auto a = analyzeDocument(uri, version, std::move(text), tree.get(), opts, &parsed, chunks.get(), &new_chunks);
   bool publish = false;
+  // The analysis this one replaces: freed after publishing (tearing down a
+  // big module's tables takes a while and nobody waits for it).
+  std::shared_ptr<const DocumentAnalysis> retired;
   {
     std::lock_guard lock(state_mutex_);
     auto it = docs_.find(uri);
     if (it == docs_.end()) return a;
     OpenDocument& d = it->second;
     d.doc.storeTree(std::move(parsed), edits);
+    d.doc.storeChunks(std::move(new_chunks), edits);
+    d.last_analysis_ms = a->parse_ms + a->check_ms;
     if (d.doc.editCount() == edits) {  // still current: cache it, and publish unless already done
+      retired = std::move(d.latest);
       d.latest = a;
       d.latest_edit_count = edits;
       d.latest_settings = generation;
@@ -581,7 +605,7 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
   if (timing_) {
     double since = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - changed_at).count();
     std::fprintf(stderr, "molt-lsp: analysed %s v%lld: parse %.2f ms (%s), check %.2f ms, %.2f ms since the change arrived\n",
-                 uri.c_str(), static_cast<long long>(version), a->parse_ms, a->incremental ? "incremental" : "fresh",
+                 uri.c_str(), static_cast<long long>(version), a->parse_ms, a->chunked ? (a->incremental ? "changed chunks" : "all chunks") : a->incremental ? "incremental" : "fresh",
                  a->check_ms, since);
   }
   if (publish) {
@@ -589,6 +613,8 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
     send(makeNotification("textDocument/publishDiagnostics",
                           {{"uri", uri}, {"version", version}, {"diagnostics", diagnosticsJson(*a)}}));
   }
+  scheduler_.retire(std::move(retired));
+  scheduler_.retire(std::move(chunks));  // the model the update started from
   return a;
 }
 

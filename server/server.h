@@ -52,6 +52,7 @@ class LanguageServer {
     uint64_t latest_settings = 0;
     int64_t published_version = -1;
     bool published = false;
+    double last_analysis_ms = -1;  // parse + check time of the latest analysis; -1 before the first
     std::chrono::steady_clock::time_point changed_at = std::chrono::steady_clock::now();  // for MOLT_LSP_TIMING
   };
 
@@ -67,6 +68,9 @@ class LanguageServer {
   void didChangeConfiguration(const json& params);
   void requestConfiguration();
   void reanalyzeAll();
+  // The debounce for an edit of a document whose latest analysis took
+  // `last_analysis_ms` (state_mutex_ held).
+  [[nodiscard]] std::chrono::milliseconds debounceFor(double last_analysis_ms) const;
   // workspace/executeCommand molt.build: `molt build` in a child process, on its own thread.
   void build(const json& id, const json& params);
 

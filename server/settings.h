@@ -13,13 +13,14 @@ namespace molt::lsp {
 
 struct ServerSettings {
   bool check_on_type = true;  // molt.check.onType: analyse on didChange (else on open/save)
-  int debounce_ms = 50;       // molt.debounceMs: quiet time after an edit before analysis
+  int debounce_ms = 50;       // molt.debounceMs: longest quiet time after an edit before analysis (see server.cpp)
   bool suggestions = false;   // molt.suggestions: note-level suggestions, as `molt check --suggestions`
   bool prefer_pipe_optional = false;  // molt.preferPipeOptional: suggest `X | None` for `Optional[X]`
   std::vector<std::string> client_ignore;     // molt.ignore
   std::vector<std::string> pyproject_ignore;  // [tool.molt] ignore
 
   [[nodiscard]] std::vector<std::string> ignoreCodes() const;
+  friend bool operator==(const ServerSettings&, const ServerSettings&) = default;
 };
 
 // Applies a `molt` settings object. Accepts nested ({"check": {"onType":

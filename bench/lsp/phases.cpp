@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/check_file.h"
+#include "analysis/incremental.h"
 #include "analysis/parse.h"
 #include "analysis/syntax_tree.h"
 #include "server/document.h"
@@ -34,10 +35,58 @@ int main(int argc, char** argv) {
   size_t at = static_cast<size_t>(static_cast<double>(text.size()) * frac);
   while (at < text.size() && !(text[at] >= '1' && text[at] <= '9' && text[at - 1] == ' ')) ++at;
   ++at;
-  std::vector<double> fresh, inc, lower, check, total;
+  std::vector<double> fresh, inc, lower, check, total, build, chunk_update, chunk_check, chunk_total;
+  auto same = [](const molt::FileAnalysis& x, const molt::FileAnalysis& y) {
+    if (x.diagnostics.size() != y.diagnostics.size()) return false;
+    for (size_t i = 0; i < x.diagnostics.size(); ++i)
+      if (x.diagnostics[i].range != y.diagnostics[i].range || x.diagnostics[i].message != y.diagnostics[i].message) return false;
+    return molt::dumpAst(x) == molt::dumpAst(y) && molt::dumpTypes(x) == molt::dumpTypes(y);
+  };
+  int mismatches = 0;
   molt::lsp::Document doc("file:///bench.py", 1, text);
-  molt::TreePtr tree = molt::parsePython(doc.text());
-  doc.storeTree(std::move(tree), doc.editCount());
+  doc.storeTree(molt::parsePython(doc.text()), doc.editCount());
+  // ONLY=lower|check|fresh|inc|update: loop that phase alone (for perf record).
+  if (const char* only = std::getenv("ONLY")) {
+    std::string o = only;
+    molt::SourceFile src("bench.py", text);
+    molt::TreePtr t = molt::parsePython(text);
+    auto cm = molt::ChunkedModule::build(text);
+    doc.replaceBytes(at, at, "7");  // ONLY=update alternates between this text and the original
+    for (int r = 0; r < rounds; ++r) {
+      if (o == "fresh") (void)molt::parsePython(text);
+      else if (o == "inc") {
+        if (r % 2 == 0) doc.replaceBytes(at, at, "7");
+        else doc.replaceBytes(at, at + 1, "");
+        molt::TreePtr old = doc.treeCopy();
+        doc.storeTree(molt::parsePython(doc.text(), old.get()), doc.editCount());
+      }
+      else if (o == "lower") (void)molt::lowerTree(src, t.get());
+      else if (o == "check") (void)molt::analyzeParsed(src, cm->assemble());
+      else if (o == "parts") {  // names / types / layouts, one line per round
+        molt::ParsedModule pm = cm->assemble();
+        std::vector<molt::Diagnostic> diags;
+        auto p0 = Clock::now();
+        molt::NameResolution names = molt::resolveNames(pm.module, diags);
+        auto p1 = Clock::now();
+        auto checked = molt::checkModule(pm.module, names, text, diags);
+        auto p2 = Clock::now();
+        auto layouts = molt::computeLayouts(*checked, diags);
+        auto p3 = Clock::now();
+        auto fa = std::make_unique<molt::FileAnalysis>(molt::analyzeParsed(src, cm->assemble()));
+        auto p4 = Clock::now();
+        fa.reset();
+        names = {};
+        checked.reset();
+        auto p5 = Clock::now();
+        std::printf("names %.2f  types %.2f  layouts %.2f  analyzeParsed %.2f  destroy both %.2f ms\n", ms(p0, p1), ms(p1, p2),
+                    ms(p2, p3), ms(p3, p4), ms(p4, p5));
+      }
+      else (void)molt::ChunkedModule::update(*cm, r % 2 ? text : doc.text());
+    }
+    return 0;
+  }
+  std::string prev_text = doc.text();
+  auto chunks = molt::ChunkedModule::build(prev_text);
   for (int r = 0; r < rounds; ++r) {
     auto t0 = Clock::now();
     molt::TreePtr f = molt::parsePython(doc.text());
@@ -59,6 +108,22 @@ int main(int argc, char** argv) {
     check.push_back(ms(t4, t5));
     total.push_back(ms(t2, t5));
     doc.storeTree(std::move(t), doc.editCount());
+    // The chunked path on the same edit.
+    auto t6 = Clock::now();
+    auto built = molt::ChunkedModule::build(prev_text);
+    auto t7 = Clock::now();
+    auto next = molt::ChunkedModule::update(*chunks, doc.text());
+    molt::ParsedModule cpm = next->assemble();
+    auto t8 = Clock::now();
+    molt::FileAnalysis ca = molt::analyzeParsed(src, std::move(cpm));
+    auto t9 = Clock::now();
+    build.push_back(ms(t6, t7));
+    chunk_update.push_back(ms(t7, t8));
+    chunk_check.push_back(ms(t8, t9));
+    chunk_total.push_back(ms(t7, t9));
+    if (!next->ok() || !same(a, ca)) ++mismatches;
+    chunks = next;
+    prev_text = doc.text();
   }
   auto med = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -70,5 +135,11 @@ int main(int argc, char** argv) {
   std::printf("  lowerTree          %7.2f ms\n", med(lower));
   std::printf("  analyzeParsed      %7.2f ms (names + types + suppression)\n", med(check));
   std::printf("  edit total         %7.2f ms\n", med(total));
+  std::printf("chunked lowering (%zu chunks):\n", chunks->chunkCount());
+  std::printf("  build (2 threads)  %7.2f ms\n", med(build));
+  std::printf("  update + assemble  %7.2f ms (%zu bytes parsed again)\n", med(chunk_update), chunks->reparsedBytes());
+  std::printf("  analyzeParsed      %7.2f ms\n", med(chunk_check));
+  std::printf("  edit total         %7.2f ms\n", med(chunk_total));
+  std::printf("  mismatches with the whole-file path: %d\n", mismatches);
   return 0;
 }

@@ -135,3 +135,48 @@ TEST_CASE("documents: incremental edits update the text and keep the tree usable
   CHECK(d.text() == "w = 0\n");
   CHECK(d.version() == 6);
 }
+
+TEST_CASE("documents: analyses reuse chunks, fall back to a whole-file parse on syntax errors, and come back") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i)
+    text += "def f" + std::to_string(i) + "(a: int) -> int:\n    return a + " + std::to_string(i + 1) + "\n\n\n";
+  text += "x: str = f3(1)\n";  // one type error
+  Document d("file:///big.py", 1, text);
+  auto fresh = [&](const std::string& t) { return analyzeDocument(d.uri(), 0, t, nullptr, {})->diagnostics; };
+  auto same = [](const std::vector<molt::Diagnostic>& x, const std::vector<molt::Diagnostic>& y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (x[i].range != y[i].range || x[i].message != y[i].message || x[i].kind != y[i].kind) return false;
+    return true;
+  };
+  int64_t version = 1;
+  auto step = [&](std::string_view from, std::string_view to) {
+    std::string t = d.text();
+    size_t at = t.find(from);
+    REQUIRE(at != std::string::npos);
+    d.replaceBytes(at, at + from.size(), to);
+    std::shared_ptr<const molt::ChunkedModule> next;
+    TreePtr tree, old = d.treeCopy();
+    auto a = analyzeDocument(d.uri(), ++version, d.text(), old.get(), {}, &tree, d.chunks().get(), &next);
+    d.storeTree(std::move(tree), d.editCount());
+    d.storeChunks(std::move(next), d.editCount());
+    CHECK(same(a->diagnostics, fresh(d.text())));
+    return a;
+  };
+  std::shared_ptr<const molt::ChunkedModule> chunks;
+  auto first = analyzeDocument(d.uri(), 1, d.text(), nullptr, {}, nullptr, nullptr, &chunks);
+  d.storeChunks(chunks, d.editCount());
+  CHECK(first->chunked);
+  CHECK(first->diagnostics.size() == 1);
+  auto a = step("return a + 500", "return a + 5007");
+  CHECK((a->chunked && a->incremental));
+  a = step("def f100(a: int)", "def f100(a: int");  // syntax error: whole-file fallback
+  CHECK_FALSE(a->chunked);
+  a = step("return a + 901", "return a + 9011");
+  CHECK_FALSE(a->chunked);
+  a = step("def f100(a: int", "def f100(a: int)");  // fixed: chunks rebuilt from the whole-file tree
+  CHECK(a->chunked);
+  a = step("return a + 3", "return a + 37");
+  CHECK((a->chunked && a->incremental));
+  CHECK(a->diagnostics.size() == 1);
+}

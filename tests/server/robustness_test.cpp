@@ -35,7 +35,7 @@ std::vector<DiagKey> keys(const std::vector<Diagnostic>& ds) {
 }
 
 struct StormStats {
-  int checkpoints = 0, valid = 0, incremental = 0, invalid = 0, with_errors = 0, mismatches = 0;
+  int checkpoints = 0, valid = 0, incremental = 0, chunked = 0, invalid = 0, with_errors = 0, mismatches = 0;
 };
 
 // Chaos mode: random snippets, deletions, pastes and invalid bytes. Typing
@@ -57,8 +57,10 @@ StormStats runStorm(uint32_t seed, int edits, bool fresh_parse_on_error, bool ch
   opts.fresh_parse_on_error = fresh_parse_on_error;
   Document doc("file:///storm/bank.py", 1, original);
   TreePtr tree;
-  (void)analyzeDocument(doc.uri(), 1, doc.text(), nullptr, opts, &tree);
+  std::shared_ptr<const ChunkedModule> chunks;
+  (void)analyzeDocument(doc.uri(), 1, doc.text(), nullptr, opts, &tree, nullptr, &chunks);
   doc.storeTree(std::move(tree), doc.editCount());
+  doc.storeChunks(std::move(chunks), doc.editCount());
   StormStats st;
   int64_t version = 1;
   for (int i = 0; i < edits; ++i) {
@@ -111,9 +113,12 @@ StormStats runStorm(uint32_t seed, int edits, bool fresh_parse_on_error, bool ch
     TreePtr old = doc.treeCopy();
     uint64_t at = doc.editCount();
     TreePtr fresh_tree;
-    auto inc = analyzeDocument(doc.uri(), version, doc.text(), old.get(), opts, &fresh_tree);
+    std::shared_ptr<const ChunkedModule> new_chunks;
+    auto inc = analyzeDocument(doc.uri(), version, doc.text(), old.get(), opts, &fresh_tree, doc.chunks().get(), &new_chunks);
     doc.storeTree(std::move(fresh_tree), at);
+    doc.storeChunks(std::move(new_chunks), at);
     if (inc->incremental) ++st.incremental;
+    if (inc->chunked) ++st.chunked;
     std::vector<DiagKey> want;
     if (findInvalidUtf8(doc.text()) == std::string::npos) {
       ++st.valid;
@@ -137,16 +142,19 @@ TEST_CASE("edit storm: random incremental edits end with diagnostics equal to a 
   // Chaos, as the server runs it (fresh parse when the incremental tree has errors).
   StormStats st = runStorm(20261125, 2400, true, true, "bank.py");
   MESSAGE("chaos: checkpoints=" << st.checkpoints << " valid=" << st.valid << " invalid-utf8=" << st.invalid
-                                << " incremental=" << st.incremental << " with-errors=" << st.with_errors);
+                                << " incremental=" << st.incremental << " chunked=" << st.chunked
+                                << " with-errors=" << st.with_errors);
   CHECK(st.mismatches == 0);
   CHECK(st.checkpoints >= 120);
   CHECK(st.valid > 30);
   CHECK(st.invalid > 5);
   // Typing into a parseable file: every checkpoint reuses the edited tree.
   StormStats ty = runStorm(7, 1200, true, false, "nbody.py");
-  MESSAGE("typing: checkpoints=" << ty.checkpoints << " incremental=" << ty.incremental << " with-errors=" << ty.with_errors);
+  MESSAGE("typing: checkpoints=" << ty.checkpoints << " incremental=" << ty.incremental << " chunked=" << ty.chunked
+                                  << " with-errors=" << ty.with_errors);
   CHECK(ty.mismatches == 0);
   CHECK(ty.incremental > 50);
+  CHECK(ty.chunked > 50);  // typing keeps the file parseable: the chunked path serves it
   CHECK(ty.with_errors > 0);
   // Chaos without the fallback: tree-sitter's incremental error recovery. Recorded, not required.
   StormStats raw = runStorm(99, 2000, false, true, "bank.py");
