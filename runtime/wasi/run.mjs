@@ -1,5 +1,5 @@
 // run.mjs - runs a wasm32-wasi program under node:wasi.
-// usage: node --no-warnings run.mjs [--argv0=NAME] prog.wasm [args...]
+// usage: node --no-warnings run.mjs [--argv0=NAME] [--optimize] prog.wasm [args...]
 // argv, stdin/stdout/stderr and the exit code pass through. The host file
 // system is preopened as "/" and PWD carries the working directory, which
 // molt_runtime_init chdir()s into, so relative and absolute paths behave as
@@ -10,13 +10,30 @@ import process from 'node:process';
 
 let rest = process.argv.slice(2);
 let argv0 = null;
-if (rest.length > 0 && rest[0].startsWith('--argv0=')) {
-  argv0 = rest[0].slice('--argv0='.length);
+let optimize = false;
+for (;;) {
+  if (rest.length > 0 && rest[0].startsWith('--argv0=')) {
+    argv0 = rest[0].slice('--argv0='.length);
+  } else if (rest[0] === '--optimize') {
+    optimize = true;
+  } else {
+    break;
+  }
   rest = rest.slice(1);
+}
+// V8 first runs wasm with its baseline compiler (Liftoff) and tiers hot
+// functions up in the background, but a call already running (a program's
+// main loop) stays in baseline code: V8 has no on-stack replacement for wasm.
+// --optimize compiles the whole module with the optimizing compiler before
+// `_start` instead: slower to start, faster to run.
+if (optimize) {
+  const v8 = await import('node:v8');
+  v8.setFlagsFromString('--no-liftoff');
+  v8.setFlagsFromString('--no-wasm-lazy-compilation');
 }
 const [wasmPath, ...args] = rest;
 if (!wasmPath) {
-  console.error('usage: node run.mjs [--argv0=NAME] prog.wasm [args...]');
+  console.error('usage: node run.mjs [--argv0=NAME] [--optimize] prog.wasm [args...]');
   process.exit(2);
 }
 const wasi = new WASI({
