@@ -431,7 +431,7 @@ RegionResult lowerRegionChunks(std::string_view text, uint32_t begin, uint32_t e
                                const TSTree* given = nullptr) {
   RegionResult out;
   auto src = std::make_shared<const SourceFile>(std::string(), std::string(text.substr(begin, end - begin)));
-  TreePtr parsed = given ? nullptr : parsePython(src->text());
+  TreePtr parsed(given ? nullptr : parseSyntaxTree(src->text()));
   const TSTree* tree = given ? given : parsed.get();
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
     auto c = std::make_shared<ModuleChunk>();

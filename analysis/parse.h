@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ast.h"
@@ -34,6 +35,14 @@ struct ParsedModule {
 // Lowers an existing tree-sitter tree of `file`'s text (used by the language
 // server, which keeps trees for incremental reparsing).
 [[nodiscard]] ParsedModule lowerTree(const SourceFile& file, const TSTree* tree);
+
+// Parses `text` (reusing `old_tree`, already ts_tree_edit-ed, when given) with
+// a parser whose external scanner starts from a clean state, so the result
+// never depends on what the thread parsed before. The caller owns the tree
+// (wrap it in syntax_tree.h's TreePtr). Never nullptr for valid UTF-8.
+// Thread-safe: each thread has its own parser. The front end and the server
+// parse through this, not parsePython(): see lower_cst.cpp for why.
+[[nodiscard]] TSTree* parseSyntaxTree(std::string_view text, const TSTree* old_tree = nullptr);
 
 // Where one top-level statement node starts in lowerRegion's output: its
 // first byte (module coordinates) and, before it was lowered, the number of

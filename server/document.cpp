@@ -138,10 +138,10 @@ std::shared_ptr<const DocumentAnalysis> analyzeDocument(std::string uri, int64_t
     out->check_ms = ms(t1, Clock::now());
     if (new_tree) new_tree->reset();
   } else {
-    TreePtr tree = parsePython(src.text(), old_tree);
+    TreePtr tree(parseSyntaxTree(src.text(), old_tree));
     out->incremental = old_tree != nullptr;
     if (old_tree && opts.fresh_parse_on_error && ts_node_has_error(ts_tree_root_node(tree.get()))) {
-      tree = parsePython(src.text());
+      tree.reset(parseSyntaxTree(src.text()));
       out->incremental = false;
     }
     ParsedModule parsed;

@@ -48,7 +48,7 @@ int g_rebuilt = 0;  // models that gave up on a clean file and were rebuilt from
 bool sameAsWhole(std::shared_ptr<const ChunkedModule>& model, const std::string& where) {
   std::string text(model->text());
   if (!model->ok()) {
-    TreePtr t = parsePython(text);
+    TreePtr t(parseSyntaxTree(text));
     if (ts_node_has_error(ts_tree_root_node(t.get()))) return true;
     ++g_rebuilt;
     model = ChunkedModule::fromTree(text, t.get());
@@ -221,6 +221,36 @@ TEST_CASE("chunked lowering: in a big file, errors far apart are left to the who
   CHECK(m->ok());
   CHECK(m->reparsedBytes() < 200);
   CHECK(sameAsWhole(m, "after the rebuild"));
+}
+
+TEST_CASE("chunked lowering: a text that ends inside an f-string does not change how the next text parses") {
+  // Regression: tree-sitter-python's scanner kept `inside_f_string` from one
+  // parse to the next on the same thread's parser, and that flag suppresses
+  // DEDENT, so a valid file parsed after a broken one had its second `def`
+  // nested in the first (without a syntax error in the whole-file parse). It
+  // surfaced when an update() inserted "\n    @" before a backtick in
+  // fail_wrong_argument_count.py and the next golden file came out wrong.
+  const std::string valid = "def first() -> int:\n    return 1\n\n\ndef second() -> int:\n    return 2\n";
+  for (const char* broken : {"x = f'{y", "    @f`", "print(f\"{a:{b", "f'"}) {
+    INFO("after " << std::string(broken));
+    auto m = ChunkedModule::build("x = 1\n");
+    m = ChunkedModule::update(*m, std::string("x = 1\n") + broken);
+    CHECK_FALSE(m->ok());
+    auto fresh = ChunkedModule::build(valid);
+    CHECK(fresh->ok());
+    if (fresh->ok()) {
+      ParsedModule chunked = fresh->assemble();
+      CHECK(chunked.module.body.size() == 2);
+      CHECK(chunked.diagnostics.empty());
+    }
+
+    (void)parseModule(SourceFile("broken.py", broken));
+    SourceFile src("valid.py", valid);
+    ParsedModule whole = parseModule(src);
+    CHECK(whole.module.body.size() == 2);
+    CHECK_FALSE(whole.has_syntax_errors);
+    CHECK(sameAsWhole(fresh, std::string("valid file after ") + broken));
+  }
 }
 
 TEST_CASE("chunked lowering: examples and golden files, built in two halves and edited at random") {
