@@ -1501,23 +1501,10 @@ ParsedModule lowerRegion(const SourceFile& region, const TSTree* tree, uint32_t 
   return out;
 }
 
-// Why not parsePython(): its thread-local parser keeps one external scanner
-// for all parses, and tree-sitter-python 0.23.6's scanner leaks state between
-// them. Every parse starts with deserialize(NULL, 0), which resets the indent
-// and delimiter stacks but not `inside_f_string` (scanner.c, deserialize).
-// After a text whose last scanned token is inside an f-string (typing `f'{x`
-// in the editor, an unterminated f-string in a file of a `molt check` run) the
-// flag stays set, is serialized into every later token until a string
-// delimiter clears it, and suppresses DEDENT: the next, valid file then parses
-// with its second `def` nested inside the first. Setting the language again
-// destroys and re-creates the scanner, so each parse starts clean (a calloc
-// and a free per parse).
+// The tree of parsePython() (syntax_tree.cpp), released for callers that
+// manage TSTree* themselves.
 TSTree* parseSyntaxTree(std::string_view text, const TSTree* old_tree) {
-  thread_local ParserPtr parser(ts_parser_new());
-  const TSLanguage* language = pythonLanguage();
-  if (!language) std::abort();  // checked by the driver before any parse
-  ts_parser_set_language(parser.get(), language);
-  return ts_parser_parse_string(parser.get(), old_tree, text.data(), static_cast<uint32_t>(text.size()));
+  return parsePython(text, old_tree).release();
 }
 
 ParsedModule parseModule(const SourceFile& file) {

@@ -40,8 +40,8 @@ struct ParsedModule {
 // a parser whose external scanner starts from a clean state, so the result
 // never depends on what the thread parsed before. The caller owns the tree
 // (wrap it in syntax_tree.h's TreePtr). Never nullptr for valid UTF-8.
-// Thread-safe: each thread has its own parser. The front end and the server
-// parse through this, not parsePython(): see lower_cst.cpp for why.
+// Thread-safe: each thread has its own parser (see parsePython in
+// syntax_tree.cpp for why each parse still gets a fresh scanner).
 [[nodiscard]] TSTree* parseSyntaxTree(std::string_view text, const TSTree* old_tree = nullptr);
 
 // Where one top-level statement node starts in lowerRegion's output: its
