@@ -392,13 +392,17 @@ class Builder {
   // Methods codegen lowers: plain methods, `@staticmethod` (a function
   // without `self`, called directly) and read-only `@property` getters
   // (called where the attribute is read).
-  enum class MethodKind { Plain, Static, Getter, Unsupported };
+  // A class method is compiled for its own class only: `cls` is that class
+  // statically, so calls must name it (`C.m()`, or `cls.m()` inside C's class
+  // methods) — not a subclass, where CPython's `cls` would differ.
+  enum class MethodKind { Plain, Static, Getter, Class, Unsupported };
   static MethodKind methodKind(const FunctionDef* fd, const FunctionInfo* fi) {
     if (fi->has_self && !fi->is_static && !fi->is_classmethod && !fi->is_property && fd->decorators.empty())
       return MethodKind::Plain;
     if (fd->decorators.size() != 1 || fd->decorators[0]->kind != ExprKind::Name) return MethodKind::Unsupported;
     std::string_view d = as<NameExpr>(fd->decorators[0])->name;
     if (d == "staticmethod" && fi->is_static) return MethodKind::Static;
+    if (d == "classmethod" && fi->is_classmethod && fi->has_self) return MethodKind::Class;
     if (d == "property" && fi->is_property && fi->has_self && fi->params.empty()) return MethodKind::Getter;
     return MethodKind::Unsupported;
   }
@@ -461,7 +465,7 @@ class Builder {
           auto fit = cm_.function_of.find(fd);
           MethodKind mk = fit == cm_.function_of.end() ? MethodKind::Unsupported : methodKind(fd, fit->second);
           if (mk == MethodKind::Unsupported) {
-            unsupported(fd->name_range, "this kind of method (class method, property setter or decorated)");
+            unsupported(fd->name_range, "this kind of method (property setter or decorated)");
             break;
           }
           const FunctionInfo* fi = fit->second;
@@ -705,6 +709,8 @@ class Builder {
     // The one decorator a compiled function may carry is `@molt.export`
     // (the checker rejects every other and a second one).
     auto own = cm_.function_of.find(fd);
+    cur_fd_ = fd;
+    cur_fn_info_ = own != cm_.function_of.end() ? own->second : nullptr;
     bool method_decorator = own != cm_.function_of.end() && own->second->owner &&
                             methodKind(fd, own->second) != MethodKind::Unsupported;
     if (!fd->decorators.empty() && !(f.export_sig && fd->decorators.size() == 1) && !method_decorator)
@@ -1389,6 +1395,9 @@ class Builder {
     Symbol* sym = a_.names.symbolOf(n);
     if (!sym) return failExpr(n->range, "this name");
     if (sym->kind == SymbolKind::Builtin && sym->name == "__name__") return constStr("__main__");
+    // A class method's `cls` is compiled away: only `cls(...)`, `cls.X` and
+    // `cls.m(...)` are lowered; as a value it is refused.
+    if (sym->kind == SymbolKind::Parameter && isClsParam(sym)) return failExpr(n->range, "`cls` used as a value");
     IrTarget t;
     if (resolveVar(n, t)) return convert(load(t), reprOf(cm_.typeOf(n)));
     switch (sym->kind) {
@@ -1638,6 +1647,26 @@ class Builder {
     return blk;
   }
 
+  IrExpr* construct(const CallExpr* c, const ClassDef* cd) {
+    auto cit = cd ? cm_.class_of.find(cd) : cm_.class_of.end();
+    if (cit == cm_.class_of.end() || !class_index_.count(cit->second)) return failExpr(c->range, "this class");
+    int32_t k = static_cast<int32_t>(class_index_.at(cit->second));
+    const FunctionInfo* init = cit->second->findMethod("__init__");
+    if (init && init->decl && func_index_.count(init->decl)) return buildUserCall(c, init->decl, nullptr, k);
+    if (init) return failExpr(c->range, "this constructor");
+    if (!c->args.empty() || !c->keywords.empty()) return failExpr(c->range, "this constructor call");
+    IrExpr* e = m_.newExpr(IrOp::Construct, Repr::Value);
+    e->index = static_cast<uint32_t>(k);
+    e->ival = -1;
+    return e;
+  }
+
+  // The `cls` parameter of the class method being built.
+  bool isClsParam(const Symbol* sym) const {
+    return cur_fn_info_ && cur_fn_info_->is_classmethod && cur_fn_info_->owner && cur_fd_ && !cur_fd_->params.empty() &&
+           sym->scope == fn_scope_ && sym->name == cur_fd_->params[0].name;
+  }
+
   IrExpr* excNew(uint32_t type_id, const CallExpr* c) {
     std::vector<IrExpr*> items;
     if (c)
@@ -1694,19 +1723,10 @@ class Builder {
         if (!noKeywords(c)) return constNone();
         return excNew(static_cast<uint32_t>(exc), c);
       }
-      if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef) {
-        auto cit = cm_.class_of.find(as<ClassDef>(sym->def));
-        if (cit == cm_.class_of.end() || !class_index_.count(cit->second)) return failExpr(c->range, "this class");
-        int32_t k = static_cast<int32_t>(class_index_.at(cit->second));
-        const FunctionInfo* init = cit->second->findMethod("__init__");
-        if (init && init->decl && func_index_.count(init->decl)) return buildUserCall(c, init->decl, nullptr, k);
-        if (init) return failExpr(c->range, "this constructor");
-        if (!c->args.empty() || !c->keywords.empty()) return failExpr(c->range, "this constructor call");
-        IrExpr* e = m_.newExpr(IrOp::Construct, Repr::Value);
-        e->index = static_cast<uint32_t>(k);
-        e->ival = -1;
-        return e;
-      }
+      if (sym->kind == SymbolKind::Class && sym->def && sym->def->kind == StmtKind::ClassDef)
+        return construct(c, as<ClassDef>(sym->def));
+      // `cls(...)` in a class method: the class is known statically (see MethodKind::Class).
+      if (sym->kind == SymbolKind::Parameter && isClsParam(sym)) return construct(c, cur_fn_info_->owner->decl);
       if (sym->kind == SymbolKind::Class) return failExpr(c->range, "classes");
       return failExpr(c->range, "calls of this kind of value");
     }
@@ -1728,6 +1748,14 @@ class Builder {
       if (rk == TypeKind::ClassObj || rk == TypeKind::Instance) {
         const ClassInfo* ci = types_.get(recv).cls;
         const FunctionInfo* m = ci ? ci->findMethod(at->attr) : nullptr;
+        if (m && m->is_classmethod && rk == TypeKind::ClassObj && m->decl && func_index_.count(m->decl) &&
+            methodKind(m->decl, m) == MethodKind::Class && at->value->kind == ExprKind::Name) {
+          const Symbol* rs = a_.names.symbolOf(at->value);
+          bool names_owner = rs && ((rs->kind == SymbolKind::Class && rs->def == m->owner->decl) ||
+                                    (rs->kind == SymbolKind::Parameter && isClsParam(rs) && cur_fn_info_->owner == m->owner));
+          if (!names_owner) return failExpr(c->range, "class methods called through a subclass or a value");
+          return buildUserCall(c, m->decl, constNone());  // `cls` is static: its slot gets None
+        }
         // `Base.method(self, ...)` names one function exactly: a direct call.
         if (m && rk == TypeKind::ClassObj && m->decl && func_index_.count(m->decl) &&
             methodKind(m->decl, m) == MethodKind::Plain && at->value->kind == ExprKind::Name)
@@ -2503,6 +2531,8 @@ class Builder {
   const CheckedModule& cm_;
   const TypeTable& types_;
   std::map<std::pair<const ClassInfo*, std::string_view>, ClassAttr> class_attr_;
+  const FunctionDef* cur_fd_ = nullptr;         // the function whose body is being built
+  const FunctionInfo* cur_fn_info_ = nullptr;
   IrModule& m_;
   std::vector<Diagnostic>& diags_;
   bool failed_ = false;
