@@ -479,7 +479,38 @@ class ScopeWalker {
       int k = slotOf(sym);
       if (k >= 0 && head.reachable) head.definite[k] = false;
     }
+    // What the body binds may be bound on a later iteration (the back edge):
+    // a read before its binding then "might be unbound", not "never assigned".
+    if (head.reachable) {
+      std::vector<const Symbol*> bound;
+      forEachStmt(body, [&](const Stmt* st) {
+        auto mark = [&](const Expr* t) {
+          if (t) forEachSubExpr(t, [&](const Expr* x) {
+              if (x->kind == ExprKind::Name)
+                if (const Symbol* sym = names_.symbolOf(x)) bound.push_back(sym);
+            });
+        };
+        switch (st->kind) {
+          case StmtKind::Assign: for (const Expr* t : as<AssignStmt>(st)->targets) mark(t); break;
+          case StmtKind::AnnAssign: if (as<AnnAssignStmt>(st)->value) mark(as<AnnAssignStmt>(st)->target); break;
+          case StmtKind::AugAssign: mark(as<AugAssignStmt>(st)->target); break;
+          case StmtKind::For: mark(as<ForStmt>(st)->target); break;
+          case StmtKind::With: for (const WithItem& w : as<WithStmt>(st)->items) mark(w.target); break;
+          case StmtKind::FunctionDef: case StmtKind::ClassDef: bindMaybe(st, head); break;
+          default: break;
+        }
+      });
+      for (const Symbol* sym : bound)
+        if (int k = slotOf(sym); k >= 0) head.maybe[k] = true;
+    }
     return head;
+  }
+
+  void bindMaybe(const Stmt* st, State& s) {
+    std::string_view name = st->kind == StmtKind::FunctionDef ? as<FunctionDef>(st)->name : as<ClassDef>(st)->name;
+    auto it = scope_->symbols.find(name);
+    if (it == scope_->symbols.end()) return;
+    if (int k = slotOf(it->second); k >= 0) s.maybe[k] = true;
   }
 
   struct LoopResult : Loop {

@@ -185,7 +185,14 @@ class Builder {
       for (const ParamInfo& p : fi->params) f.locals.push_back({std::string(p.name), reprOf(p.type)});
       f.n_params = static_cast<uint32_t>(fi->params.size());
       f.returns = reprOf(fi->returns);
-      if (fi->is_export) f.export_sig = exportSignature(*fi, fd);
+      if (fi->is_export) {
+        f.export_sig = exportSignature(*fi, fd);
+        // Two exports whose names map to one WIT name would make an invalid world.
+        auto [at, fresh] = wit_names_.try_emplace(witName(fd->name), fd->name);
+        if (!fresh)
+          unsupported(fd->name_range, fmt::format("exporting `{}` and `{}`, which are both `{}` in WIT", at->second,
+                                                  fd->name, at->first));
+      }
       func_index_[fd] = static_cast<uint32_t>(m_.functions.size());
       m_.functions.push_back(std::move(f));
     }
@@ -322,6 +329,8 @@ class Builder {
   bool resolveVar(const Expr* e, IrTarget& t) {
     Symbol* sym = a_.names.symbolOf(e);
     if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) return false;
+    // Class-body names (`B = A + 1` in a class) have no storage of their own here.
+    if (sym->scope->kind == ScopeKind::Class || sym->index >= cm_.symbol_types.size()) return false;
     Repr r = reprOf(cm_.symbol_types[sym->index]);
     if (sym->scope == a_.names.module_scope) {
       auto it = global_of_.find(sym);
@@ -1176,6 +1185,10 @@ class Builder {
     for (const Param& p : fd->params)
       if (p.default_value || p.keyword_only)
         return failExpr(n->range, "functions with defaults or keyword-only parameters as values");
+    // Called through a value, a `float` parameter unboxes whatever it gets:
+    // an int argument (a `Callable[[int], ...]` is enough) would become a float.
+    for (const IrVar& v : std::span(m_.functions[it->second].locals).first(m_.functions[it->second].n_params))
+      if (v.repr == Repr::Float) return failExpr(n->range, "functions with `float` parameters as values");
     IrExpr* mk = m_.newExpr(IrOp::MakeFunc, Repr::Value);
     mk->index = it->second;
     return mk;
@@ -1398,6 +1411,7 @@ class Builder {
     // A class method's `cls` is compiled away: only `cls(...)`, `cls.X` and
     // `cls.m(...)` are lowered; as a value it is refused.
     if (sym->kind == SymbolKind::Parameter && isClsParam(sym)) return failExpr(n->range, "`cls` used as a value");
+    if (sym->scope->kind == ScopeKind::Class) return failExpr(n->range, "class-body names read inside the class body");
     IrTarget t;
     if (resolveVar(n, t)) return convert(load(t), reprOf(cm_.typeOf(n)));
     switch (sym->kind) {
@@ -2531,6 +2545,7 @@ class Builder {
   const CheckedModule& cm_;
   const TypeTable& types_;
   std::map<std::pair<const ClassInfo*, std::string_view>, ClassAttr> class_attr_;
+  std::map<std::string, std::string_view> wit_names_;  // @molt.export: WIT name -> Python name
   const FunctionDef* cur_fd_ = nullptr;         // the function whose body is being built
   const FunctionInfo* cur_fn_info_ = nullptr;
   IrModule& m_;

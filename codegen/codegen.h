@@ -52,6 +52,9 @@ void optimize(llvm::Module& m, const EmitOptions& opts);
 // (canonical ABI lowering, docs/spec/wasm-targets.md) to a lowered module.
 void addWasmExports(const IrModule& ir, llvm::Module& m);
 
+// The WIT name of a Python identifier (kebab-case, `%` before a keyword).
+[[nodiscard]] std::string witName(std::string_view python_name);
+
 // The WIT world (package molt:WORLD) of the program's exports.
 [[nodiscard]] std::string witWorld(const IrModule& ir, std::string_view world);
 

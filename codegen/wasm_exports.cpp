@@ -158,7 +158,7 @@ class ExportLowering {
 };
 
 // WIT identifiers are lower-case kebab words; Python's snake_case maps to them.
-std::string witName(std::string_view name) {
+std::string kebab(std::string_view name) {
   static constexpr std::string_view kKeywords[] = {
       "as", "async", "bool", "borrow", "char", "constructor", "enum", "export", "f32", "f64", "flags", "from",
       "func", "future", "import", "include", "interface", "list", "option", "own", "package", "record", "resource",
@@ -198,6 +198,8 @@ const char* witType(AbiType t) {
 
 }  // namespace
 
+std::string witName(std::string_view python_name) { return kebab(python_name); }
+
 void addWasmExports(const IrModule& ir, llvm::Module& m) {
   ExportLowering lowering(m);
   bool any = false;
@@ -210,7 +212,7 @@ void addWasmExports(const IrModule& ir, llvm::Module& m) {
 }
 
 std::string witWorld(const IrModule& ir, std::string_view world) {
-  std::string name = witName(world);
+  std::string name = kebab(world);
   if (name[0] == '%') name = name.substr(1) + "-program";  // a package name may not be a keyword
   std::string out = fmt::format(
       "// The exports of {} (`molt build --target wasm --wit`), as a world of\n"
@@ -225,9 +227,9 @@ std::string witWorld(const IrModule& ir, std::string_view world) {
     if (!f.export_sig) continue;
     std::string params;
     for (size_t i = 0; i < f.export_sig->params.size(); ++i)
-      params += fmt::format("{}{}: {}", i ? ", " : "", witName(f.locals[i].name), witType(f.export_sig->params[i]));
+      params += fmt::format("{}{}: {}", i ? ", " : "", kebab(f.locals[i].name), witType(f.export_sig->params[i]));
     std::string result = f.export_sig->result == AbiType::None ? "" : fmt::format(" -> {}", witType(f.export_sig->result));
-    out += fmt::format("  /// Python: `{}`\n  export {}: func({}){};\n", f.name, witName(f.name), params, result);
+    out += fmt::format("  /// Python: `{}`\n  export {}: func({}){};\n", f.name, kebab(f.name), params, result);
   }
   out += "}\n";
   return out;

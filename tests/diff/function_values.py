@@ -3,15 +3,15 @@
 from typing import Callable
 
 
-def area(side: float) -> float:
-    return side * side
+def square(n: int) -> int:
+    return n * n
 
 
 def shout(s: str) -> str:
     return s.upper() + "!"
 
 
-def apply_all(f: Callable[[float], float], xs: list[float]) -> list[float]:
+def apply_all(f: Callable[[int], int], xs: list[int]) -> list[int]:
     return [f(x) for x in xs]
 
 
@@ -19,7 +19,7 @@ def by_length(s: str) -> int:
     return len(s)
 
 
-print(apply_all(area, [1.5, 2.0]))
+print(apply_all(square, [3, 2 ** 40]))
 words = ["ccc", "a", "bb"]
 print(sorted(words, key=by_length), max(words, key=by_length))
 g = shout
