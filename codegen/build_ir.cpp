@@ -275,11 +275,6 @@ class Builder {
 
   IrExpr* convert(IrExpr* e, Repr to) {
     if (e->repr == to) return e;
-    if (to == Repr::Int && e->op == IrOp::ConstBool) {
-      IrExpr* c = m_.newExpr(IrOp::ConstInt, Repr::Int);
-      c->ival = e->ival;
-      return c;
-    }
     if (to == Repr::Float && (e->op == IrOp::ConstInt || e->op == IrOp::ConstBool)) {
       IrExpr* c = m_.newExpr(IrOp::ConstFloat, Repr::Float);
       c->fval = static_cast<double>(e->ival);

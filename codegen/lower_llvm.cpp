@@ -583,7 +583,9 @@ class Lowerer {
     if (x.r == to) return x;
     switch (to) {
       case Repr::Int:
-        if (x.r == Repr::Bool) return {b_.CreateOr(b_.CreateZExt(x.v, i64_), c64(MOLT_PREFIX_INT)), to, false};
+        // A bool in an `int` slot stays a bool (Python's bool is an int: it
+        // prints `True`, and arithmetic on it goes through the runtime).
+        if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
         if (x.r == Repr::Value) return {x.v, to, x.owned};
         break;
       case Repr::Value:
@@ -1066,6 +1068,10 @@ class Lowerer {
     }
     Type* rt = ret == 'v' || ret == 'l' ? i64_ : i32_;
     Value* r = b_.CreateCall(rtFn(e->name, rt, params), vals);
+    // Results are new references, never borrowed from the arguments: release
+    // the argument temporaries before the error check, so a failing call
+    // (every `raise` is one) does not leak them.
+    for (const LV& t : temps) release(t);
     LV out;
     switch (ret) {
       case 'v':
@@ -1086,7 +1092,6 @@ class Lowerer {
         break;
       default: llvm::report_fatal_error("molt codegen: bad runtime signature");
     }
-    for (const LV& t : temps) release(t);
     if (out.r != e->repr) out = convert(out, e->repr);
     return out;
   }

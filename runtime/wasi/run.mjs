@@ -6,6 +6,7 @@
 // on the host.
 import { WASI } from 'node:wasi';
 import { readFile } from 'node:fs/promises';
+import { fstatSync, openSync } from 'node:fs';
 import process from 'node:process';
 
 let rest = process.argv.slice(2);
@@ -36,7 +37,20 @@ if (!wasmPath) {
   console.error('usage: node run.mjs [--argv0=NAME] [--optimize] prog.wasm [args...]');
   process.exit(2);
 }
+// node:wasi writes the module's output to fds 1 and 2 as they are. When one is
+// a pipe that Node made non-blocking, a full pipe makes the write fail with
+// EAGAIN and wasi-libc drops the data (seen with 100+ KB of output). A pipe
+// reopened through /proc/self/fd is a new, blocking open file description.
+function blockingFd(fd) {
+  try {
+    const st = fstatSync(fd);
+    if (st.isFIFO() || st.isSocket()) return openSync(`/proc/self/fd/${fd}`, 'w');
+  } catch {}
+  return fd;
+}
 const wasi = new WASI({
+  stdout: blockingFd(1),
+  stderr: blockingFd(2),
   version: 'preview1',
   args: [argv0 ?? wasmPath, ...args],
   env: { PWD: process.cwd() },
