@@ -331,7 +331,7 @@ class Builder {
       auto it = global_of_.find(sym);
       if (it == global_of_.end()) {
         it = global_of_.emplace(sym, static_cast<uint32_t>(m_.globals.size())).first;
-        m_.globals.push_back({std::string(sym->name), r});
+        m_.globals.push_back({std::string(sym->name), r, true});
       }
       t = {true, it->second, r};
       return true;

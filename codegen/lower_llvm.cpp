@@ -65,9 +65,18 @@ class Lowerer {
     for (size_t i = 0; i < ir_.constants.size(); ++i)
       consts_.push_back(new llvm::GlobalVariable(*mod_, i64_, false, llvm::GlobalValue::InternalLinkage,
                                                  b_.getInt64(MOLT_NONE), "molt.const." + std::to_string(i)));
-    for (const IrVar& g : ir_.globals)
+    for (const IrVar& g : ir_.globals) {
+      // A boxed module variable starts unbound (MOLT_NULL); an unboxed one
+      // gets a flag set by its first store.
+      bool boxed = refcounted(g.repr) || g.repr == Repr::Value;
+      llvm::Constant* init = g.user_global && boxed ? static_cast<llvm::Constant*>(c64(MOLT_NULL)) : zeroOf(g.repr);
       globals_.push_back(new llvm::GlobalVariable(*mod_, typeOf(g.repr), false, llvm::GlobalValue::InternalLinkage,
-                                                  zeroOf(g.repr), "molt.global." + g.name));
+                                                  init, "molt.global." + g.name));
+      bound_.push_back(g.user_global && !boxed
+                           ? new llvm::GlobalVariable(*mod_, i1_, false, llvm::GlobalValue::InternalLinkage,
+                                                      b_.getFalse(), "molt.global." + g.name + ".bound")
+                           : nullptr);
+    }
     declareClasses();
     for (const IrFunction& f : ir_.functions) {
       std::vector<Type*> params;
@@ -649,6 +658,20 @@ class Lowerer {
       }
       case IrOp::LoadGlobal: {
         LV x{b_.CreateLoad(typeOf(e->repr), globals_[e->index]), e->repr, false};
+        if (ir_.globals[e->index].user_global) {
+          Value* unbound = bound_[e->index] ? b_.CreateNot(b_.CreateLoad(i1_, bound_[e->index]))
+                                            : b_.CreateICmpEQ(x.v, c64(MOLT_NULL));
+          BasicBlock* bad = newBlock("global.unbound");
+          BasicBlock* ok = newBlock("global.ok");
+          b_.CreateCondBr(unbound, bad, ok, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+          b_.SetInsertPoint(bad);
+          const std::string& name = ir_.globals[e->index].name;
+          b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
+                        {b_.getInt32(MOLT_EXC_NAME_ERROR),
+                         cstring("name '" + name + "' is not defined", "molt.unbound." + name)});
+          b_.CreateBr(err_bb_);
+          b_.SetInsertPoint(ok);
+        }
         return own(x);  // a call in the same expression could rebind the global
       }
       case IrOp::Convert:
@@ -1314,6 +1337,7 @@ class Lowerer {
       return;
     }
     Value* slot = slotOf(t);
+    if (t.global && bound_[t.index]) b_.CreateStore(b_.getTrue(), bound_[t.index]);
     if (refcounted(t.repr)) {
       x = own(x);
       Value* old = b_.CreateLoad(i64_, slot);
@@ -1831,6 +1855,7 @@ class Lowerer {
   llvm::PointerType* ptr_;
   llvm::MDNode* unlikely_;
   std::vector<llvm::GlobalVariable*> consts_, globals_;
+  std::vector<llvm::GlobalVariable*> bound_;  // by global: "assigned yet" flag of an unboxed module variable
   std::vector<Function*> funcs_;
   std::vector<Function*> wrappers_;  // MoltFnPtr wrapper of each lambda (nullptr for other functions)
   std::vector<llvm::GlobalVariable*> class_desc_, class_id_, exc_id_;

@@ -122,6 +122,10 @@ struct IrStmt {
 struct IrVar {
   std::string name;
   Repr repr;
+  // A module-level variable of the program: unbound until first assigned,
+  // and reading it unbound raises CPython's NameError (a function may run
+  // before the module statement that assigns it).
+  bool user_global = false;
 };
 
 // `@molt.export` (docs/spec/wasm-targets.md): how each parameter and the
