@@ -50,39 +50,36 @@ State unreachable(size_t n) {
   return s;
 }
 
+// Calls `fn` with each block nested directly in `s` by control flow (if,
+// while, for, try, with; not function or class bodies).
+template <typename Fn>
+void forEachInnerBlock(const Stmt* s, Fn&& fn) {
+  switch (s->kind) {
+    case StmtKind::If: fn(as<IfStmt>(s)->body); fn(as<IfStmt>(s)->orelse); break;
+    case StmtKind::While: fn(as<WhileStmt>(s)->body); fn(as<WhileStmt>(s)->orelse); break;
+    case StmtKind::For: fn(as<ForStmt>(s)->body); fn(as<ForStmt>(s)->orelse); break;
+    case StmtKind::Try: {
+      auto* t = as<TryStmt>(s);
+      fn(t->body);
+      for (const ExceptHandler& h : t->handlers) fn(h.body);
+      fn(t->orelse);
+      fn(t->finalbody);
+      break;
+    }
+    case StmtKind::With: fn(as<WithStmt>(s)->body); break;
+    default: break;
+  }
+}
+
 // The names `del` unbinds anywhere in `b` (nested blocks too, not nested
 // functions or classes).
 void collectDeleted(Block b, const NameResolution& names, std::vector<const Symbol*>& out) {
   for (const Stmt* s : b) {
-    switch (s->kind) {
-      case StmtKind::Delete:
-        for (const Expr* t : as<DeleteStmt>(s)->targets)
-          if (t->kind == ExprKind::Name)
-            if (const Symbol* sym = names.symbolOf(t)) out.push_back(sym);
-        break;
-      case StmtKind::If:
-        collectDeleted(as<IfStmt>(s)->body, names, out);
-        collectDeleted(as<IfStmt>(s)->orelse, names, out);
-        break;
-      case StmtKind::While:
-        collectDeleted(as<WhileStmt>(s)->body, names, out);
-        collectDeleted(as<WhileStmt>(s)->orelse, names, out);
-        break;
-      case StmtKind::For:
-        collectDeleted(as<ForStmt>(s)->body, names, out);
-        collectDeleted(as<ForStmt>(s)->orelse, names, out);
-        break;
-      case StmtKind::Try: {
-        auto* t = as<TryStmt>(s);
-        collectDeleted(t->body, names, out);
-        collectDeleted(t->orelse, names, out);
-        collectDeleted(t->finalbody, names, out);
-        for (const ExceptHandler& h : t->handlers) collectDeleted(h.body, names, out);
-        break;
-      }
-      case StmtKind::With: collectDeleted(as<WithStmt>(s)->body, names, out); break;
-      default: break;
-    }
+    if (s->kind == StmtKind::Delete)
+      for (const Expr* t : as<DeleteStmt>(s)->targets)
+        if (t->kind == ExprKind::Name)
+          if (const Symbol* sym = names.symbolOf(t)) out.push_back(sym);
+    forEachInnerBlock(s, [&](Block inner) { collectDeleted(inner, names, out); });
   }
 }
 
@@ -584,71 +581,26 @@ class ScopeWalker {
 // whether that function ran before a read.
 void collectGlobalBindings(Block b, std::unordered_set<std::string_view>& out) {
   for (const Stmt* s : b) {
-    switch (s->kind) {
-      case StmtKind::Global:
-        for (const Identifier& id : as<NameListStmt>(s)->names) out.insert(id.name);
-        break;
-      case StmtKind::FunctionDef: collectGlobalBindings(as<FunctionDef>(s)->body, out); break;
-      case StmtKind::ClassDef: collectGlobalBindings(as<ClassDef>(s)->body, out); break;
-      case StmtKind::If:
-        collectGlobalBindings(as<IfStmt>(s)->body, out);
-        collectGlobalBindings(as<IfStmt>(s)->orelse, out);
-        break;
-      case StmtKind::While:
-        collectGlobalBindings(as<WhileStmt>(s)->body, out);
-        collectGlobalBindings(as<WhileStmt>(s)->orelse, out);
-        break;
-      case StmtKind::For:
-        collectGlobalBindings(as<ForStmt>(s)->body, out);
-        collectGlobalBindings(as<ForStmt>(s)->orelse, out);
-        break;
-      case StmtKind::Try: {
-        auto* t = as<TryStmt>(s);
-        collectGlobalBindings(t->body, out);
-        collectGlobalBindings(t->orelse, out);
-        collectGlobalBindings(t->finalbody, out);
-        for (const ExceptHandler& h : t->handlers) collectGlobalBindings(h.body, out);
-        break;
-      }
-      case StmtKind::With: collectGlobalBindings(as<WithStmt>(s)->body, out); break;
-      default: break;
-    }
+    if (s->kind == StmtKind::Global)
+      for (const Identifier& id : as<NameListStmt>(s)->names) out.insert(id.name);
+    else if (s->kind == StmtKind::FunctionDef)
+      collectGlobalBindings(as<FunctionDef>(s)->body, out);
+    else if (s->kind == StmtKind::ClassDef)
+      collectGlobalBindings(as<ClassDef>(s)->body, out);
+    forEachInnerBlock(s, [&](Block inner) { collectGlobalBindings(inner, out); });
   }
 }
 
 void walkFunctions(Block b, const NameResolution& names, std::vector<Diagnostic>& diags) {
   for (const Stmt* s : b) {
-    switch (s->kind) {
-      case StmtKind::FunctionDef: {
-        auto* f = as<FunctionDef>(s);
-        if (const Scope* sc = names.scopeOf(f)) ScopeWalker(names, sc, diags, nullptr).walkFunction(f);
-        walkFunctions(f->body, names, diags);
-        break;
-      }
-      case StmtKind::ClassDef: walkFunctions(as<ClassDef>(s)->body, names, diags); break;
-      case StmtKind::If:
-        walkFunctions(as<IfStmt>(s)->body, names, diags);
-        walkFunctions(as<IfStmt>(s)->orelse, names, diags);
-        break;
-      case StmtKind::While:
-        walkFunctions(as<WhileStmt>(s)->body, names, diags);
-        walkFunctions(as<WhileStmt>(s)->orelse, names, diags);
-        break;
-      case StmtKind::For:
-        walkFunctions(as<ForStmt>(s)->body, names, diags);
-        walkFunctions(as<ForStmt>(s)->orelse, names, diags);
-        break;
-      case StmtKind::Try: {
-        auto* t = as<TryStmt>(s);
-        walkFunctions(t->body, names, diags);
-        walkFunctions(t->orelse, names, diags);
-        walkFunctions(t->finalbody, names, diags);
-        for (const ExceptHandler& h : t->handlers) walkFunctions(h.body, names, diags);
-        break;
-      }
-      case StmtKind::With: walkFunctions(as<WithStmt>(s)->body, names, diags); break;
-      default: break;
+    if (s->kind == StmtKind::FunctionDef) {
+      auto* f = as<FunctionDef>(s);
+      if (const Scope* sc = names.scopeOf(f)) ScopeWalker(names, sc, diags, nullptr).walkFunction(f);
+      walkFunctions(f->body, names, diags);
+    } else if (s->kind == StmtKind::ClassDef) {
+      walkFunctions(as<ClassDef>(s)->body, names, diags);
     }
+    forEachInnerBlock(s, [&](Block inner) { walkFunctions(inner, names, diags); });
   }
 }
 
