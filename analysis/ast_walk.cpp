@@ -73,9 +73,9 @@ void stmtChildren(const Stmt* s, const std::function<void(Block)>& blocks, const
   }
 }
 
-void fstringParts(std::span<FStringPart> parts, const std::function<void(const Expr*)>& fn) {
+void fstringParts(std::span<FStringPart> parts, const std::function<bool(const Expr*)>& fn) {
   for (const FStringPart& p : parts) {
-    if (p.expr) forEachSubExpr(p.expr, fn);
+    if (p.expr) forEachSubExprPruned(p.expr, fn);
     fstringParts(p.spec, fn);
   }
 }
@@ -95,9 +95,15 @@ void forEachExpr(Block b, const std::function<void(const Expr*)>& fn) {
 }
 
 void forEachSubExpr(const Expr* e, const std::function<void(const Expr*)>& fn) {
-  if (!e) return;
-  fn(e);
-  auto sub = [&](const Expr* x) { forEachSubExpr(x, fn); };
+  forEachSubExprPruned(e, [&](const Expr* x) {
+    fn(x);
+    return true;
+  });
+}
+
+void forEachSubExprPruned(const Expr* e, const std::function<bool(const Expr*)>& fn) {
+  if (!e || !fn(e)) return;
+  auto sub = [&](const Expr* x) { forEachSubExprPruned(x, fn); };
   switch (e->kind) {
     case ExprKind::FString: fstringParts(as<FStringExpr>(e)->parts, fn); break;
     case ExprKind::List: case ExprKind::Tuple: case ExprKind::Set:

@@ -19,4 +19,8 @@ void forEachExpr(Block b, const std::function<void(const Expr*)>& fn);
 // Calls `fn` for `e` and every expression below it.
 void forEachSubExpr(const Expr* e, const std::function<void(const Expr*)>& fn);
 
+// The same walk, but `fn` returning false skips that expression's children
+// (for passes that handle some kinds themselves, e.g. a lambda's body).
+void forEachSubExprPruned(const Expr* e, const std::function<bool(const Expr*)>& fn);
+
 }  // namespace molt

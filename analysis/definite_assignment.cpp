@@ -161,90 +161,30 @@ class ScopeWalker {
   }
 
   // ------------------------------------------------------------ expressions
+  // Reads in evaluation order. `and`/`or` and conditional expressions cannot
+  // bind names (no walrus in the subset), so their branches are checked with
+  // the same state; comprehension variables live in their own scope (not
+  // tracked) while reads of this scope's names inside them happen now.
   void expr(const Expr* e, State& s) {
-    if (!e) return;
-    switch (e->kind) {
-      case ExprKind::Name: read(as<NameExpr>(e), s); return;
-      case ExprKind::FString:
-        for (const FStringPart& p : as<FStringExpr>(e)->parts) fstringPart(p, s);
-        return;
-      case ExprKind::List: case ExprKind::Tuple: case ExprKind::Set:
-        for (const Expr* x : as<SequenceExpr>(e)->elts) expr(x, s);
-        return;
-      case ExprKind::Dict: {
-        auto* d = as<DictExpr>(e);
-        for (size_t i = 0; i < d->keys.size(); ++i) {
-          expr(d->keys[i], s);
-          expr(d->values[i], s);
+    forEachSubExprPruned(e, [&](const Expr* x) {
+      switch (x->kind) {
+        case ExprKind::Name: read(as<NameExpr>(x), s); return false;
+        case ExprKind::Lambda:  // the body runs later; the defaults now
+          for (const Param& p : as<LambdaExpr>(x)->params) expr(p.default_value, s);
+          return false;
+        case ExprKind::Call: {  // the callee and arguments first, then the call
+          auto* c = as<CallExpr>(x);
+          expr(c->func, s);
+          for (const Expr* a : c->args) expr(a, s);
+          for (const Keyword& k : c->keywords) expr(k.value, s);
+          callNested(c, s);
+          return false;
         }
-        return;
+        default: return true;
       }
-      case ExprKind::ListComp: case ExprKind::SetComp: case ExprKind::DictComp: case ExprKind::GeneratorExp: {
-        // Comprehension variables live in their own scope (not tracked);
-        // reads of this scope's names inside happen now.
-        auto* c = as<ComprehensionExpr>(e);
-        for (const Comprehension& g : c->generators) {
-          expr(g.iter, s);
-          for (const Expr* x : g.ifs) expr(x, s);
-        }
-        expr(c->elt, s);
-        expr(c->value, s);
-        return;
-      }
-      case ExprKind::Attribute: expr(as<AttributeExpr>(e)->value, s); return;
-      case ExprKind::Subscript:
-        expr(as<SubscriptExpr>(e)->value, s);
-        expr(as<SubscriptExpr>(e)->index, s);
-        return;
-      case ExprKind::Slice: {
-        auto* x = as<SliceExpr>(e);
-        expr(x->lower, s);
-        expr(x->upper, s);
-        expr(x->step, s);
-        return;
-      }
-      case ExprKind::Call: {
-        auto* c = as<CallExpr>(e);
-        expr(c->func, s);
-        for (const Expr* a : c->args) expr(a, s);
-        for (const Keyword& k : c->keywords) expr(k.value, s);
-        callNested(c, s);
-        return;
-      }
-      case ExprKind::Unary: expr(as<UnaryExpr>(e)->operand, s); return;
-      case ExprKind::Binary:
-        expr(as<BinaryExpr>(e)->lhs, s);
-        expr(as<BinaryExpr>(e)->rhs, s);
-        return;
-      case ExprKind::BoolOp: {
-        // The right operand may not run: it cannot bind names (no walrus in
-        // the subset), so reads on it are checked with the same state.
-        expr(as<BoolOpExpr>(e)->lhs, s);
-        expr(as<BoolOpExpr>(e)->rhs, s);
-        return;
-      }
-      case ExprKind::Compare:
-        for (const Expr* x : as<CompareExpr>(e)->operands) expr(x, s);
-        return;
-      case ExprKind::IfExp: {
-        auto* x = as<IfExpr>(e);
-        expr(x->test, s);
-        expr(x->body, s);
-        expr(x->orelse, s);
-        return;
-      }
-      case ExprKind::Lambda:
-        // The body runs later; the defaults now.
-        for (const Param& p : as<LambdaExpr>(e)->params) expr(p.default_value, s);
-        return;
-      default: return;
-    }
+    });
   }
 
-  void fstringPart(const FStringPart& p, State& s) {
-    expr(p.expr, s);
-    for (const FStringPart& q : p.spec) fstringPart(q, s);
-  }
 
   // Calling a nested function runs its body now: the variables of this
   // scope it reads (its free variables, through further nesting too) must
