@@ -1476,30 +1476,11 @@ class Builder {
     return failExpr(u->range, "this operator");
   }
 
-  static const char* runtimeBinary(BinOp op, bool inplace) {
-    switch (op) {
-      case BinOp::Add: return inplace ? "molt_iadd" : "molt_add";
-      case BinOp::Sub: return "molt_sub";
-      case BinOp::Mul: return "molt_mul";
-      case BinOp::Div: return "molt_truediv";
-      case BinOp::FloorDiv: return "molt_floordiv";
-      case BinOp::Mod: return "molt_mod";
-      case BinOp::Pow: return "molt_pow";
-      case BinOp::LShift: return "molt_lshift";
-      case BinOp::RShift: return "molt_rshift";
-      case BinOp::BitAnd: return "molt_and";
-      case BinOp::BitOr: return "molt_or";
-      case BinOp::BitXor: return "molt_xor";
-      case BinOp::MatMul: return nullptr;
-    }
-    return nullptr;
-  }
-
   IrExpr* buildBinary(BinOp op, IrExpr* l, TypeId lt, IrExpr* r, TypeId rt_, TypeId result, SourceRange range,
                       bool inplace) {
     TypeKind lk = types_.kind(lt), rk = types_.kind(rt_), k = types_.kind(result);
     bool numeric = types_.isNumeric(lt) && types_.isNumeric(rt_);
-    const char* fn = runtimeBinary(op, inplace);
+    const char* fn = runtimeBinaryFn(op, inplace);
     if (!fn) return failExpr(range, "the `@` operator");
     if (numeric && k == TypeKind::Float && (op != BinOp::Pow)) {
       IrExpr* c = m_.newExpr(IrOp::Arith, Repr::Float);

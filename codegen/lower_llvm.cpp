@@ -367,22 +367,11 @@ class Lowerer {
   }
 
   // ------------------------------------------------------------ int helpers
+  // The IR has no `@` (build_ir refuses it), so every operator here has a runtime function.
   static const char* rtBinary(BinOp op) {
-    switch (op) {
-      case BinOp::Add: return "molt_add";
-      case BinOp::Sub: return "molt_sub";
-      case BinOp::Mul: return "molt_mul";
-      case BinOp::Div: return "molt_truediv";
-      case BinOp::FloorDiv: return "molt_floordiv";
-      case BinOp::Mod: return "molt_mod";
-      case BinOp::Pow: return "molt_pow";
-      case BinOp::LShift: return "molt_lshift";
-      case BinOp::RShift: return "molt_rshift";
-      case BinOp::BitAnd: return "molt_and";
-      case BinOp::BitOr: return "molt_or";
-      case BinOp::BitXor: return "molt_xor";
-      default: return "molt_add";
-    }
+    const char* fn = runtimeBinaryFn(op);
+    if (!fn) llvm::report_fatal_error("molt codegen: no runtime function for this operator");
+    return fn;
   }
   Function* rtBin(const char* name) { return rtFn(name, i64_, {i64_, i64_}); }
 

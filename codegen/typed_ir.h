@@ -210,4 +210,9 @@ struct IrModule {
 
 [[nodiscard]] std::string dumpIr(const IrModule& m);
 
+// The runtime function (runtime.h) implementing a binary operator on boxed
+// Values; `inplace` selects the `+=` variant where there is one. nullptr for
+// `@`, which has none.
+[[nodiscard]] const char* runtimeBinaryFn(BinOp op, bool inplace = false);
+
 }  // namespace molt::codegen
