@@ -1028,7 +1028,7 @@ class Builder {
     IrFunction lf;
     mk->index = lambda_base_ + static_cast<uint32_t>(lambdas_.size());
     lf.name = fmt::format("lambda.{}", lambdas_.size());
-    lf.is_lambda = true;
+    lf.needs_wrapper = true;
     std::unordered_map<const Symbol*, uint32_t> locals;
     for (size_t i = 0; i < l->params.size(); ++i) {
       auto it = ls->symbols.find(l->params[i].name);
@@ -1116,7 +1116,7 @@ class Builder {
           sym->scope == a_.names.module_scope) {
         // A module-level function used as a value needs the MoltFnPtr wrapper.
         if (auto it = func_index_.find(as<FunctionDef>(sym->def)); it != func_index_.end() && it->second < lambda_base_)
-          m_.functions[it->second].is_lambda = true;
+          m_.functions[it->second].needs_wrapper = true;
         continue;
       }
       if (!sym || sym->kind != SymbolKind::Function || !sym->def || sym->def->kind != StmtKind::FunctionDef ||
@@ -1175,7 +1175,7 @@ class Builder {
   // molt_call with positional arguments only, so defaults are refused.
   IrExpr* moduleFunctionValue(const NameExpr* n, const FunctionDef* fd) {
     auto it = func_index_.find(fd);
-    if (it == func_index_.end() || it->second >= lambda_base_ || !m_.functions[it->second].is_lambda)
+    if (it == func_index_.end() || it->second >= lambda_base_ || !m_.functions[it->second].needs_wrapper)
       return failExpr(n->range, "this function as a value");
     for (const Param& p : fd->params)
       if (p.default_value || p.keyword_only)
@@ -1256,7 +1256,7 @@ class Builder {
     nf.n_params = static_cast<uint32_t>(nf.locals.size());
     nf.n_captures = static_cast<uint32_t>(caps.size());
     nf.returns = reprOf(fi->returns);
-    nf.is_lambda = escaping_.count(fd) > 0;  // needs the MoltFnPtr wrapper
+    nf.needs_wrapper = escaping_.count(fd) > 0;  // needs the MoltFnPtr wrapper
     func_index_[fd] = lambda_base_ + static_cast<uint32_t>(lambdas_.size());
     nested_caps_[fd] = std::move(cap_exprs);
     lambdas_.push_back(std::move(nf));

@@ -142,7 +142,7 @@ struct IrFunction {
   std::vector<IrVar> locals;  // parameters first
   uint32_t n_params = 0;    // includes the captures (the last n_captures parameters)
   uint32_t n_captures = 0;  // lambdas: captured variables, passed after the parameters
-  bool is_lambda = false;   // also gets a MoltFnPtr wrapper so the runtime can call it
+  bool needs_wrapper = false;  // used as a value (lambdas, escaping defs, functions as values): gets a MoltFnPtr wrapper
   std::optional<IrExport> export_sig;  // exported from wasm modules; also gets the MoltFnPtr wrapper
   Repr returns = Repr::Value;
   std::vector<IrStmt*> body;
