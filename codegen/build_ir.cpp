@@ -187,6 +187,7 @@ class Builder {
       f.returns = reprOf(fi->returns);
       if (fi->is_export) {
         f.export_sig = exportSignature(*fi, fd);
+        f.needs_wrapper = true;  // the wasm export calls it through the wrapper
         // Two exports whose names map to one WIT name would make an invalid world.
         auto [at, fresh] = wit_names_.try_emplace(witName(fd->name), fd->name);
         if (!fresh)

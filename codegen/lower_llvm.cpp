@@ -93,7 +93,7 @@ class Lowerer {
     }
     wrappers_.assign(ir_.functions.size(), nullptr);
     for (size_t i = 0; i < ir_.functions.size(); ++i)
-      if (ir_.functions[i].needs_wrapper || ir_.functions[i].export_sig)
+      if (ir_.functions[i].needs_wrapper)
         wrappers_[i] = lambdaWrapper(ir_.functions[i], funcs_[i]);
     for (size_t i = 0; i < ir_.functions.size(); ++i) lowerFunction(ir_.functions[i], funcs_[i]);
     lowerMain();

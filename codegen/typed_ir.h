@@ -143,7 +143,7 @@ struct IrFunction {
   uint32_t n_params = 0;    // includes the captures (the last n_captures parameters)
   uint32_t n_captures = 0;  // lambdas: captured variables, passed after the parameters
   bool needs_wrapper = false;  // used as a value (lambdas, escaping defs, functions as values): gets a MoltFnPtr wrapper
-  std::optional<IrExport> export_sig;  // exported from wasm modules; also gets the MoltFnPtr wrapper
+  std::optional<IrExport> export_sig;  // exported from wasm modules (needs_wrapper is set too)
   Repr returns = Repr::Value;
   std::vector<IrStmt*> body;
 };
