@@ -27,12 +27,14 @@ class Arena {
     if (blocks_.empty() || p + size > block_size_) {
       size_t n = size > next_block_ ? size : next_block_;
       next_block_ = next_block_ * 2 < kBlock ? next_block_ * 2 : kBlock;
-      blocks_.push_back(std::make_unique<std::byte[]>(n + 16));
+      // new[] without (): make_unique<byte[]> would zero every 64 KiB block,
+      // and every byte is written before it is read.
+      blocks_.push_back(std::unique_ptr<std::byte[]>(new std::byte[n + 16]));
       block_size_ = n;
       used_ = 0;
       p = 0;
       base_ = blocks_.back().get();
-      // make_unique<byte[]> is aligned for max_align_t, enough for our nodes.
+      // new byte[] is aligned for max_align_t, enough for our nodes.
     }
     used_ = p + size;
     return base_ + p;

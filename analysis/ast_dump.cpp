@@ -305,7 +305,7 @@ std::string dumpTypes(const FileAnalysis& a) {
   std::vector<const Symbol*> syms;
   for (const auto& s : a.names.symbols)
     if ((s->kind == SymbolKind::Variable) && s->index < m.symbol_types.size() && m.symbol_types[s->index] != UINT32_MAX)
-      syms.push_back(s.get());
+      syms.push_back(s);
   std::sort(syms.begin(), syms.end(), [](const Symbol* x, const Symbol* y) { return x->range.begin < y->range.begin; });
   for (const Symbol* s : syms)
     out += fmt::format("var {}: {}  @{}\n", s->name, m.types.display(m.symbol_types[s->index]), f.position(s->range.begin).line);

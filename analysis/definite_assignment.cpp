@@ -18,6 +18,7 @@
 
 #include "ast_walk.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -25,10 +26,53 @@
 namespace molt {
 namespace {
 
+// One bit per tracked-symbol slot, kept inline for scopes of up to 128
+// locals. States are copied at every branch and loop; as vector<bool> that
+// was two allocations per copy, a sixth of a whole file's analysis time.
+class SlotBits {
+ public:
+  class Ref {
+   public:
+    Ref(SlotBits& b, size_t i) : b_(b), i_(i) {}
+    Ref& operator=(bool v) {
+      uint64_t m = uint64_t{1} << (i_ % 64);
+      uint64_t& w = b_.word(i_ / 64);
+      w = v ? (w | m) : (w & ~m);
+      return *this;
+    }
+    Ref& operator=(const Ref& o) { return *this = static_cast<bool>(o); }
+    operator bool() const { return static_cast<const SlotBits&>(b_)[i_]; }
+
+   private:
+    SlotBits& b_;
+    size_t i_;
+  };
+
+  void assign(size_t n, bool v) {
+    n_ = n;
+    size_t words = (n + 63) / 64;
+    if (words > kInline) heap_.assign(words, v ? ~uint64_t{0} : 0);
+    else heap_.clear();
+    small_[0] = small_[1] = v ? ~uint64_t{0} : 0;
+  }
+  [[nodiscard]] size_t size() const { return n_; }
+  bool operator[](size_t i) const { return (word(i / 64) >> (i % 64)) & 1; }
+  Ref operator[](size_t i) { return Ref(*this, i); }
+
+ private:
+  static constexpr size_t kInline = 2;
+  uint64_t& word(size_t w) { return heap_.empty() ? small_[w] : heap_[w]; }
+  [[nodiscard]] uint64_t word(size_t w) const { return heap_.empty() ? small_[w] : heap_[w]; }
+
+  size_t n_ = 0;
+  uint64_t small_[kInline] = {0, 0};
+  std::vector<uint64_t> heap_;  // only past kInline words
+};
+
 struct State {
   bool reachable = true;
-  std::vector<bool> definite;  // by tracked-symbol slot
-  std::vector<bool> maybe;
+  SlotBits definite;  // by tracked-symbol slot
+  SlotBits maybe;
 };
 
 State join(const State& a, const State& b) {
@@ -88,16 +132,27 @@ class ScopeWalker {
   ScopeWalker(const NameResolution& names, const Scope* scope, std::vector<Diagnostic>& diags,
               const std::unordered_set<std::string_view>* untracked)
       : names_(names), scope_(scope), diags_(diags) {
+    std::vector<const Symbol*> tracked;
     for (const auto& [name, sym] : scope->symbols) {
       if (sym->scope != scope || (untracked && untracked->count(name))) continue;
       switch (sym->kind) {
         case SymbolKind::Variable: case SymbolKind::Parameter: case SymbolKind::Function: case SymbolKind::Class:
         case SymbolKind::Module: case SymbolKind::ImportedName:
-          slot_[sym] = static_cast<uint32_t>(slot_.size());
+          tracked.push_back(sym);
           break;
         default: break;
       }
     }
+    // Slots by Symbol::index - base_: a scope's symbols are numbered close
+    // together, so a dense table is small (a hash map here cost a node per
+    // local in every function).
+    slots_ = tracked.size();
+    if (tracked.empty()) return;
+    uint32_t lo = tracked[0]->index, hi = lo;
+    for (const Symbol* t : tracked) lo = std::min(lo, t->index), hi = std::max(hi, t->index);
+    base_ = lo;
+    slot_of_.assign(hi - lo + 1, -1);
+    for (size_t k = 0; k < tracked.size(); ++k) slot_of_[tracked[k]->index - lo] = static_cast<int32_t>(k);
   }
 
   void walkFunction(const FunctionDef* f) {
@@ -119,14 +174,14 @@ class ScopeWalker {
 
   State entry() const {
     State s;
-    s.definite.assign(slot_.size(), false);
-    s.maybe.assign(slot_.size(), false);
+    s.definite.assign(slots_, false);
+    s.maybe.assign(slots_, false);
     return s;
   }
 
   int slotOf(const Symbol* sym) const {
-    auto it = slot_.find(sym);
-    return it == slot_.end() ? -1 : static_cast<int>(it->second);
+    if (!sym || sym->index < base_ || sym->index - base_ >= slot_of_.size()) return -1;
+    return slot_of_[sym->index - base_];
   }
 
   void bindName(std::string_view name, State& s) {
@@ -269,7 +324,7 @@ class ScopeWalker {
     switch (st->kind) {
       case StmtKind::Expr:
         expr(as<ExprStmt>(st)->value, s);
-        if (isExitCall(as<ExprStmt>(st)->value)) s = unreachable(slot_.size());
+        if (isExitCall(as<ExprStmt>(st)->value)) s = unreachable(slots_);
         return;
       case StmtKind::Assign: {
         auto* a = as<AssignStmt>(st);
@@ -298,20 +353,20 @@ class ScopeWalker {
       }
       case StmtKind::Return:
         expr(as<ReturnStmt>(st)->value, s);
-        s = unreachable(slot_.size());
+        s = unreachable(slots_);
         return;
       case StmtKind::Raise:
         expr(as<RaiseStmt>(st)->exc, s);
         expr(as<RaiseStmt>(st)->cause, s);
-        s = unreachable(slot_.size());
+        s = unreachable(slots_);
         return;
       case StmtKind::Break:
         if (!loops_.empty()) loops_.back().breaks = join(loops_.back().breaks, s);
-        s = unreachable(slot_.size());
+        s = unreachable(slots_);
         return;
       case StmtKind::Continue:
         if (!loops_.empty()) loops_.back().continues = join(loops_.back().continues, s);
-        s = unreachable(slot_.size());
+        s = unreachable(slots_);
         return;
       case StmtKind::If: {
         auto* i = as<IfStmt>(st);
@@ -329,7 +384,7 @@ class ScopeWalker {
         LoopResult loop = runLoop(w->body, head);
         // Leaving through the test: from the head (the body may run zero
         // times) or after any iteration (which binds at least as much).
-        State exit = alwaysTrue(w->test) ? unreachable(slot_.size()) : afterIterations(s, loop);
+        State exit = alwaysTrue(w->test) ? unreachable(slots_) : afterIterations(s, loop);
         block(w->orelse, exit);
         s = join(exit, loop.breaks);
         return;
@@ -461,7 +516,7 @@ class ScopeWalker {
   }
 
   LoopResult runLoop(Block body, State s) {
-    loops_.push_back(Loop{unreachable(slot_.size()), unreachable(slot_.size())});
+    loops_.push_back(Loop{unreachable(slots_), unreachable(slots_)});
     block(body, s);
     LoopResult r;
     static_cast<Loop&>(r) = std::move(loops_.back());
@@ -512,7 +567,9 @@ class ScopeWalker {
   const NameResolution& names_;
   const Scope* scope_;
   std::vector<Diagnostic>& diags_;
-  std::unordered_map<const Symbol*, uint32_t> slot_;
+  std::vector<int32_t> slot_of_;  // by Symbol::index - base_: slot or -1
+  uint32_t base_ = 0;
+  size_t slots_ = 0;
   std::vector<Loop> loops_;
   std::unordered_map<const FunctionDef*, std::vector<const NameExpr*>> free_reads_;
 };

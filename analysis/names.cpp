@@ -61,8 +61,8 @@ class Resolver {
       }
       return it->second;
     }
-    r_.symbols.push_back(std::make_unique<Symbol>());
-    Symbol* sym = r_.symbols.back().get();
+    Symbol* sym = r_.symbol_arena->make<Symbol>();
+    r_.symbols.push_back(sym);
     sym->name = name;
     sym->kind = kind;
     sym->scope = s;

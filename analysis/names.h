@@ -9,8 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "arena.h"
 #include "ast.h"
 #include "diagnostics.h"
+#include "symbol_table.h"
 
 namespace molt {
 
@@ -34,13 +36,14 @@ struct Scope {
   ScopeKind kind;
   Scope* parent = nullptr;
   const void* node = nullptr;  // FunctionDef*, ClassDef*, LambdaExpr*, ComprehensionExpr*; nullptr for the module
-  std::unordered_map<std::string_view, Symbol*> symbols;
+  FlatNameMap<Symbol*> symbols;                          // in order of first binding
   std::unordered_map<std::string_view, bool> declared;  // name -> true for global, false for nonlocal
 };
 
 struct NameResolution {
   std::vector<std::unique_ptr<Scope>> scopes;
-  std::vector<std::unique_ptr<Symbol>> symbols;
+  std::vector<Symbol*> symbols;  // by Symbol::index; allocated in symbol_arena
+  std::unique_ptr<Arena> symbol_arena = std::make_unique<Arena>();
   std::vector<Symbol*> resolved;  // by Expr id; nullptr for non-names and unresolved names
   std::unordered_map<const void*, Scope*> scope_of;
   Scope* module_scope = nullptr;

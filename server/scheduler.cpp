@@ -1,10 +1,11 @@
-// The worker loop: tasks first, then the earliest due analysis.
+// The worker loop: tasks first, then the earliest due analysis, then freeing
+// retired objects one at a time.
 #include "server/scheduler.h"
 
 namespace molt::lsp {
 
 Scheduler::Scheduler(std::function<void(const std::string&)> analyze)
-    : analyze_(std::move(analyze)), worker_([this] { loop(); }), cleaner_([this] { cleanupLoop(); }) {}
+    : analyze_(std::move(analyze)), worker_([this] { loop(); }) {}
 
 Scheduler::~Scheduler() { stop(); }
 
@@ -31,7 +32,7 @@ void Scheduler::retire(std::shared_ptr<const void> garbage) {
   std::lock_guard lock(mutex_);
   if (stopping_) return;  // freed here, by the caller
   garbage_.push_back(std::move(garbage));
-  garbage_cv_.notify_all();
+  cv_.notify_all();
 }
 
 void Scheduler::stop() {
@@ -39,24 +40,8 @@ void Scheduler::stop() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
     cv_.notify_all();
-    garbage_cv_.notify_all();
   }
   if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
-  if (cleaner_.joinable() && cleaner_.get_id() != std::this_thread::get_id()) cleaner_.join();
-}
-
-void Scheduler::cleanupLoop() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    garbage_cv_.wait(lock, [this] { return stopping_ || !garbage_.empty(); });
-    std::vector<std::shared_ptr<const void>> batch;
-    batch.swap(garbage_);
-    bool stop = stopping_;
-    lock.unlock();
-    batch.clear();
-    lock.lock();
-    if (stop && garbage_.empty()) return;
-  }
 }
 
 void Scheduler::loop() {
@@ -73,6 +58,15 @@ void Scheduler::loop() {
     auto next = due_.end();
     for (auto it = due_.begin(); it != due_.end(); ++it)
       if (next == due_.end() || it->second < next->second) next = it;
+    bool idle = next == due_.end() || next->second > Clock::now();
+    if (!garbage_.empty() && (idle || garbage_.size() > kMaxHeldGarbage)) {
+      std::shared_ptr<const void> g = std::move(garbage_.front());
+      garbage_.pop_front();
+      lock.unlock();
+      g.reset();
+      lock.lock();
+      continue;
+    }
     if (next == due_.end()) {
       cv_.wait(lock);
       continue;

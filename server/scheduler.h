@@ -5,8 +5,12 @@
 // Staleness is the caller's business: the analysis callback compares
 // document versions and drops results that an edit has overtaken. One worker
 // is enough here (2-core machines, sub-10 ms analyses); per-file workers
-// would slot in behind the same interface. A second thread frees retired
-// analyses, so tearing down the old one never delays the next.
+// would slot in behind the same interface. Retired analyses are freed by the
+// worker when it has nothing else to do: not by a thread of their own,
+// because frees take the lock of the malloc arena the worker allocates from.
+// On a 5k-line file a teardown overlapping the next analysis made each edit
+// ~1.6 ms slower (edit p50 7.8 ms instead of 6.1 ms; perf: a quarter of the
+// worker's time in malloc, futex waits among it).
 #pragma once
 
 #include <chrono>
@@ -38,16 +42,15 @@ class Scheduler {
   void cancelAnalysis(const std::string& uri);
   // Runs `task` on the worker, FIFO among tasks.
   void post(std::function<void()> task);
-  // Drops this reference to `garbage` on the cleanup thread (where the last
-  // reference usually dies). Objects must not need any other thread's state
-  // to be destroyed.
+  // Drops this reference to `garbage` on the worker once no task or due
+  // analysis is waiting (where the last reference usually dies). Objects
+  // must not need any other thread's state to be destroyed.
   void retire(std::shared_ptr<const void> garbage);
   // Finishes the running job, drops the rest, joins the worker. Idempotent.
   void stop();
 
  private:
   void loop();
-  void cleanupLoop();
 
   std::function<void(const std::string&)> analyze_;
   std::mutex mutex_;
@@ -55,10 +58,12 @@ class Scheduler {
   std::deque<std::function<void()>> tasks_;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to analyse
   bool stopping_ = false;
-  std::vector<std::shared_ptr<const void>> garbage_;
-  std::condition_variable garbage_cv_;
+  std::deque<std::shared_ptr<const void>> garbage_;
+  // Under a stream of back-to-back edits the worker is never idle: beyond
+  // this many retired objects (two analyses' worth) it frees one before
+  // each job, so memory stays bounded.
+  static constexpr size_t kMaxHeldGarbage = 4;
   std::thread worker_;
-  std::thread cleaner_;
 };
 
 }  // namespace molt::lsp
