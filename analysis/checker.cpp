@@ -538,8 +538,9 @@ class Checker {
 
   TypeId functionType(const FunctionInfo* fn) {
     std::vector<TypeId> ps;
+    ps.reserve(fn->params.size());
     for (const ParamInfo& p : fn->params) ps.push_back(p.type);
-    return T.callable(std::move(ps), fn->returns);
+    return T.callable(ps, fn->returns);
   }
 
   std::string_view text(const Expr* e) const { return src_.substr(e->range.begin, e->range.end - e->range.begin); }

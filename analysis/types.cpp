@@ -30,33 +30,54 @@ TypeTable::TypeTable() {
   for (TypeKind k : {TypeKind::Unknown, TypeKind::Never, TypeKind::None, TypeKind::Bool, TypeKind::Int,
                      TypeKind::Float, TypeKind::Str, TypeKind::Bytes, TypeKind::Object, TypeKind::Range,
                      TypeKind::File})
-    intern({k, {}});
+    intern(k, {});
 }
 
-TypeId TypeTable::intern(TypeData d) {
-  std::string key;
-  key.reserve(8 + d.args.size() * 4);
-  key.push_back(static_cast<char>(d.kind));
-  for (TypeId a : d.args) key.append(reinterpret_cast<const char*>(&a), sizeof a);
-  key.append(reinterpret_cast<const char*>(&d.cls), sizeof d.cls);
-  key.append(d.name);
-  auto it = index_.find(key);
-  if (it != index_.end()) return it->second;
+size_t TypeTable::hashOf(TypeKind kind, std::span<const TypeId> args, const ClassInfo* cls, std::string_view name) {
+  uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(kind);
+  auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+  for (TypeId a : args) mix(a);
+  mix(reinterpret_cast<uintptr_t>(cls));
+  for (unsigned char c : name) mix(c);
+  return static_cast<size_t>(h ^ (h >> 29));
+}
+
+void TypeTable::growIndex() {
+  index_.assign(index_.empty() ? 64 : index_.size() * 2, 0);
+  size_t mask = index_.size() - 1;
+  for (TypeId id = 0; id < types_.size(); ++id) {
+    const TypeData& d = types_[id];
+    size_t k = hashOf(d.kind, d.args, d.cls, d.name) & mask;
+    while (index_[k] != 0) k = (k + 1) & mask;
+    index_[k] = id + 1;
+  }
+}
+
+TypeId TypeTable::intern(TypeKind kind, std::span<const TypeId> args, const ClassInfo* cls, std::string_view name) {
+  if ((types_.size() + 1) * 2 > index_.size()) growIndex();
+  size_t mask = index_.size() - 1;
+  size_t k = hashOf(kind, args, cls, name) & mask;
+  for (; index_[k] != 0; k = (k + 1) & mask) {
+    const TypeData& d = types_[index_[k] - 1];
+    if (d.kind == kind && d.cls == cls && d.name == name && std::equal(d.args.begin(), d.args.end(), args.begin(), args.end()))
+      return index_[k] - 1;
+  }
   TypeId id = static_cast<TypeId>(types_.size());
-  types_.push_back(std::move(d));
-  index_.emplace(std::move(key), id);
+  types_.push_back(TypeData{kind, std::vector<TypeId>(args.begin(), args.end()), cls, name});
+  index_[k] = id + 1;
   return id;
 }
 
 TypeId TypeTable::optional(TypeId t) {
   TypeKind k = kind(t);
   if (k == TypeKind::None || k == TypeKind::Optional || k == TypeKind::Unknown || k == TypeKind::Object) return t;
-  return intern({TypeKind::Optional, {t}});
+  return intern1(TypeKind::Optional, t);
 }
 
-TypeId TypeTable::callable(std::vector<TypeId> params, TypeId ret) {
-  params.push_back(ret);
-  return intern({TypeKind::Callable, std::move(params)});
+TypeId TypeTable::callable(std::span<const TypeId> params, TypeId ret) {
+  scratch_.assign(params.begin(), params.end());
+  scratch_.push_back(ret);
+  return intern(TypeKind::Callable, scratch_);
 }
 
 TypeId TypeTable::stripNone(TypeId t) const { return kind(t) == TypeKind::Optional ? arg(t, 0) : t; }
@@ -224,16 +245,20 @@ TypeId TypeTable::substitute(TypeId t, const std::map<std::string_view, TypeId>&
     return it == bindings.end() ? unknown() : it->second;
   }
   if (d.args.empty()) return t;
-  TypeData copy = d;
+  // Copies out of `d` first: substitute() may intern, which moves types_.
+  const TypeKind kind = d.kind;
+  const ClassInfo* cls = d.cls;
+  const std::string_view name = d.name;
+  std::vector<TypeId> args = d.args;
   bool changed = false;
-  for (auto& a : copy.args) {
+  for (auto& a : args) {
     TypeId s = substitute(a, bindings);
     changed |= s != a;
     a = s;
   }
   if (!changed) return t;
-  if (copy.kind == TypeKind::Optional) return optional(copy.args[0]);
-  return intern(std::move(copy));
+  if (kind == TypeKind::Optional) return optional(args[0]);
+  return intern(kind, args, cls, name);
 }
 
 }  // namespace molt

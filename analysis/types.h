@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <initializer_list>
+#include <span>
 #include <vector>
 
 #include "ast.h"
@@ -108,20 +110,27 @@ class TypeTable {
   TypeId range() const { return 9; }
   TypeId file() const { return 10; }
 
-  TypeId list(TypeId t) { return intern({TypeKind::List, {t}}); }
-  TypeId set(TypeId t) { return intern({TypeKind::Set, {t}}); }
-  TypeId dict(TypeId k, TypeId v) { return intern({TypeKind::Dict, {k, v}}); }
-  TypeId tuple(std::vector<TypeId> elts) { return intern({TypeKind::Tuple, std::move(elts)}); }
-  TypeId tupleVar(TypeId t) { return intern({TypeKind::TupleVar, {t}}); }
-  TypeId iterator(TypeId t) { return intern({TypeKind::Iterator, {t}}); }
-  TypeId view(TypeId t) { return intern({TypeKind::View, {t}}); }
+  TypeId list(TypeId t) { return intern1(TypeKind::List, t); }
+  TypeId set(TypeId t) { return intern1(TypeKind::Set, t); }
+  TypeId dict(TypeId k, TypeId v) {
+    const TypeId kv[2] = {k, v};
+    return intern(TypeKind::Dict, kv);
+  }
+  TypeId tuple(std::span<const TypeId> elts) { return intern(TypeKind::Tuple, elts); }
+  TypeId tuple(std::initializer_list<TypeId> elts) { return tuple(std::span<const TypeId>(elts.begin(), elts.size())); }
+  TypeId tupleVar(TypeId t) { return intern1(TypeKind::TupleVar, t); }
+  TypeId iterator(TypeId t) { return intern1(TypeKind::Iterator, t); }
+  TypeId view(TypeId t) { return intern1(TypeKind::View, t); }
   TypeId optional(TypeId t);
-  TypeId callable(std::vector<TypeId> params, TypeId ret);
-  TypeId instance(const ClassInfo* c) { return intern({TypeKind::Instance, {}, c}); }
-  TypeId classObj(const ClassInfo* c) { return intern({TypeKind::ClassObj, {}, c}); }
-  TypeId superOf(const ClassInfo* c) { return intern({TypeKind::Super, {}, c}); }
-  TypeId module(std::string_view name) { return intern({TypeKind::Module, {}, nullptr, name}); }
-  TypeId typeVar(std::string_view name) { return intern({TypeKind::TypeVar, {}, nullptr, name}); }
+  TypeId callable(std::span<const TypeId> params, TypeId ret);
+  TypeId callable(std::initializer_list<TypeId> params, TypeId ret) {
+    return callable(std::span<const TypeId>(params.begin(), params.size()), ret);
+  }
+  TypeId instance(const ClassInfo* c) { return intern(TypeKind::Instance, {}, c); }
+  TypeId classObj(const ClassInfo* c) { return intern(TypeKind::ClassObj, {}, c); }
+  TypeId superOf(const ClassInfo* c) { return intern(TypeKind::Super, {}, c); }
+  TypeId module(std::string_view name) { return intern(TypeKind::Module, {}, nullptr, name); }
+  TypeId typeVar(std::string_view name) { return intern(TypeKind::TypeVar, {}, nullptr, name); }
 
   const TypeData& get(TypeId t) const { return types_[t]; }
   TypeKind kind(TypeId t) const { return types_[t].kind; }
@@ -144,10 +153,18 @@ class TypeTable {
   [[nodiscard]] bool containsUnknown(TypeId t) const;
 
  private:
-  TypeId intern(TypeData d);
+  // The id of the type with these parts, added if new. Looking up an
+  // existing type allocates nothing: types are interned on nearly every
+  // expression, and a key string per lookup was a tenth of the checker's
+  // allocations.
+  TypeId intern(TypeKind kind, std::span<const TypeId> args, const ClassInfo* cls = nullptr, std::string_view name = {});
+  TypeId intern1(TypeKind kind, TypeId arg) { return intern(kind, std::span<const TypeId>(&arg, 1)); }
+  static size_t hashOf(TypeKind kind, std::span<const TypeId> args, const ClassInfo* cls, std::string_view name);
+  void growIndex();
   bool invariantEqual(TypeId a, TypeId b) const;
   std::vector<TypeData> types_;
-  std::unordered_map<std::string, TypeId> index_;
+  std::vector<TypeId> index_;    // open addressing: TypeId + 1, 0 = empty; a power of two in size
+  std::vector<TypeId> scratch_;  // callable()'s parameter list plus result
 };
 
 }  // namespace molt
