@@ -40,6 +40,23 @@ constexpr size_t kParallelBytes = 32 * 1024;
 
 uint32_t countNewlines(std::string_view s) { return static_cast<uint32_t>(std::count(s.begin(), s.end(), '\n')); }
 
+// Bytes equal at the start (end) of two buffers, up to `n`: 32 bytes at a
+// time (a fixed-size memcmp compiles to vector compares), as every edit
+// compares the whole old and new text (a byte loop was ~0.1 ms on 150 KiB).
+size_t commonPrefix(const char* x, const char* y, size_t n) {
+  size_t i = 0;
+  while (i + 32 <= n && std::memcmp(x + i, y + i, 32) == 0) i += 32;
+  while (i < n && x[i] == y[i]) ++i;
+  return i;
+}
+
+size_t commonSuffix(const char* x_end, const char* y_end, size_t n) {
+  size_t i = 0;
+  while (i + 32 <= n && std::memcmp(x_end - i - 32, y_end - i - 32, 32) == 0) i += 32;
+  while (i < n && x_end[-1 - static_cast<ptrdiff_t>(i)] == y_end[-1 - static_cast<ptrdiff_t>(i)]) ++i;
+  return i;
+}
+
 // Deep-copies statements into `arena`, moving byte ranges by `dpos` and
 // expression ids by `did`. Strings that point into `text` stay there; other
 // strings (decoded literals in the old arena) are copied. The empty range at
@@ -572,10 +589,8 @@ std::shared_ptr<const ChunkedModule> ChunkedModule::update(const ChunkedModule& 
   }
   // The changed bytes: [a, b_old) of the old text became [a, b_new) of the new.
   size_t limit = std::min(old.size(), text.size());
-  size_t a = 0;
-  while (a < limit && old[a] == text[a]) ++a;
-  size_t suffix = 0;
-  while (suffix < limit - a && old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix]) ++suffix;
+  size_t a = commonPrefix(old.data(), text.data(), limit);
+  size_t suffix = commonSuffix(old.data() + old.size(), text.data() + text.size(), limit - a);
   size_t b_old = old.size() - suffix;
   // The chunks holding the byte before the change and the byte after it: the
   // change may move a statement start onto or off a line start at either end.
