@@ -23,6 +23,10 @@ struct AnalysisOptions {
   bool suggestions = false;
   // Also suggest `X | None` for `Optional[X]` (a style choice, so opt-in).
   bool prefer_pipe_optional = false;
+  // Run definite assignment on a second thread while the checker types a
+  // big module (the language server; `molt check` already runs one file
+  // per core). Same diagnostics, same order.
+  bool parallel = false;
 };
 
 struct FileAnalysis {

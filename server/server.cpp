@@ -571,6 +571,7 @@ std::shared_ptr<const DocumentAnalysis> LanguageServer::ensureAnalysis(const std
     opts.ignore_codes = settings_.ignoreCodes();
     opts.analysis.suggestions = settings_.suggestions;
     opts.analysis.prefer_pipe_optional = settings_.prefer_pipe_optional;
+    opts.analysis.parallel = true;
   }
   TreePtr parsed;
   std::chrono::steady_clock::time_point changed_at;
