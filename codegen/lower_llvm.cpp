@@ -81,6 +81,7 @@ class Lowerer {
     for (const IrFunction& f : ir_.functions) {
       std::vector<Type*> params;
       for (uint32_t i = 0; i < f.n_params; ++i) params.push_back(typeOf(f.locals[i].repr));
+      params.push_back(i32_);  // the frame's depth (see callDirect)
       Function* fn = Function::Create(FunctionType::get(i64_, params, false), Function::InternalLinkage,
                                       "molt.fn." + f.name, *mod_);
       fn->addFnAttr(llvm::Attribute::NoUnwind);
@@ -234,7 +235,7 @@ class Lowerer {
         args.push_back(expr(a));
         vals.push_back(args.back().v);
       }
-      Value* r = b_.CreateCall(funcs_[static_cast<size_t>(e->ival)], vals);
+      Value* r = callDirect(funcs_[static_cast<size_t>(e->ival)], vals);
       checkNull(r);  // TODO(#5): the half-built instance leaks on error; harmless while errors end the program
       for (const LV& a : args) release(a);
       decref(r);
@@ -725,7 +726,7 @@ class Lowerer {
         }
         Value* r;
         if (e->imms.empty()) {
-          r = b_.CreateCall(funcs_[e->index], vals);
+          r = callDirect(funcs_[e->index], vals);
         } else {
           // Virtual dispatch: compare the receiver's type id (header offset 4)
           // with each overriding class, most derived first.
@@ -739,11 +740,11 @@ class Lowerer {
             Value* cid = b_.CreateLoad(i32_, class_id_[static_cast<size_t>(e->imms[i])]);
             b_.CreateCondBr(b_.CreateICmpEQ(tid, cid), yes, no);
             b_.SetInsertPoint(yes);
-            incoming.push_back({b_.CreateCall(funcs_[static_cast<size_t>(e->imms[i + 1])], vals), yes});
+            incoming.push_back({callDirect(funcs_[static_cast<size_t>(e->imms[i + 1])], vals), yes});
             b_.CreateBr(done);
             b_.SetInsertPoint(no);
           }
-          incoming.push_back({b_.CreateCall(funcs_[e->index], vals), b_.GetInsertBlock()});
+          incoming.push_back({callDirect(funcs_[e->index], vals), b_.GetInsertBlock()});
           b_.CreateBr(done);
           b_.SetInsertPoint(done);
           llvm::PHINode* phi = b_.CreatePHI(i64_, static_cast<unsigned>(incoming.size()));
@@ -811,7 +812,10 @@ class Lowerer {
       }
       vals.push_back(convert(LV{v, Repr::Value, false}, f.locals[i].repr).v);
     }
-    b_.CreateRet(b_.CreateCall(direct, vals));
+    // Called by the runtime on behalf of the compiled frame that last
+    // stored its depth (see callDirect).
+    depth_val_ = b_.CreateLoad(i32_, depthGlobal());
+    b_.CreateRet(callDirect(direct, vals));
     b_.SetInsertPoint(err_bb_);
     b_.CreateRet(c64(MOLT_NULL));
     return w;
@@ -1366,7 +1370,6 @@ class Lowerer {
           if (l.iter) decref(b_.CreateLoad(i64_, l.iter));
         leaveHandlers(0);
         releaseLocals();
-        if (fn_->getName() != "main") leaveFrame();
         b_.CreateRet(r);
         return;
       }
@@ -1737,9 +1740,10 @@ class Lowerer {
       }
     }
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
-    // Recursion guard: CPython's default limit of 1000 frames, counted in
-    // an internal global (no runtime call), RecursionError past it.
-    Value* depth = b_.CreateAdd(b_.CreateLoad(i32_, depthGlobal()), b_.getInt32(1));
+    // Recursion guard: CPython's default limit of 1000 frames, counted by
+    // the depth argument (callDirect), RecursionError past it.
+    Value* depth = fn->getArg(static_cast<unsigned>(f.n_params));
+    depth_val_ = depth;
     b_.CreateStore(depth, depthGlobal());
     BasicBlock* too_deep = newBlock("recursion.error");
     BasicBlock* body = newBlock("body");
@@ -1752,12 +1756,10 @@ class Lowerer {
     block(f.body);
     if (!terminated()) {
       releaseLocals();
-      leaveFrame();
       b_.CreateRet(c64(MOLT_NONE));
     }
     b_.SetInsertPoint(err_bb_);
     releaseLocals();
-    leaveFrame();
     b_.CreateRet(c64(MOLT_NULL));
   }
 
@@ -1794,8 +1796,19 @@ class Lowerer {
                                         "molt.call.depth");
     return depth_;
   }
-  void leaveFrame() {
-    b_.CreateStore(b_.CreateSub(b_.CreateLoad(i32_, depthGlobal()), b_.getInt32(1)), depthGlobal());
+  // A call of a compiled function passes the callee its depth (the caller's
+  // plus one) as a trailing i32 argument. The global `molt.call.depth` only
+  // tells wrappers (the runtime calling compiled code: function values,
+  // exports) the depth of the compiled frame that called into the runtime:
+  // each frame stores its depth on entry and again after each direct call
+  // (the callee stored its own). The counter used to be incremented and
+  // decremented in memory around every call: a load-store chain through one
+  // address that was 40% of fib(30).
+  Value* callDirect(Function* callee, std::vector<Value*> vals) {
+    vals.push_back(b_.CreateAdd(depth_val_, b_.getInt32(1)));
+    Value* r = b_.CreateCall(callee, vals);
+    b_.CreateStore(depth_val_, depthGlobal());
+    return r;
   }
 
   void lowerMain() {
@@ -1807,6 +1820,7 @@ class Lowerer {
     locals_.clear();
     borrowed_.clear();
     b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
+    depth_val_ = b_.getInt32(0);  // <module>
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
@@ -1850,6 +1864,7 @@ class Lowerer {
   std::vector<llvm::GlobalVariable*> class_desc_, class_id_, exc_id_;
   llvm::StructType* desc_ty_ = nullptr;
   llvm::GlobalVariable* depth_ = nullptr;
+  Value* depth_val_ = nullptr;  // the current frame's depth (an argument; 0 in main)
   Function* fn_ = nullptr;
   const IrFunction* irf_ = nullptr;
   std::vector<llvm::AllocaInst*> locals_;
