@@ -47,10 +47,10 @@ FileAnalysis analyzeParsed(const SourceFile& file, ParsedModule parsed, const An
     // Definite assignment reads only the AST and the names, so it can run
     // beside the checker; its diagnostics still follow the checker's.
     std::vector<Diagnostic> da_diags;
-    std::thread da;
+    std::jthread da;  // joins on every exit, an exception from the checker included
     if (options.parallel && a.parsed.module.expr_count >= kParallelExprs) {
       try {
-        da = std::thread([&] { checkDefiniteAssignment(a.parsed.module, a.names, da_diags); });
+        da = std::jthread([&] { checkDefiniteAssignment(a.parsed.module, a.names, da_diags); });
       } catch (const std::system_error&) {
         // no thread: run it below
       }

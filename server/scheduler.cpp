@@ -47,6 +47,14 @@ void Scheduler::stop() {
 void Scheduler::loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
+    if (garbage_.size() > kMaxHeldGarbage) {  // bounded even while jobs keep coming
+      std::shared_ptr<const void> g = std::move(garbage_.front());
+      garbage_.pop_front();
+      lock.unlock();
+      g.reset();
+      lock.lock();
+      continue;
+    }
     if (!tasks_.empty()) {
       auto task = std::move(tasks_.front());
       tasks_.pop_front();
@@ -59,7 +67,7 @@ void Scheduler::loop() {
     for (auto it = due_.begin(); it != due_.end(); ++it)
       if (next == due_.end() || it->second < next->second) next = it;
     bool idle = next == due_.end() || next->second > Clock::now();
-    if (!garbage_.empty() && (idle || garbage_.size() > kMaxHeldGarbage)) {
+    if (!garbage_.empty() && idle) {
       std::shared_ptr<const void> g = std::move(garbage_.front());
       garbage_.pop_front();
       lock.unlock();

@@ -59,9 +59,9 @@ class Scheduler {
   std::map<std::string, Clock::time_point> due_;  // uri -> when to analyse
   bool stopping_ = false;
   std::deque<std::shared_ptr<const void>> garbage_;
-  // Under a stream of back-to-back edits the worker is never idle: beyond
-  // this many retired objects (two analyses' worth) it frees one before
-  // each job, so memory stays bounded.
+  // Under a stream of back-to-back edits or requests the worker is never
+  // idle: it then frees retired objects before the next job until at most
+  // this many (two analyses' worth) are held, so memory stays bounded.
   static constexpr size_t kMaxHeldGarbage = 4;
   std::thread worker_;
 };

@@ -140,3 +140,22 @@ TEST_CASE("print can write to sys.stderr; files take only text") {
 TEST_CASE("lambdas take their parameter types from an optional Callable parameter") {
   CHECK(codes(analyze("xs = ['bb', 'a']\nxs.sort(key=lambda s: len(s))\nprint(xs)\n")).empty());
 }
+
+// Iterating a tuple joins its element types, and a join can intern a new type
+// (here Optional[Ci]) while the loop still reads the tuple's element list: a
+// reference into the type table dangled when the table grew (seen in review;
+// an AddressSanitizer build, -DMOLT_SANITIZE=ON, reports the use after free).
+TEST_CASE("iterating tuples whose element types join into new types") {
+  std::string src;
+  for (int i = 0; i < 300; ++i) {
+    std::string c = "C" + std::to_string(i);
+    src += "class " + c + ":\n    pass\n\n\ndef f" + std::to_string(i) + "() -> None:\n    for x in (" + c + "(), None, " + c +
+           "()):\n        print(x)\n\n\n";
+  }
+  auto a = analyze(src);
+  INFO(messages(a));
+  CHECK(a.analysis.errorCount() == 0);
+  std::string t = molt::dumpTypes(a.analysis);
+  CHECK(has(t, "var x: C0 | None"));
+  CHECK(has(t, "var x: C299 | None"));
+}
