@@ -47,7 +47,13 @@ void Scheduler::stop() {
 void Scheduler::loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    if (garbage_.size() > kMaxHeldGarbage) {  // bounded even while jobs keep coming
+    auto next = due_.end();
+    for (auto it = due_.begin(); it != due_.end(); ++it)
+      if (next == due_.end() || it->second < next->second) next = it;
+    bool idle = tasks_.empty() && (next == due_.end() || next->second > Clock::now());
+    // Free when idle, and before the next job while too many are held (a
+    // stream of back-to-back jobs would otherwise keep them all).
+    if (!garbage_.empty() && (idle || garbage_.size() > kMaxHeldGarbage)) {
       std::shared_ptr<const void> g = std::move(garbage_.front());
       garbage_.pop_front();
       lock.unlock();
@@ -60,18 +66,6 @@ void Scheduler::loop() {
       tasks_.pop_front();
       lock.unlock();
       task();
-      lock.lock();
-      continue;
-    }
-    auto next = due_.end();
-    for (auto it = due_.begin(); it != due_.end(); ++it)
-      if (next == due_.end() || it->second < next->second) next = it;
-    bool idle = next == due_.end() || next->second > Clock::now();
-    if (!garbage_.empty() && idle) {
-      std::shared_ptr<const void> g = std::move(garbage_.front());
-      garbage_.pop_front();
-      lock.unlock();
-      g.reset();
       lock.lock();
       continue;
     }
