@@ -49,6 +49,11 @@ class Scheduler {
   // Finishes the running job, drops the rest, joins the worker. Idempotent.
   void stop();
 
+  // Under a stream of back-to-back edits or requests the worker is never
+  // idle: it then frees retired objects before the next job until at most
+  // this many (two analyses' worth) are held, so memory stays bounded.
+  static constexpr size_t kMaxHeldGarbage = 4;
+
  private:
   void loop();
 
@@ -59,10 +64,6 @@ class Scheduler {
   std::map<std::string, Clock::time_point> due_;  // uri -> when to analyse
   bool stopping_ = false;
   std::deque<std::shared_ptr<const void>> garbage_;
-  // Under a stream of back-to-back edits or requests the worker is never
-  // idle: it then frees retired objects before the next job until at most
-  // this many (two analyses' worth) are held, so memory stays bounded.
-  static constexpr size_t kMaxHeldGarbage = 4;
   std::thread worker_;
 };
 
