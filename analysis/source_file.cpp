@@ -2,15 +2,19 @@
 #include "source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace molt {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  // memchr, not a byte loop: the language server builds this table for the
+  // whole file on every edit (a byte loop was ~0.1 ms on 150 KiB).
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  const char* base = text_.data();
+  const char* end = base + text_.size();
+  for (const char* p = base; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p)
+    line_starts_.push_back(static_cast<uint32_t>(p - base + 1));
 }
 
 uint32_t utf16Length(std::string_view s) {
@@ -63,6 +67,14 @@ size_t findInvalidUtf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
+    // ASCII runs 8 bytes at a time (source is mostly ASCII; checked on every edit).
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     size_t len;

@@ -31,3 +31,29 @@ TEST_CASE("invalid UTF-8 is found at the right byte") {
   CHECK(molt::findInvalidUtf8("\xED\xA0\x80") == 0);      // surrogate
   CHECK(molt::findInvalidUtf8("\xF4\x90\x80\x80") == 0);  // > U+10FFFF
 }
+
+// The scan skips ASCII 8 bytes at a time, and the line table is built with
+// memchr: every offset relative to those 8-byte steps gives the same answers.
+TEST_CASE("UTF-8 validation and line starts at every offset of a longer text") {
+  for (size_t k = 0; k < 40; ++k) {
+    std::string t(40, 'a');
+    t[k] = '\xFF';
+    CHECK(molt::findInvalidUtf8(t) == k);
+    std::string ok(40, 'b');
+    ok.replace(k, 1, "\xC3\xA9");  // a valid two-byte sequence straddling any step
+    CHECK(molt::findInvalidUtf8(ok) == std::string_view::npos);
+    std::string cut(40, 'c');
+    cut[39 - k % 8] = '\xE2';  // a three-byte lead without its continuation bytes
+    CHECK(molt::findInvalidUtf8(cut) == 39 - k % 8);
+    std::string lines(40, 'x');
+    lines[k] = '\n';
+    SourceFile f("t.py", lines);
+    CHECK(f.lineCount() == 2);
+    CHECK(f.position(static_cast<uint32_t>(k + 1)).line == 2u);
+    CHECK(f.lineText(1).size() == k);
+  }
+  SourceFile empty("t.py", "");
+  CHECK(empty.lineCount() == 1);
+  SourceFile nl("t.py", "\n\n");
+  CHECK(nl.lineCount() == 3);
+}
