@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <cassert>
 #include <unordered_set>
 
@@ -537,9 +539,17 @@ class Checker {
   }
 
   TypeId functionType(const FunctionInfo* fn) {
-    std::vector<TypeId> ps;
-    ps.reserve(fn->params.size());
-    for (const ParamInfo& p : fn->params) ps.push_back(p.type);
+    // On the stack for the usual few parameters: this runs at every call.
+    std::array<TypeId, 16> small;
+    std::vector<TypeId> big;
+    std::span<TypeId> ps;
+    if (fn->params.size() <= small.size()) {
+      ps = std::span<TypeId>(small.data(), fn->params.size());
+    } else {
+      big.resize(fn->params.size());
+      ps = big;
+    }
+    for (size_t i = 0; i < fn->params.size(); ++i) ps[i] = fn->params[i].type;
     return T.callable(ps, fn->returns);
   }
 

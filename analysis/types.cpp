@@ -245,16 +245,23 @@ TypeId TypeTable::substitute(TypeId t, const std::map<std::string_view, TypeId>&
     return it == bindings.end() ? unknown() : it->second;
   }
   if (d.args.empty()) return t;
-  // Copies out of `d` first: substitute() may intern, which moves types_.
+  // Re-read through types_[t] after each step: substitute() may intern,
+  // which moves types_. The argument list is copied only once one changes
+  // (most substitutions change nothing).
   const TypeKind kind = d.kind;
   const ClassInfo* cls = d.cls;
   const std::string_view name = d.name;
-  std::vector<TypeId> args = d.args;
+  const size_t n = d.args.size();
+  std::vector<TypeId> args;
   bool changed = false;
-  for (auto& a : args) {
+  for (size_t i = 0; i < n; ++i) {
+    TypeId a = types_[t].args[i];
     TypeId s = substitute(a, bindings);
-    changed |= s != a;
-    a = s;
+    if (s != a && !changed) {
+      args.assign(types_[t].args.begin(), types_[t].args.begin() + static_cast<std::ptrdiff_t>(i));
+      changed = true;
+    }
+    if (changed) args.push_back(s);
   }
   if (!changed) return t;
   if (kind == TypeKind::Optional) return optional(args[0]);
