@@ -13,9 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <span>
 #include <cassert>
+#include <span>
 #include <unordered_set>
 
 #include "builtins.h"
@@ -83,6 +82,7 @@ class Checker {
   Ctx ctx_;
   std::unordered_map<std::string_view, ClassInfo*> builtin_classes_;
   std::unordered_map<const char*, std::vector<Sig>> sig_cache_;
+  std::vector<bool> filled_scratch_;  // bindArgs: parameters given so far
   std::vector<std::pair<const FunctionDef*, ClassInfo*>> deferred_;
   std::vector<std::pair<const ClassDef*, ClassInfo*>> pending_classes_;
   // Fields assigned through `self.x = value` without annotation, typed when
@@ -538,20 +538,7 @@ class Checker {
     }
   }
 
-  TypeId functionType(const FunctionInfo* fn) {
-    // On the stack for the usual few parameters: this runs at every call.
-    std::array<TypeId, 16> small;
-    std::vector<TypeId> big;
-    std::span<TypeId> ps;
-    if (fn->params.size() <= small.size()) {
-      ps = std::span<TypeId>(small.data(), fn->params.size());
-    } else {
-      big.resize(fn->params.size());
-      ps = big;
-    }
-    for (size_t i = 0; i < fn->params.size(); ++i) ps[i] = fn->params[i].type;
-    return T.callable(ps, fn->returns);
-  }
+  TypeId functionType(const FunctionInfo* fn) { return T.callable(std::span<const ParamInfo>(fn->params), fn->returns); }
 
   std::string_view text(const Expr* e) const { return src_.substr(e->range.begin, e->range.end - e->range.begin); }
 

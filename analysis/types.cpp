@@ -80,6 +80,13 @@ TypeId TypeTable::callable(std::span<const TypeId> params, TypeId ret) {
   return intern(TypeKind::Callable, scratch_);
 }
 
+TypeId TypeTable::callable(std::span<const ParamInfo> params, TypeId ret) {
+  scratch_.clear();
+  for (const ParamInfo& p : params) scratch_.push_back(p.type);
+  scratch_.push_back(ret);
+  return intern(TypeKind::Callable, scratch_);
+}
+
 TypeId TypeTable::stripNone(TypeId t) const { return kind(t) == TypeKind::Optional ? arg(t, 0) : t; }
 
 bool TypeTable::containsUnknown(TypeId t) const {

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <initializer_list>
-#include <span>
 #include <vector>
 
 #include "ast.h"
@@ -126,6 +125,8 @@ class TypeTable {
   TypeId callable(std::initializer_list<TypeId> params, TypeId ret) {
     return callable(std::span<const TypeId>(params.begin(), params.size()), ret);
   }
+  // The type of a function with these parameters.
+  TypeId callable(std::span<const ParamInfo> params, TypeId ret);
   TypeId instance(const ClassInfo* c) { return intern(TypeKind::Instance, {}, c); }
   TypeId classObj(const ClassInfo* c) { return intern(TypeKind::ClassObj, {}, c); }
   TypeId superOf(const ClassInfo* c) { return intern(TypeKind::Super, {}, c); }
@@ -164,7 +165,7 @@ class TypeTable {
   bool invariantEqual(TypeId a, TypeId b) const;
   std::vector<TypeData> types_;
   std::vector<TypeId> index_;    // open addressing: TypeId + 1, 0 = empty; a power of two in size
-  std::vector<TypeId> scratch_;  // callable()'s parameter list plus result
+  std::vector<TypeId> scratch_;  // callable()'s parameter types plus result
 };
 
 }  // namespace molt

@@ -60,9 +60,9 @@ int runLspCommand(const std::vector<std::string>& args) {
   // list. With glibc's default of 8 per core, freed memory lingered in
   // many part-empty arenas: 5k lines peaked at 70 MiB instead of 18 MiB.
   // With a single arena the worker and the helper fought over its lock on
-  // every tree-sitter allocation: the first parse of
-  // 5k lines took 42-58 ms instead of 23 ms (strace: ~1300 futex waits in
-  // malloc), and first diagnostics 54-78 ms instead of 31-34 ms.
+  // every tree-sitter allocation: the first parse of 5k lines took 42-58 ms
+  // instead of 23 ms (strace: ~1300 futex waits in malloc), and first
+  // diagnostics 54-78 ms instead of 31-34 ms.
   mallopt(M_ARENA_MAX, 3);
 #endif
   std::unique_ptr<Transport> transport;

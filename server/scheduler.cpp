@@ -1,5 +1,6 @@
-// The worker loop: tasks first, then the earliest due analysis, then freeing
-// retired objects one at a time.
+// The worker loop: tasks first, then the earliest due analysis; retired
+// objects are freed one at a time when idle, or before the next job while
+// more than kMaxHeldGarbage are held.
 #include "server/scheduler.h"
 
 namespace molt::lsp {
