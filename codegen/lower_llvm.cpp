@@ -361,6 +361,22 @@ class Lowerer {
   void release(const LV& x) {
     if (x.owned && refcounted(x.r)) decref(x.v);
   }
+  // Releases two Int operands of an inline int operation. Its fast path ran
+  // only when both are small ints, which own no memory, so the release is
+  // behind the same test: LLVM merges it with the helper's and the fast path
+  // does no refcount work at all.
+  void releaseUnlessSmall(const LV& a, const LV& c) {
+    bool ra = a.owned && refcounted(a.r), rc = c.owned && refcounted(c.r);
+    if (!ra && !rc) return;
+    BasicBlock* rel = newBlock("int.release");
+    BasicBlock* done = newBlock("int.released");
+    b_.CreateCondBr(bothSmall(a.v, c.v), done, rel);
+    b_.SetInsertPoint(rel);
+    release(a);
+    release(c);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
   LV own(LV x) {
     if (!x.owned && refcounted(x.r)) incref(x.v);
     x.owned = true;
@@ -672,8 +688,12 @@ class Lowerer {
         LV a = expr(e->args[0]);
         LV c = expr(e->args[1]);
         Value* r = compare(e->cmp_op, a, c);
-        release(a);
-        release(c);
+        if (a.r == Repr::Int && c.r == Repr::Int) {
+          releaseUnlessSmall(a, c);
+        } else {
+          release(a);
+          release(c);
+        }
         return {r, Repr::Bool, false};
       }
       case IrOp::ChainCompare: return chainCompare(e);
@@ -961,11 +981,15 @@ class Lowerer {
       case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor:
         r = b_.CreateCall(intBinHelper(e->bin_op), {a.v, c.v});
         break;
-      default: r = b_.CreateCall(rtBin(rtBinary(e->bin_op)), {a.v, c.v}); break;
+      default:
+        r = b_.CreateCall(rtBin(rtBinary(e->bin_op)), {a.v, c.v});
+        checkNull(r);
+        release(a);
+        release(c);
+        return {r, Repr::Int, true};
     }
     checkNull(r);
-    release(a);
-    release(c);
+    releaseUnlessSmall(a, c);
     return {r, Repr::Int, true};
   }
 
@@ -1502,8 +1526,60 @@ class Lowerer {
                  BasicBlock* done) {
     bool const_step = s->args[2]->op == IrOp::ConstInt;
     int64_t step_value = s->args[2]->ival;
+    const IrTarget& target = s->targets[0];
+    // Small version, local target the body never assigns: after the first
+    // iteration the slot only ever holds a small counter value, so its old
+    // value is released once, before the loop, and each iteration stores
+    // without a refcount test.
+    bool plain_store = false;
+    if (small && !target.global && !target.cell) {
+      std::vector<bool> written(irf_->locals.size(), false);
+      for (const IrStmt* st : s->body) markWritten(st, written);
+      plain_store = target.index < written.size() && !written[target.index];
+    }
+    // Small version with a step of unknown sign: the trip count, computed
+    // once (small ints: no overflow), drives the loop, so each iteration
+    // tests one down-counter instead of the step's sign and two bounds.
+    Value* trips = nullptr;
+    if (small && !const_step) {
+      Value* up = b_.CreateICmpSGT(step, c64(0));
+      Value* dist = b_.CreateSelect(up, b_.CreateSub(stop, start), b_.CreateSub(start, stop));
+      Value* mag = b_.CreateSelect(up, step, b_.CreateNeg(step));
+      BasicBlock* pre = b_.GetInsertBlock();
+      BasicBlock* count = newBlock("range.count");
+      BasicBlock* counted = newBlock("range.counted");
+      Value* nonempty = b_.CreateICmpSGT(dist, c64(0));
+      b_.CreateCondBr(nonempty, count, counted);
+      b_.SetInsertPoint(count);
+      Value* n = b_.CreateAdd(b_.CreateUDiv(b_.CreateSub(dist, c64(1)), mag), c64(1));
+      b_.CreateBr(counted);
+      b_.SetInsertPoint(counted);
+      llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
+      phi->addIncoming(c64(0), pre);
+      phi->addIncoming(n, count);
+      trips = phi;
+    }
+    if (plain_store) {
+      Value* nonempty = trips ? b_.CreateICmpNE(trips, c64(0))
+                              : (step_value > 0 ? b_.CreateICmpSLT(start, stop) : b_.CreateICmpSGT(start, stop));
+      BasicBlock* clear = newBlock("range.clear");
+      BasicBlock* cleared = newBlock("range.cleared");
+      b_.CreateCondBr(nonempty, clear, cleared);
+      b_.SetInsertPoint(clear);
+      Value* slot = slotOf(target);
+      Value* old = b_.CreateLoad(i64_, slot);
+      b_.CreateStore(boxSmall(start), slot);
+      decref(old);
+      b_.CreateBr(cleared);
+      b_.SetInsertPoint(cleared);
+    }
     llvm::AllocaInst* counter = entryAlloca(i64_);
     b_.CreateStore(start, counter);
+    llvm::AllocaInst* left = nullptr;
+    if (trips) {
+      left = entryAlloca(i64_);
+      b_.CreateStore(trips, left);
+    }
     BasicBlock* head = newBlock("range.head");
     BasicBlock* body = newBlock("range.body");
     BasicBlock* latch = newBlock("range.latch");
@@ -1511,20 +1587,24 @@ class Lowerer {
     b_.SetInsertPoint(head);
     Value* i = b_.CreateLoad(i64_, counter);
     Value* cond;
-    if (const_step) {
+    if (left) {
+      cond = b_.CreateICmpNE(b_.CreateLoad(i64_, left), c64(0));
+    } else if (const_step) {
       cond = step_value > 0 ? b_.CreateICmpSLT(i, stop) : b_.CreateICmpSGT(i, stop);
     } else {
       cond = b_.CreateSelect(b_.CreateICmpSGT(step, c64(0)), b_.CreateICmpSLT(i, stop), b_.CreateICmpSGT(i, stop));
     }
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
-    storeTo(s->targets[0], LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
+    if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
+    else storeTo(target, LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(latch);
     b_.SetInsertPoint(latch);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
+    if (left) b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, left), c64(1)), left);
     b_.CreateBr(head);
   }
 

@@ -73,11 +73,24 @@ async function waitForServer() {
   }, 60000, 250);
 }
 
+// Opens the command palette and runs `title`. A task's terminal that finished
+// ("press any key to close it") can take focus back after the palette opens and
+// close it again, so the palette is reopened (from the editor) if it vanishes.
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      log(`  command palette closed before "${title}" was typed; reopening (attempt ${attempt + 1})`);
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+    }
+  }
   await pickRow(page, title);
 }
 
