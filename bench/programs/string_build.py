@@ -1,6 +1,6 @@
 def main() -> None:
     total = 0
-    for r in range(200):
+    for r in range(1500):
         parts: list[str] = []
         for i in range(1000):
             parts.append(str(i))

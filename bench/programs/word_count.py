@@ -1,7 +1,7 @@
 def main() -> None:
     words = "the quick brown fox jumps over the lazy dog and the cat sat on the mat with a hat".split()
     counts: dict[str, int] = {}
-    for r in range(40000):
+    for r in range(250000):
         for w in words:
             counts[w] = counts.get(w, 0) + 1
     keys = sorted(counts.keys())

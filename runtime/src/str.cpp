@@ -63,17 +63,25 @@ V Buf::take_str() {
 static Str *g_empty = nullptr;
 static Str *g_chars[128];
 
-V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
-  if (n == 0 && g_empty) return BOX(g_empty);
-  if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
+// A new str of n bytes whose data (but not the NUL after it) the caller
+// fills in. Only for n >= 2: the empty and one-character strings are
+// interned by str_new_known.
+static Str *str_new_raw(int64_t n, int64_t ncp, bool ascii) {
   Str *o = (Str *)str_alloc(offsetof(Str, data) + (size_t)n + 1);
   o->nbytes = n;
   o->cap = n;
   o->ncp = ncp;
   o->hash = -1;
   o->ascii = ascii;
-  memcpy(o->data, s, (size_t)n);
   o->data[n] = 0;
+  return o;
+}
+
+V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
+  if (n == 0 && g_empty) return BOX(g_empty);
+  if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
+  Str *o = str_new_raw(n, ncp, ascii);
+  memcpy(o->data, s, (size_t)n);
   if (n == 0 || (n == 1 && (unsigned char)s[0] < 128)) {
     o->h.rc = MOLT_IMMORTAL_REFCNT;
     if (n == 0)
@@ -259,6 +267,7 @@ V str_slice(V v, int64_t a, int64_t, int64_t st, int64_t n) {
 static const char *mem_find(const char *h, int64_t hn, const char *nd, int64_t nn) {
   if (nn == 0) return h;
   if (nn > hn) return nullptr;
+  if (nn == 1) return (const char *)memchr(h, nd[0], (size_t)hn); // split(","): the common case
   const char *end = h + hn - nn;
   for (const char *p = h; p <= end; p++) {
     p = (const char *)memchr(p, nd[0], (size_t)(end - p + 1));
@@ -432,7 +441,8 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
     i = j + p->nbytes;
     if (maxsplit > 0) maxsplit--;
   }
-  list_append_steal(out, mk(s->data + i, s->nbytes - i));
+  int64_t rest = s->nbytes - i;
+  list_append_steal(out, s->ascii ? str_new_known(s->data + i, rest, rest, true) : mk(s->data + i, rest));
   return out;
 }
 
@@ -460,23 +470,56 @@ extern "C" MoltValue molt_str_rsplit(MoltValue sv, MoltValue sep, int64_t maxspl
 
 extern "C" MoltValue molt_str_join(MoltValue sep, MoltValue iterable) {
   REQUIRE_STR(sep, "join");
-  V items = seq_to_list(iterable);
+  // A list is read in place (nothing below runs user code, so it cannot
+  // change meanwhile); other iterables are collected first.
+  V items = is_list(iterable) ? incref(iterable) : seq_to_list(iterable);
   if (items == MOLT_NULL) return MOLT_NULL;
   List *l = LIST(items);
-  Buf b;
+  Str *sp = STR(sep);
+  // First pass: check the items and size the result exactly (bytes, code
+  // points, ASCII-ness), so the second pass is one allocation and memcpys.
+  int64_t nbytes = 0, ncp = 0;
+  bool ascii = true;
   for (int64_t i = 0; i < l->len; i++) {
     if (!is_str(l->items[i])) {
-      b.free_();
       err_fmt(MOLT_EXC_TYPE_ERROR, "sequence item %lld: expected str instance, %s found", (long long)i,
               tname(l->items[i]));
       decref(items);
       return MOLT_NULL;
     }
-    if (i) b.putv(sep);
-    b.putv(l->items[i]);
+    Str *x = STR(l->items[i]);
+    nbytes += x->nbytes;
+    ncp += x->ncp;
+    ascii = ascii && x->ascii;
+  }
+  if (l->len > 1) {
+    nbytes += sp->nbytes * (l->len - 1);
+    ncp += sp->ncp * (l->len - 1);
+    ascii = ascii && sp->ascii;
+  }
+  auto fill = [&](char *w) {
+    for (int64_t i = 0; i < l->len; i++) {
+      if (i) {
+        memcpy(w, sp->data, (size_t)sp->nbytes);
+        w += sp->nbytes;
+      }
+      Str *x = STR(l->items[i]);
+      memcpy(w, x->data, (size_t)x->nbytes);
+      w += x->nbytes;
+    }
+  };
+  V r;
+  if (nbytes <= 1) { // "" or one character: the interned strings
+    char one[1];
+    fill(one);
+    r = str_new_known(one, nbytes, ncp, ascii);
+  } else {
+    Str *o = str_new_raw(nbytes, ncp, ascii);
+    fill(o->data);
+    r = BOX(o);
   }
   decref(items);
-  return b.take_str();
+  return r;
 }
 
 static bool in_chars(Str *chars, uint32_t c) {
