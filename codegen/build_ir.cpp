@@ -257,6 +257,13 @@ class Builder {
   // list[bool]: every item is True or False (immortal, never a heap object),
   // so `molt_setitem` on it is marked (ival = 1) to overwrite an item without
   // reading and releasing the old one.
+  // `d[k]` and `d[k] = v` on a value the checker typed `dict[...]` call the
+  // dict's own entry points (which still check the receiver) instead of the
+  // generic ones that test for a list first.
+  bool isDict(TypeId ct) const { return types_.kind(ct) == TypeKind::Dict; }
+  const char* getItemFn(TypeId ct) const { return isDict(ct) ? "molt_dict_getitem" : "molt_getitem"; }
+  const char* setItemFn(TypeId ct) const { return isDict(ct) ? "molt_dict_set" : "molt_setitem"; }
+
   bool boolItems(TypeId ct) const {
     if (types_.kind(ct) != TypeKind::List) return false;
     const auto& args = types_.get(ct).args;
@@ -885,7 +892,7 @@ class Builder {
                           sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()},
                          cm_.typeOf(e));
         }
-        return rtTyped("molt_getitem", "v:vv", {boxed(s->value), boxed(s->index)}, cm_.typeOf(e));
+        return rtTyped(getItemFn(cm_.typeOf(s->value)), "v:vv", {boxed(s->value), boxed(s->index)}, cm_.typeOf(e));
       }
       case ExprKind::Attribute: {
         auto* at = as<AttributeExpr>(e);
@@ -2166,7 +2173,7 @@ class Builder {
             unsupported(range, "an `int` stored into a container of `float` (CPython keeps it an `int`; write `1.0`)");
             return;
           }
-          st->value = rt("molt_setitem", "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
+          st->value = rt(setItemFn(ct), "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
           st->value->ival = boolItems(ct) ? 1 : 0;
         }
         out.push_back(st);
@@ -2270,10 +2277,11 @@ class Builder {
           auto obj = operand(sub->value);
           auto key = operand(sub->index);
           TypeId tt = cm_.typeOf(au->target);
-          IrExpr* cur = rtTyped("molt_getitem", "v:vv", {obj(), key()}, tt);
+          TypeId ct = cm_.typeOf(sub->value);
+          IrExpr* cur = rtTyped(getItemFn(ct), "v:vv", {obj(), key()}, tt);
           IrExpr* v = buildBinary(au->op, cur, tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::Eval);
-          st->value = rt("molt_setitem", "s:vvv", {obj(), key(), convert(v, Repr::Value)});
+          st->value = rt(setItemFn(ct), "s:vvv", {obj(), key(), convert(v, Repr::Value)});
           st->range = s->range;
           out.push_back(st);
           return;

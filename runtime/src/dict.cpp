@@ -41,14 +41,20 @@ static int64_t find_slot(Dict *d, V key, int64_t hash, int64_t *empty_slot, int 
       if (first_dummy < 0) first_dummy = i;
     } else {
       DictEntry *e = &d->entries[ix];
-      if (e->key == key && !molt_is_double(key)) return i;
+      if (e->key == key && !molt_is_double(key)) {
+        d->last = ix;
+        return i;
+      }
       if (e->hash == hash) {
         int r = eq_bool(e->key, key);
         if (r < 0) {
           *err = 1;
           return -1;
         }
-        if (r) return i;
+        if (r) {
+          d->last = ix;
+          return i;
+        }
       }
     }
     perturb >>= 5;
@@ -81,6 +87,21 @@ static void dict_resize(Dict *d, int64_t minused) {
   }
 }
 
+// `d[k] = d.get(k, 0) + 1` and `d[k] += 1` look the same key up twice in a
+// row. The second lookup is answered from d->last when that entry holds the
+// very same key object: a key is in a dict once, so identity finds its entry
+// (CPython's lookup also tries identity first). Only for keys whose hash runs
+// no user code (ints, strs, bools, None), so skipping the hash changes
+// nothing observable. The hint is never invalidated: a stale one (after a
+// delete, a resize or a clear) fails the bounds or identity check.
+static inline DictEntry *memo_hit(Dict *d, V key) {
+  int64_t ix = d->last;
+  if ((uint64_t)ix >= (uint64_t)d->nentries) return nullptr;
+  DictEntry *e = &d->entries[ix];
+  if (e->key != key || molt_is_double(key) || (molt_is_ptr(key) && !is_str(key))) return nullptr;
+  return e;
+}
+
 V dict_lookup(V dv, V key, int64_t hash, int *err) {
   Dict *d = AS(Dict, dv);
   int64_t slot = find_slot(d, key, hash, nullptr, err);
@@ -106,6 +127,7 @@ int dict_set_hashed(V dv, V key, int64_t hash, V value) {
     find_slot(d, key, hash, &empty, &err);
   }
   d->indices[empty] = d->nentries;
+  d->last = d->nentries;
   d->entries[d->nentries++] = DictEntry{hash, incref(key), incref(value)};
   d->used++;
   return 0;
@@ -127,6 +149,12 @@ static inline int hash_key(V key, int64_t *h) {
 
 extern "C" int molt_dict_set(MoltValue d, MoltValue k, MoltValue v) {
   REQUIRE_DICT(d, "__setitem__", -1);
+  if (DictEntry *e = memo_hit(AS(Dict, d), k)) {
+    V old = e->value;
+    e->value = incref(v);
+    decref(old);
+    return 0;
+  }
   int64_t h;
   if (hash_key(k, &h) < 0) return -1;
   return dict_set_hashed(d, k, h, v);
@@ -134,6 +162,7 @@ extern "C" int molt_dict_set(MoltValue d, MoltValue k, MoltValue v) {
 
 extern "C" MoltValue molt_dict_getitem(MoltValue d, MoltValue k) {
   REQUIRE_DICT(d, "__getitem__", MOLT_NULL);
+  if (DictEntry *e = memo_hit(AS(Dict, d), k)) return incref(e->value);
   int64_t h;
   if (hash_key(k, &h) < 0) return MOLT_NULL;
   int err = 0;
@@ -145,6 +174,7 @@ extern "C" MoltValue molt_dict_getitem(MoltValue d, MoltValue k) {
 
 extern "C" MoltValue molt_dict_get(MoltValue d, MoltValue k, MoltValue dflt) {
   REQUIRE_DICT(d, "get", MOLT_NULL);
+  if (DictEntry *e = memo_hit(AS(Dict, d), k)) return incref(e->value);
   int64_t h;
   if (hash_key(k, &h) < 0) return MOLT_NULL;
   int err = 0;

@@ -79,6 +79,7 @@ struct Dict {
   int64_t mask;     // indices size - 1
   int64_t *indices; // -1 empty, -2 dummy, else entry index
   DictEntry *entries;
+  int64_t last;     // entry index of the last key found or inserted: a hint, checked before use (dict.cpp)
 };
 struct SetEntry {
   V key; // MOLT_NULL = empty, MOLT_STOP = dummy
@@ -167,6 +168,31 @@ static inline const MoltClassDesc *user_desc(V v);
 uint32_t molt_type_count();
 
 // ---- value helpers --------------------------------------------------------
+// memcpy for the short, non-overlapping copies that dominate string work
+// (str(i), split pieces, join items): a call into libc's memcpy costs more
+// than copying a few bytes with two overlapping loads and stores.
+static inline void copy_bytes(char *d, const char *s, size_t n) {
+  if (n > 16) {
+    memcpy(d, s, n);
+  } else if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else if (n > 0) { // 1..3 bytes: first, middle, last
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
+
 static inline MoltObject *OBJ(V v) { return (MoltObject *)molt_unbox_ptr(v); }
 static inline uint32_t obj_type(V v) { return OBJ(v)->type; }
 static inline bool is_type(V v, uint32_t t) { return molt_is_ptr(v) && OBJ(v)->type == t; }

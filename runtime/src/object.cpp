@@ -315,6 +315,7 @@ static bool str_recycle(MoltObject *o) {
 }
 
 void molt_dealloc(MoltObject *o) {
+  if (o->type == MOLT_TYPE_STR && str_recycle(o)) return; // the most common death: a short str
   if (o->type >= MOLT_TYPE_FIRST_USER) { // raw-only struct: nothing to release, recycle
     TypeInfo *t = molt_typeinfo(o->type);
     if (t && t->leaf) {
@@ -340,7 +341,15 @@ void molt_dealloc(MoltObject *o) {
     break;
   case MOLT_TYPE_LIST: {
     List *l = (List *)o;
-    for (int64_t i = 0; i < l->len; i++) decref(l->items[i]);
+    for (int64_t i = 0; i < l->len; i++) {
+      V v = l->items[i];
+      if (!molt_is_ptr(v)) continue; // ints, floats, bools, None: nothing to release
+      MoltObject *x = OBJ(v);
+      // A list of short strs dying with it (string building): recycle each
+      // without a call.
+      if (x->rc == 1 && x->type == MOLT_TYPE_STR && str_recycle(x)) continue;
+      decref(v);
+    }
     free(l->items);
     break;
   }

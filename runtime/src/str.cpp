@@ -81,7 +81,7 @@ V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
   if (n == 0 && g_empty) return BOX(g_empty);
   if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
   Str *o = str_new_raw(n, ncp, ascii);
-  memcpy(o->data, s, (size_t)n);
+  copy_bytes(o->data, s, (size_t)n);
   if (n == 0 || (n == 1 && (unsigned char)s[0] < 128)) {
     o->h.rc = MOLT_IMMORTAL_REFCNT;
     if (n == 0)
@@ -500,11 +500,11 @@ extern "C" MoltValue molt_str_join(MoltValue sep, MoltValue iterable) {
   auto fill = [&](char *w) {
     for (int64_t i = 0; i < l->len; i++) {
       if (i) {
-        memcpy(w, sp->data, (size_t)sp->nbytes);
+        copy_bytes(w, sp->data, (size_t)sp->nbytes);
         w += sp->nbytes;
       }
       Str *x = STR(l->items[i]);
-      memcpy(w, x->data, (size_t)x->nbytes);
+      copy_bytes(w, x->data, (size_t)x->nbytes);
       w += x->nbytes;
     }
   };
