@@ -982,7 +982,11 @@ class Builder {
       case ExprKind::ListComp:
       case ExprKind::SetComp:
       case ExprKind::DictComp: return buildComprehension(as<ComprehensionExpr>(e));
-      case ExprKind::GeneratorExp: return failExpr(e->range, "generator expressions");
+      case ExprKind::GeneratorExp:
+        if (e == materialize_genexp_) return buildComprehension(as<ComprehensionExpr>(e));
+        return failExpr(e->range,
+                        "generator expressions except as the iterable argument of `sum`, `min`, `max` (without "
+                        "`key=`), `sorted`, `list`, `tuple`, `set`, `any`, `all` or `str.join`");
       case ExprKind::Lambda: return buildLambda(as<LambdaExpr>(e));
       case ExprKind::Bytes: return failExpr(e->range, "bytes literals");
       default: return failExpr(e->range, fmt::format("`{}` expressions", kindName(e->kind)));
@@ -1304,7 +1308,8 @@ class Builder {
   IrExpr* buildComprehension(const ComprehensionExpr* c) {
     IrTarget acc = tempTarget(Repr::Value);
     IrExpr* blk = m_.newExpr(IrOp::Block, Repr::Value);
-    IrExpr* init = c->kind == ExprKind::ListComp  ? rt("molt_list_new", "v:n", {constInt(0)})
+    bool as_list = c->kind == ExprKind::ListComp || c->kind == ExprKind::GeneratorExp;
+    IrExpr* init = as_list                        ? rt("molt_list_new", "v:n", {constInt(0)})
                    : c->kind == ExprKind::SetComp ? rt("molt_set_new", "v:", {})
                                                   : rt("molt_dict_new", "v:", {});
     blk->stmts.push_back(store(acc, init, c->range));
@@ -1322,7 +1327,7 @@ class Builder {
       }
     }
     IrStmt* add = m_.newStmt(IrStmtKind::Eval);
-    if (c->kind == ExprKind::ListComp) add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
+    if (as_list) add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
     else if (c->kind == ExprKind::SetComp) add->value = rt("molt_set_add", "s:vv", {load(acc), boxed(c->elt)});
     else add->value = rt("molt_dict_set", "s:vvv", {load(acc), boxed(c->elt), boxed(c->value)});
     body->push_back(add);
@@ -1806,6 +1811,10 @@ class Builder {
             return failExpr(c->args[i]->range, "an `int` handed to a container of `float` (CPython keeps it an `int`; write `1.0`)");
         }
         IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
+        // `sep.join(genexp)`: CPython's join collects the items first.
+        const Expr* saved_genexp = materialize_genexp_;
+        if (me.receiver == TypeKind::Str && at->attr == "join" && c->args.size() == 1)
+          materialize_genexp_ = c->args[0];
         for (size_t i = 0; i < nparams; ++i) {
           char kind = sig[3 + i];
           if (i < c->args.size()) {
@@ -1819,6 +1828,7 @@ class Builder {
             e->args.push_back(constNone());
           }
         }
+        materialize_genexp_ = saved_genexp;
         char ret = sig[0];
         if (ret == 's') e->repr = Repr::Value;  // status -> None
         return convert(e, reprOf(result));
@@ -1888,7 +1898,74 @@ class Builder {
     return convert(e, reprOf(cm_.typeOf(c)));
   }
 
+  // A generator expression that a builtin consumes whole, element by element
+  // with nothing observable in between, may be built as a list first:
+  // `sum`, `sorted` and `str.join` (CPython's also collect first), `list`,
+  // `tuple`, `set`, and `min`/`max` without `key=` (comparing builtin values
+  // runs no user code). With `key=` the key calls would move after every
+  // element instead of between them, so that stays refused.
+  static bool consumesGenexpWhole(std::string_view name, const CallExpr* c) {
+    if (c->args.empty() || c->args[0]->kind != ExprKind::GeneratorExp) return false;
+    if (c->args.size() == 2 && name == "sum") return true;  // sum(genexp, start)
+    if (c->args.size() != 1) return false;
+    if (name == "min" || name == "max")
+      return std::none_of(c->keywords.begin(), c->keywords.end(), [](const Keyword& k) { return k.name == "key"; });
+    return name == "sum" || name == "sorted" || name == "list" || name == "tuple" || name == "set";
+  }
+
+  // any(genexp) / all(genexp) with one `for`: a loop that stops at the first
+  // decisive element, as CPython's generator stops being resumed there.
+  IrExpr* buildAnyAll(bool is_any, const ComprehensionExpr* g) {
+    if (g->generators.size() != 1)
+      return failExpr(g->range, "generator expressions with several `for` clauses in `any`/`all`");
+    IrTarget res = tempTarget(Repr::Bool);
+    IrExpr* blk = m_.newExpr(IrOp::Block, Repr::Bool);
+    IrExpr* init = m_.newExpr(IrOp::ConstBool, Repr::Bool);
+    init->ival = is_any ? 0 : 1;
+    blk->stmts.push_back(store(res, init, g->range));
+    const Comprehension& gen = g->generators[0];
+    IrStmt* loop = buildLoopHeader(gen.target, gen.iter, g->range);
+    if (!loop) return constNone();
+    blk->stmts.push_back(loop);
+    std::vector<IrStmt*>* body = &loop->body;
+    for (Expr* cond : gen.ifs) {
+      IrStmt* i = m_.newStmt(IrStmtKind::If);
+      i->value = truthy(buildExpr(cond));
+      body->push_back(i);
+      body = &i->body;
+    }
+    IrStmt* hit = m_.newStmt(IrStmtKind::If);
+    IrExpr* t = truthy(buildExpr(g->elt));
+    if (!is_any) {
+      IrExpr* n = m_.newExpr(IrOp::Not, Repr::Bool);
+      n->args.push_back(t);
+      t = n;
+    }
+    hit->value = t;
+    IrExpr* decided = m_.newExpr(IrOp::ConstBool, Repr::Bool);
+    decided->ival = is_any ? 1 : 0;
+    hit->body.push_back(store(res, decided, g->range));
+    hit->body.push_back(m_.newStmt(IrStmtKind::Break));
+    body->push_back(hit);
+    blk->args.push_back(load(res));
+    return blk;
+  }
+
   IrExpr* buildBuiltin(std::string_view name, const CallExpr* c, TypeId result) {
+    if ((name == "any" || name == "all") && c->args.size() == 1 && c->keywords.empty() &&
+        c->args[0]->kind == ExprKind::GeneratorExp)
+      return convert(buildAnyAll(name == "any", as<ComprehensionExpr>(c->args[0])), reprOf(result));
+    if (consumesGenexpWhole(name, c)) {
+      const Expr* saved = materialize_genexp_;
+      materialize_genexp_ = c->args[0];
+      IrExpr* e = buildBuiltinCall(name, c, result);
+      materialize_genexp_ = saved;
+      return e;
+    }
+    return buildBuiltinCall(name, c, result);
+  }
+
+  IrExpr* buildBuiltinCall(std::string_view name, const CallExpr* c, TypeId result) {
     if (name == "print") {
       IrExpr* sep = constNone();
       IrExpr* end = constNone();
@@ -2551,6 +2628,8 @@ class Builder {
   std::deque<IrFunction> lambdas_;
   uint32_t lambda_base_ = 0;
   bool eager_callable_ = false;
+  // The generator expression the builtin being lowered consumes whole (built as a list).
+  const Expr* materialize_genexp_ = nullptr;
   // Nested functions: a name expression of each captured variable (resolved
   // at each call site), in parameter order after the declared parameters.
   std::unordered_map<const FunctionDef*, std::vector<const Expr*>> nested_caps_;

@@ -72,6 +72,17 @@ static V seq_repeat(V seq, V n) {
     if (l) {
       V r = list_new(len * k); // capacity len * k: filled in place
       V *dst = LIST(r)->items;
+      bool any_ptr = false;
+      for (int64_t i = 0; i < len; i++) any_ptr |= molt_is_ptr(items[i]);
+      if (!any_ptr) { // `[False] * n`, `[0] * n`: no refcounts, a plain fill
+        if (len == 1) {
+          for (int64_t j = 0; j < k; j++) dst[j] = items[0];
+        } else {
+          for (int64_t j = 0; j < k; j++) memcpy(dst + j * len, items, sizeof(V) * (size_t)len);
+        }
+        LIST(r)->len = len * k;
+        return r;
+      }
       for (int64_t j = 0; j < k; j++)
         for (int64_t i = 0; i < len; i++) dst[j * len + i] = incref(items[i]);
       LIST(r)->len = len * k;
