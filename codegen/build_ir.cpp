@@ -394,6 +394,50 @@ class Builder {
     return s;
   }
 
+  // `del target`: an item or a slice through the runtime (list, dict), a
+  // variable by releasing its value. The checker has already refused reads
+  // of a deleted local (possibly-unbound); a deleted module variable goes
+  // back to unbound (MOLT_NULL), so a later read from a function raises
+  // CPython's NameError.
+  void buildDelete(const Expr* t, SourceRange range, std::vector<IrStmt*>& out) {
+    IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+    st->range = range;
+    switch (t->kind) {
+      case ExprKind::Tuple:
+      case ExprKind::List:
+        for (const Expr* x : as<SequenceExpr>(t)->elts) buildDelete(x, range, out);
+        return;
+      case ExprKind::Subscript: {
+        auto* sub = as<SubscriptExpr>(t);
+        if (sub->index->kind == ExprKind::Slice) {
+          auto* sl = as<SliceExpr>(sub->index);
+          st->value = rt("molt_delslice", "s:vvvv",
+                         {boxed(sub->value), sl->lower ? boxed(sl->lower) : constNone(),
+                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()});
+        } else {
+          st->value = rt("molt_delitem", "s:vv", {boxed(sub->value), boxed(sub->index)});
+        }
+        out.push_back(st);
+        return;
+      }
+      case ExprKind::Name: {
+        IrTarget v;
+        if (!resolveVar(t, v) || v.cell) return unsupported(t->range, "`del` of this name");
+        if (v.repr == Repr::Float || v.repr == Repr::Bool) {
+          if (v.global) return unsupported(t->range, "`del` of a `float` or `bool` module variable");
+          return;  // an unboxed local holds nothing to release
+        }
+        IrStmt* clear = m_.newStmt(IrStmtKind::Store);
+        clear->targets.push_back(v);
+        clear->value = v.global ? rt("$null", "v:", {}) : constNone();
+        clear->range = range;
+        out.push_back(clear);
+        return;
+      }
+      default: return unsupported(t->range, "`del` of this target");
+    }
+  }
+
   // ------------------------------------------------------------ classes
   const StructLayout* layoutOf(const ClassInfo* c) const {
     for (const StructLayout& l : a_.layouts)
@@ -2599,7 +2643,9 @@ class Builder {
         return;
       }
       case StmtKind::Nonlocal: return;  // the variable is a cell (findCells)
-      case StmtKind::Delete: unsupported(s->range, "`del`"); return;
+      case StmtKind::Delete:
+        for (const Expr* t : as<DeleteStmt>(s)->targets) buildDelete(t, s->range, out);
+        return;
     }
   }
 
