@@ -24,6 +24,7 @@
 #include <filesystem>
 
 #include "codegen/codegen.h"
+#include "codegen/wasm_loops.h"
 
 #ifndef MOLT_RUNTIME_ARCHIVE
 #define MOLT_RUNTIME_ARCHIVE ""
@@ -127,6 +128,7 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
       opts.opt_level == 0 ? pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
                           : pb.buildPerModuleDefaultPipeline(passLevel(opts.opt_level, opts.size_level));
   mpm.run(m, mam);
+  if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) outlineInnerLoops(m);
 }
 
 std::string printModule(const llvm::Module& m) {

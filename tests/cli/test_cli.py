@@ -149,6 +149,22 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("build", "--target", "wasm", "--wit", exp, cwd=tmp)
     expect("--wit prints the exports", r.returncode == 0 and "package molt:exp@0.1.0;" in r.stdout
            and "export add-one: func(value: s64) -> s64;" in r.stdout, r.stdout + r.stderr)
+    # Inner loops become functions of their own on wasm (codegen/wasm_loops.h:
+    # V8 cannot move a running call to optimized code), natively they stay put;
+    # the program behaves the same either way.
+    nested = os.path.join(tmp, "nested.py")
+    with open(nested, "w") as f:
+        f.write("def main() -> None:\n    total = 0\n    for i in range(30):\n        for j in range(i):\n"
+                "            if j == 7:\n                continue\n            if i * j > 500:\n                break\n"
+                "            total += i * j\n    print(total)\n\n\nmain()\n")
+    r = run("build", "--target", "wasm", "--opt=2", "--emit=llvm", nested, cwd=tmp)
+    outlined = [l for l in r.stdout.splitlines() if l.startswith("define") and ".loop(" in l]
+    expect("wasm: the inner loop is outlined", r.returncode == 0 and len(outlined) == 1, r.stdout[-800:] + r.stderr)
+    r = run("build", "--opt=2", "--emit=llvm", nested, cwd=tmp)
+    expect("native: no loop is outlined", r.returncode == 0 and ".loop(" not in r.stdout, r.stderr)
+    r = run("run", "--target", "wasm", nested, cwd=tmp)
+    want = subprocess.run([sys.executable, nested], capture_output=True, text=True).stdout
+    expect("wasm: outlined loops compute the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
     r = run("doctor", "--json")
     checks_by_name = {c["name"]: c for c in json.loads(r.stdout)["checks"]} if r.stdout.strip() else {}
     for piece in ("wasm-runtime", "wasi-runner", "wasi-sysroot", "wasm-linker", "node"):
