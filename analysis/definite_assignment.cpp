@@ -498,6 +498,19 @@ class ScopeWalker {
     return head;
   }
 
+  // Names `b` deletes (at any depth) become possibly unbound in `s`.
+  void unbindDeleted(Block b, State& s) {
+    if (!s.reachable) return;
+    std::vector<const Symbol*> deleted;
+    collectDeleted(b, names_, deleted);
+    for (const Symbol* sym : deleted) {
+      int k = slotOf(sym);
+      if (k < 0) continue;
+      s.maybe[k] = s.maybe[k] || s.definite[k];
+      s.definite[k] = false;
+    }
+  }
+
   void bindMaybe(const Stmt* st, State& s) {
     std::string_view name = st->kind == StmtKind::FunctionDef ? as<FunctionDef>(st)->name : as<ClassDef>(st)->name;
     auto it = scope_->symbols.find(name);
@@ -534,6 +547,10 @@ class ScopeWalker {
     // may have deleted, which its end state shows).
     State handler_entry = body.reachable ? join(before, body) : before;
     for (size_t i = 0; i < handler_entry.definite.size(); ++i) handler_entry.maybe[i] = handler_entry.maybe[i] || body.maybe[i];
+    // The end state misses a `del` followed by a raise (the end is then
+    // unreachable) or by a new binding: any name the body deletes may be
+    // unbound when a handler starts.
+    unbindDeleted(t->body, handler_entry);
     State after = body;
     block(t->orelse, after);
     for (const ExceptHandler& h : t->handlers) {
@@ -549,8 +566,12 @@ class ScopeWalker {
       after = join(after, hs);
     }
     if (!t->finalbody.empty()) {
-      // `finally` also runs while an exception or a jump leaves the try.
+      // `finally` also runs while an exception or a jump leaves the try,
+      // from any point of the body, the `else` or a handler: a name any of
+      // them deletes may be unbound there.
       State fin = join(after, handler_entry);
+      unbindDeleted(t->orelse, fin);
+      for (const ExceptHandler& h : t->handlers) unbindDeleted(h.body, fin);
       block(t->finalbody, fin);
       if (!fin.reachable) {
         after = fin;

@@ -199,6 +199,7 @@ class Builder {
     }
     for (Stmt* s : mod.body)
       if (s->kind == StmtKind::ClassDef) declareClass(as<ClassDef>(s));
+    connectHooks();
     lambda_base_ = static_cast<uint32_t>(m_.functions.size());
     findCells();
     // Module body.
@@ -400,8 +401,6 @@ class Builder {
   // back to unbound (MOLT_NULL), so a later read from a function raises
   // CPython's NameError.
   void buildDelete(const Expr* t, SourceRange range, std::vector<IrStmt*>& out) {
-    IrStmt* st = m_.newStmt(IrStmtKind::Eval);
-    st->range = range;
     switch (t->kind) {
       case ExprKind::Tuple:
       case ExprKind::List:
@@ -409,6 +408,8 @@ class Builder {
         return;
       case ExprKind::Subscript: {
         auto* sub = as<SubscriptExpr>(t);
+        IrStmt* st = m_.newStmt(IrStmtKind::Eval);
+        st->range = range;
         if (sub->index->kind == ExprKind::Slice) {
           auto* sl = as<SliceExpr>(sub->index);
           st->value = rt("molt_delslice", "s:vvvv",
@@ -426,6 +427,12 @@ class Builder {
         if (v.repr == Repr::Float || v.repr == Repr::Bool) {
           if (v.global) return unsupported(t->range, "`del` of a `float` or `bool` module variable");
           return;  // an unboxed local holds nothing to release
+        }
+        if (v.global) {  // CPython's NameError when it is unbound already (a second `del` through `global`)
+          IrStmt* bound = m_.newStmt(IrStmtKind::Eval);
+          bound->value = load(v);
+          bound->range = range;
+          out.push_back(bound);
         }
         IrStmt* clear = m_.newStmt(IrStmtKind::Store);
         clear->targets.push_back(v);
@@ -550,6 +557,26 @@ class Builder {
     }
     class_index_[ci] = static_cast<uint32_t>(m_.classes.size());
     m_.classes.push_back(std::move(k));
+  }
+
+  // The special methods the runtime calls itself (print and str() of an
+  // instance, repr inside containers, dict and set keys, `in`, sorting,
+  // min/max, len(), truth tests): each class's descriptor points at the
+  // MoltFnPtr wrapper of its own or inherited method. Order as in
+  // MoltClassDesc (runtime.h).
+  void connectHooks() {
+    static const char* const kHooks[kClassHooks] = {"__repr__", "__str__", "__eq__", "__lt__",
+                                                    "__hash__", "__len__", "__bool__"};
+    for (auto& [ci, k] : class_index_) {
+      for (int h = 0; h < kClassHooks; ++h) {
+        const FunctionInfo* m = ci->findMethod(kHooks[h]);
+        if (!m || !m->decl) continue;
+        auto it = func_index_.find(m->decl);
+        if (it == func_index_.end()) continue;
+        m_.functions[it->second].needs_wrapper = true;
+        m_.classes[k].hooks[h] = static_cast<int32_t>(it->second);
+      }
+    }
   }
 
   // A class-body attribute (`NAME: T = value` or `NAME = value`): a hidden
@@ -1029,8 +1056,9 @@ class Builder {
       case ExprKind::GeneratorExp:
         if (e == materialize_genexp_) return buildComprehension(as<ComprehensionExpr>(e));
         return failExpr(e->range,
-                        "generator expressions except as the iterable argument of `sum`, `min`, `max` (without "
-                        "`key=`), `sorted`, `list`, `tuple`, `set`, `any`, `all` or `str.join`");
+                        "generator expressions except as the iterable of `sum`, `any`, `all`, `sorted`, `list`, "
+                        "`tuple`, `str.join`, or of `set`/`min`/`max` over ints, floats, strs or bools (other "
+                        "arguments free of side effects; `min`/`max` without `key=`)");
       case ExprKind::Lambda: return buildLambda(as<LambdaExpr>(e));
       case ExprKind::Bytes: return failExpr(e->range, "bytes literals");
       default: return failExpr(e->range, fmt::format("`{}` expressions", kindName(e->kind)));
@@ -1348,6 +1376,25 @@ class Builder {
     return convert(k, Repr::Value);
   }
 
+  // The `for ... if ...` clauses of a comprehension as nested loops and ifs
+  // appended to `body`; returns the innermost body, nullptr after a diagnostic.
+  std::vector<IrStmt*>* buildClauses(std::span<const Comprehension> gens, std::vector<IrStmt*>* body,
+                                     SourceRange range) {
+    for (const Comprehension& g : gens) {
+      IrStmt* loop = buildLoopHeader(g.target, g.iter, range);
+      if (!loop) return nullptr;
+      body->push_back(loop);
+      body = &loop->body;
+      for (Expr* cond : g.ifs) {
+        IrStmt* i = m_.newStmt(IrStmtKind::If);
+        i->value = truthy(buildExpr(cond));
+        body->push_back(i);
+        body = &i->body;
+      }
+    }
+    return body;
+  }
+
   // [elt for t in it if c ...] as a Block: acc = new; for ...: if ...: acc.append(elt); acc
   IrExpr* buildComprehension(const ComprehensionExpr* c) {
     IrTarget acc = tempTarget(Repr::Value);
@@ -1358,18 +1405,8 @@ class Builder {
                                                   : rt("molt_dict_new", "v:", {});
     blk->stmts.push_back(store(acc, init, c->range));
     std::vector<IrStmt*>* body = &blk->stmts;
-    for (const Comprehension& g : c->generators) {
-      IrStmt* loop = buildLoopHeader(g.target, g.iter, c->range);
-      if (!loop) return constNone();
-      body->push_back(loop);
-      body = &loop->body;
-      for (Expr* cond : g.ifs) {
-        IrStmt* i = m_.newStmt(IrStmtKind::If);
-        i->value = truthy(buildExpr(cond));
-        body->push_back(i);
-        body = &i->body;
-      }
-    }
+    body = buildClauses(c->generators, body, c->range);
+    if (!body) return constNone();
     IrStmt* add = m_.newStmt(IrStmtKind::Eval);
     if (as_list) add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
     else if (c->kind == ExprKind::SetComp) add->value = rt("molt_set_add", "s:vv", {load(acc), boxed(c->elt)});
@@ -1560,6 +1597,17 @@ class Builder {
       c->range = range;
       return c;
     }
+    // `a ** b` of two ints is typed `float` unless the exponent is a
+    // non-negative literal, but CPython's result is an int whenever b >= 0:
+    // a double here would print `8.0` for `2 ** 3`. Fail closed, except for
+    // a negative literal exponent (always a float).
+    bool int_like_l = lk == TypeKind::Int || lk == TypeKind::Bool, int_like_r = rk == TypeKind::Int || rk == TypeKind::Bool;
+    bool negative_literal = (r->op == IrOp::ConstInt && r->ival < 0) ||
+                            (r->op == IrOp::Neg && r->args[0]->op == IrOp::ConstInt && r->args[0]->ival > 0);
+    if (op == BinOp::Pow && int_like_l && int_like_r && k == TypeKind::Float && !negative_literal)
+      return failExpr(range,
+                      "`**` of two ints with an exponent that is not a non-negative literal (CPython's result is an "
+                      "`int` or a `float` depending on the exponent's sign; write `float(a) ** b` for a float)");
     IrExpr* c = rt(fn, "v:vv", {convert(l, Repr::Value), convert(r, Repr::Value)});
     c->range = range;
     return convert(c, reprOf(result));
@@ -1942,19 +1990,62 @@ class Builder {
     return convert(e, reprOf(cm_.typeOf(c)));
   }
 
-  // A generator expression that a builtin consumes whole, element by element
-  // with nothing observable in between, may be built as a list first:
-  // `sum`, `sorted` and `str.join` (CPython's also collect first), `list`,
-  // `tuple`, `set`, and `min`/`max` without `key=` (comparing builtin values
-  // runs no user code). With `key=` the key calls would move after every
-  // element instead of between them, so that stays refused.
-  static bool consumesGenexpWhole(std::string_view name, const CallExpr* c) {
-    if (c->args.empty() || c->args[0]->kind != ExprKind::GeneratorExp) return false;
-    if (c->args.size() == 2 && name == "sum") return true;  // sum(genexp, start)
-    if (c->args.size() != 1) return false;
-    if (name == "min" || name == "max")
-      return std::none_of(c->keywords.begin(), c->keywords.end(), [](const Keyword& k) { return k.name == "key"; });
-    return name == "sum" || name == "sorted" || name == "list" || name == "tuple" || name == "set";
+  // An argument whose evaluation nothing can observe: evaluating it before or
+  // after a generator's elements is the same.
+  static bool quiet(const Expr* e) {
+    switch (e->kind) {
+      case ExprKind::Int: case ExprKind::Float: case ExprKind::Str: case ExprKind::Bool: case ExprKind::None:
+      case ExprKind::Name: case ExprKind::Lambda:
+        return true;
+      case ExprKind::Unary: return quiet(as<UnaryExpr>(e)->operand);
+      default: return false;
+    }
+  }
+  // Values whose comparisons and hashes run no user code and cannot raise.
+  bool plainScalar(TypeId t) const {
+    TypeKind k = types_.kind(t);
+    return k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::Str || k == TypeKind::Bool;
+  }
+
+  // A generator expression that a builtin consumes whole may be built as a
+  // list first when that cannot be observed: `sorted` (CPython's collects
+  // its iterable first too), `list`, `tuple`, and `set`/`min`/`max` over
+  // ints, floats, strs or bools (hashing and comparing those runs no user
+  // code and never raises, so no element is evaluated that CPython would not
+  // reach). Every other argument must be `quiet`, since CPython evaluates it
+  // before the elements. `min`/`max` with `key=` stay refused: CPython calls
+  // the key between elements. `sum` is a loop (buildSumGen), `any`/`all` too.
+  bool consumesGenexpWhole(std::string_view name, const CallExpr* c) const {
+    if (c->args.size() != 1 || c->args[0]->kind != ExprKind::GeneratorExp) return false;
+    for (const Keyword& k : c->keywords)
+      if (!quiet(k.value) || ((name == "min" || name == "max") && k.name == "key")) return false;
+    if (name == "sorted" || name == "list" || name == "tuple") return true;
+    if (name == "min" || name == "max" || name == "set") return plainScalar(iterElementType(cm_.typeOf(c->args[0])));
+    return false;
+  }
+
+  // sum(genexp[, start]) as a loop, `acc = acc + element`, in CPython's
+  // order and constant memory: an `int` accumulator takes the inline fast
+  // path, anything else the runtime's `+`. `start` must be `quiet` (CPython
+  // evaluates it after the first iterable, the loop before).
+  IrExpr* buildSumGen(const CallExpr* c, TypeId result) {
+    auto* g = as<ComprehensionExpr>(c->args[0]);
+    const Expr* start = c->args.size() == 2 ? c->args[1] : nullptr;
+    if (start && !quiet(start)) return failExpr(start->range, "a `sum` start value with side effects after a generator");
+    bool int_acc = reprOf(result) == Repr::Int;
+    IrTarget acc = tempTarget(int_acc ? Repr::Int : Repr::Value);
+    IrExpr* blk = m_.newExpr(IrOp::Block, acc.repr);
+    IrExpr* init = start ? buildExpr(start) : constInt(0);
+    blk->stmts.push_back(store(acc, convert(init, acc.repr), c->range));
+    std::vector<IrStmt*>* body = &blk->stmts;
+    body = buildClauses(g->generators, body, c->range);
+    if (!body) return constNone();
+    IrExpr* next = int_acc ? buildBinary(BinOp::Add, load(acc), result, buildExpr(g->elt), cm_.typeOf(g->elt), result,
+                                         c->range, false)
+                           : rt("molt_add", "v:vv", {load(acc), boxed(g->elt)});
+    body->push_back(store(acc, convert(next, acc.repr), c->range));
+    blk->args.push_back(load(acc));
+    return convert(blk, reprOf(result));
   }
 
   // any(genexp) / all(genexp) with one `for`: a loop that stops at the first
@@ -1967,17 +2058,8 @@ class Builder {
     IrExpr* init = m_.newExpr(IrOp::ConstBool, Repr::Bool);
     init->ival = is_any ? 0 : 1;
     blk->stmts.push_back(store(res, init, g->range));
-    const Comprehension& gen = g->generators[0];
-    IrStmt* loop = buildLoopHeader(gen.target, gen.iter, g->range);
-    if (!loop) return constNone();
-    blk->stmts.push_back(loop);
-    std::vector<IrStmt*>* body = &loop->body;
-    for (Expr* cond : gen.ifs) {
-      IrStmt* i = m_.newStmt(IrStmtKind::If);
-      i->value = truthy(buildExpr(cond));
-      body->push_back(i);
-      body = &i->body;
-    }
+    std::vector<IrStmt*>* body = buildClauses(g->generators, &blk->stmts, g->range);
+    if (!body) return constNone();
     IrStmt* hit = m_.newStmt(IrStmtKind::If);
     IrExpr* t = truthy(buildExpr(g->elt));
     if (!is_any) {
@@ -1999,6 +2081,11 @@ class Builder {
     if ((name == "any" || name == "all") && c->args.size() == 1 && c->keywords.empty() &&
         c->args[0]->kind == ExprKind::GeneratorExp)
       return convert(buildAnyAll(name == "any", as<ComprehensionExpr>(c->args[0])), reprOf(result));
+    if (name == "sum" && (c->args.size() == 1 || c->args.size() == 2) && c->keywords.empty() &&
+        c->args[0]->kind == ExprKind::GeneratorExp) {
+      if (IrExpr* refused = floatSumWithoutFloatStart(c, result)) return refused;
+      return buildSumGen(c, result);
+    }
     if (consumesGenexpWhole(name, c)) {
       const Expr* saved = materialize_genexp_;
       materialize_genexp_ = c->args[0];
@@ -2007,6 +2094,20 @@ class Builder {
       return e;
     }
     return buildBuiltinCall(name, c, result);
+  }
+
+  // sum() of floats returns its start value for an empty iterable: the int 0
+  // unless a start is given. A `float` result is a double here and would
+  // print `0.0` where CPython prints `0`: fail closed.
+  IrExpr* floatSumWithoutFloatStart(const CallExpr* c, TypeId result) {
+    if (reprOf(result) != Repr::Float) return nullptr;
+    if (c->args.size() == 2 && kindOf(c->args[1]) == TypeKind::Float) return nullptr;
+    const Expr* it = c->args[0];
+    if ((it->kind == ExprKind::List || it->kind == ExprKind::Tuple) && !as<SequenceExpr>(it)->elts.empty())
+      return nullptr;  // a non-empty display: the result is a float
+    return failExpr(c->range,
+                    "`sum` of floats without a float start value (for an empty iterable CPython returns the "
+                    "int start, `0`; write `sum(..., 0.0)`)");
   }
 
   IrExpr* buildBuiltinCall(std::string_view name, const CallExpr* c, TypeId result) {
@@ -2093,8 +2194,10 @@ class Builder {
     }
     if (name == "open" && (n == 1 || n == 2))
       return rt("molt_open", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constNone()});
-    if (name == "sum" && (n == 1 || n == 2))
+    if (name == "sum" && (n == 1 || n == 2)) {
+      if (IrExpr* refused = floatSumWithoutFloatStart(c, result)) return refused;
       return rtTyped("molt_sum", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constInt(0)}, result);
+    }
     if (name == "enumerate" && (n == 1 || n == 2))
       return rt("molt_enumerate", "v:vv", {boxed(c->args[0]), n == 2 ? boxed(c->args[1]) : constInt(0)});
     if (name == "range" && n >= 1 && n <= 3) {

@@ -96,6 +96,7 @@ class Lowerer {
     for (size_t i = 0; i < ir_.functions.size(); ++i)
       if (ir_.functions[i].needs_wrapper)
         wrappers_[i] = lambdaWrapper(ir_.functions[i], funcs_[i]);
+    setClassHooks();
     for (size_t i = 0; i < ir_.functions.size(); ++i) lowerFunction(ir_.functions[i], funcs_[i]);
     lowerMain();
     std::string err;
@@ -146,12 +147,27 @@ class Lowerer {
                                           b_.getInt32(MOLT_TYPE_OBJECT),
                                           b_.getInt32(static_cast<uint32_t>(c.field_kinds.size())),
                                           kinds_gv, names_gv, b_.getInt32(0)};
-      for (int i = 0; i < 7; ++i) fields.push_back(llvm::ConstantPointerNull::get(ptr_));
+      for (int i = 0; i < kClassHooks; ++i) fields.push_back(llvm::ConstantPointerNull::get(ptr_));
       auto* desc = new llvm::GlobalVariable(*mod_, descType(), false, llvm::GlobalValue::InternalLinkage,
                                             llvm::ConstantStruct::get(descType(), fields), base + ".desc");
       class_desc_.push_back(desc);
       class_id_.push_back(new llvm::GlobalVariable(*mod_, i32_, false, llvm::GlobalValue::InternalLinkage,
                                                    b_.getInt32(0), base + ".id"));
+    }
+  }
+  // The descriptors' hook slots (the last kClassHooks fields), once the
+  // wrappers exist.
+  void setClassHooks() {
+    for (size_t k = 0; k < ir_.classes.size(); ++k) {
+      auto* init = llvm::cast<llvm::ConstantStruct>(class_desc_[k]->getInitializer());
+      std::vector<llvm::Constant*> fields;
+      for (unsigned i = 0; i < init->getNumOperands(); ++i) fields.push_back(init->getOperand(i));
+      size_t first = fields.size() - kClassHooks;
+      for (int h = 0; h < kClassHooks; ++h) {
+        int32_t fi = ir_.classes[k].hooks[h];
+        if (fi >= 0 && wrappers_[static_cast<size_t>(fi)]) fields[first + static_cast<size_t>(h)] = wrappers_[static_cast<size_t>(fi)];
+      }
+      class_desc_[k]->setInitializer(llvm::ConstantStruct::get(descType(), fields));
     }
   }
   // An IR exception id as an i32 (user exception ids are loaded).

@@ -160,7 +160,11 @@ struct IrClass {
   // The instance starts with the class's value, as CPython's instance reads
   // fall back to the class attribute until the field is assigned.
   std::vector<std::pair<uint32_t, uint32_t>> field_defaults;
+  // Function index of the method behind each MoltClassDesc hook (repr, str,
+  // eq, lt, hash, len, bool: its own or inherited), or -1.
+  int32_t hooks[7] = {-1, -1, -1, -1, -1, -1, -1};
 };
+inline constexpr int kClassHooks = 7;
 
 // A user exception class (`class AppError(ValueError): pass`), registered
 // with molt_exc_type_new at startup.

@@ -82,7 +82,7 @@ class Inventory:
         self.log.append(f"add  {count:>3} x {sku}")
 
     def total_value(self) -> float:
-        return sum([item.value() for item in self.items.values()])
+        return sum([item.value() for item in self.items.values()], 0.0)
 
     def low_stock(self) -> list[Item]:
         low = [item for item in self.items.values() if item.needs_restock()]

@@ -34,11 +34,11 @@ def multiply(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
     if inner != inner_b:
         raise ValueError(f"shape mismatch: {rows}x{inner} times {inner_b}x{cols}")
     bt = transpose(b)
-    return [[sum([x * y for x, y in zip(row, col)]) for col in bt] for row in a]
+    return [[sum([x * y for x, y in zip(row, col)], 0.0) for col in bt] for row in a]
 
 
 def mat_vec(m: list[list[float]], v: list[float]) -> list[float]:
-    return [sum([a * b for a, b in zip(row, v)]) for row in m]
+    return [sum([a * b for a, b in zip(row, v)], 0.0) for row in m]
 
 
 def power(m: list[list[float]], exponent: int) -> list[list[float]]:
@@ -127,7 +127,7 @@ def main() -> None:
         solve([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0])
     except SingularMatrixError as err:
         print(f"error: {err}")
-    trace = sum([gram[i][i] for i in range(len(gram))])
+    trace = sum([gram[i][i] for i in range(len(gram))], 0.0)
     print(f"trace {trace:g}, zeros {zeros(1, 3)}")
 
 

@@ -103,7 +103,7 @@ def perimeter_of(shape: Shape) -> float:
 
 
 def total(shapes: list[Shape], measure: Callable[[Shape], float]) -> float:
-    return sum([measure(s) for s in shapes])
+    return sum([measure(s) for s in shapes], 0.0)
 
 
 def largest(shapes: list[Shape], measure: Callable[[Shape], float]) -> Shape | None:

@@ -44,8 +44,18 @@ def main() -> None:
         print(item)
 
 
+def kill_counter() -> None:
+    global counter
+    del counter
+
+
 main()
 show_counter()
 del counter
 counter = 11
 show_counter()
+kill_counter()
+try:
+    kill_counter()  # unbound already: CPython's NameError
+except NameError as e:
+    print("NameError", e)

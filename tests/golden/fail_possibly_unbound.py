@@ -102,3 +102,44 @@ def deleted_in_loop(n: int) -> int:
         del item
         item = k
     return item
+
+
+def deleted_before_raise() -> None:
+    s = "kept"
+    try:
+        del s
+        raise ValueError("boom")
+    except ValueError:
+        print(s)  # error: [possibly-unbound]
+
+
+def deleted_then_rebound(flag: bool) -> str:
+    s = "old"
+    try:
+        del s
+        if flag:
+            raise ValueError("boom")
+        s = "new"
+    except ValueError:
+        pass
+    return s  # error: [possibly-unbound]
+
+
+def deleted_in_handler_before_finally() -> None:
+    r = 0.5
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        del r
+        raise
+    finally:
+        print(r)  # error: [possibly-unbound]
+
+
+def rebound_in_try_is_fine() -> str:
+    s = "old"
+    try:
+        s = "new"
+    except ValueError:
+        pass
+    return s
