@@ -265,6 +265,16 @@ class Builder {
   const char* getItemFn(TypeId ct) const { return isDict(ct) ? "molt_dict_getitem" : "molt_getitem"; }
   const char* setItemFn(TypeId ct) const { return isDict(ct) ? "molt_dict_set" : "molt_setitem"; }
 
+  // A `molt_getitem`/`molt_setitem`/`molt_len`/`molt_list_append` whose
+  // receiver the checker typed `list` (ival bit 2): lower_llvm's inline path
+  // then skips the runtime type test. Sound because nothing else can be
+  // typed `list`: list cannot be subclassed, narrowing is checked, and
+  // `cast` to a list type checks (molt_expect_list). Returns `e`.
+  IrExpr* markList(IrExpr* e, TypeId receiver) const {
+    if (types_.kind(receiver) == TypeKind::List) e->ival |= 2;
+    return e;
+  }
+
   bool boolItems(TypeId ct) const {
     if (types_.kind(ct) != TypeKind::List) return false;
     const auto& args = types_.get(ct).args;
@@ -963,7 +973,8 @@ class Builder {
                           sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()},
                          cm_.typeOf(e));
         }
-        return rtTyped(getItemFn(cm_.typeOf(s->value)), "v:vv", {boxed(s->value), boxed(s->index)}, cm_.typeOf(e));
+        IrExpr* get = rt(getItemFn(cm_.typeOf(s->value)), "v:vv", {boxed(s->value), boxed(s->index)});
+        return convert(markList(get, cm_.typeOf(s->value)), reprOf(cm_.typeOf(e)));
       }
       case ExprKind::Attribute: {
         auto* at = as<AttributeExpr>(e);
@@ -1408,7 +1419,10 @@ class Builder {
     body = buildClauses(c->generators, body, c->range);
     if (!body) return constNone();
     IrStmt* add = m_.newStmt(IrStmtKind::Eval);
-    if (as_list) add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
+    if (as_list) {
+      add->value = rt("molt_list_append", "s:vv", {load(acc), boxed(c->elt)});
+      add->value->ival |= 2;  // the accumulator is a list (see markList)
+    }
     else if (c->kind == ExprKind::SetComp) add->value = rt("molt_set_add", "s:vv", {load(acc), boxed(c->elt)});
     else add->value = rt("molt_dict_set", "s:vvv", {load(acc), boxed(c->elt), boxed(c->value)});
     body->push_back(add);
@@ -1801,6 +1815,10 @@ class Builder {
         IrExpr* v = buildExpr(c->args[1]);
         Repr want = reprOf(result);
         if (want != Repr::Value && v->repr != want) return failExpr(c->range, "`cast` to an unboxed type");
+        // Code typed `list` reads lists inline without testing the type
+        // (markList), so a cast that makes a value a `list` checks it.
+        if (types_.kind(result) == TypeKind::List && kindOf(c->args[1]) != TypeKind::List)
+          return rt("molt_expect_list", "v:v", {convert(v, Repr::Value)});
         return convert(v, want);
       }
       if (sym->kind == SymbolKind::ImportedName && sym->module == "math")
@@ -1902,7 +1920,7 @@ class Builder {
           if (sig[3 + i] != 'n' && sig[3 + i] != 'i' && (ak == TypeKind::Int || ak == TypeKind::Bool))
             return failExpr(c->args[i]->range, "an `int` handed to a container of `float` (CPython keeps it an `int`; write `1.0`)");
         }
-        IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
+        IrExpr* e = markList(rt(me.fn, me.sig, {boxed(at->value)}), recv);
         // `sep.join(genexp)`: CPython's join collects the items first.
         const Expr* saved_genexp = materialize_genexp_;
         if (me.receiver == TypeKind::Str && at->attr == "join" && c->args.size() == 1)
@@ -2140,7 +2158,8 @@ class Builder {
     if (name != "sorted" && name != "min" && name != "max" && !noKeywords(c)) return constNone();
     size_t n = c->args.size();
     if (name == "len" && n == 1) {
-      return convert(rt("molt_len", "l:v", {boxed(c->args[0])}, Repr::Int), reprOf(result));
+      return convert(markList(rt("molt_len", "l:v", {boxed(c->args[0])}, Repr::Int), cm_.typeOf(c->args[0])),
+                     reprOf(result));
     }
     if (name == "str") {
       if (n == 0) return constStr("");
@@ -2399,6 +2418,7 @@ class Builder {
           }
           st->value = rt(setItemFn(ct), "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});
           st->value->ival = boolItems(ct) ? 1 : 0;
+          markList(st->value, ct);
         }
         out.push_back(st);
         return;
@@ -2502,10 +2522,10 @@ class Builder {
           auto key = operand(sub->index);
           TypeId tt = cm_.typeOf(au->target);
           TypeId ct = cm_.typeOf(sub->value);
-          IrExpr* cur = rtTyped(getItemFn(ct), "v:vv", {obj(), key()}, tt);
+          IrExpr* cur = convert(markList(rt(getItemFn(ct), "v:vv", {obj(), key()}), ct), reprOf(tt));
           IrExpr* v = buildBinary(au->op, cur, tt, buildExpr(au->value), cm_.typeOf(au->value), tt, s->range, true);
           IrStmt* st = m_.newStmt(IrStmtKind::Eval);
-          st->value = rt(setItemFn(ct), "s:vvv", {obj(), key(), convert(v, Repr::Value)});
+          st->value = markList(rt(setItemFn(ct), "s:vvv", {obj(), key(), convert(v, Repr::Value)}), ct);
           st->range = s->range;
           out.push_back(st);
           return;

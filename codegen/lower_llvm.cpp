@@ -1185,13 +1185,21 @@ class Lowerer {
     BasicBlock* fast = newBlock("list.fast");
     BasicBlock* slow = newBlock("list.slow");
     BasicBlock* done = newBlock("list.done");
+    // ival bit 2: the checker typed the receiver `list` (build_ir markList),
+    // so a heap object there is a list and only the tag is tested (a field
+    // read before its first assignment holds None, which takes the slow path).
+    bool known_list = (e->ival & 2) != 0;
     Value* pre = isPtr(obj);
     if (get || set) pre = b_.CreateAnd(pre, isSmall(a[1].v));
     b_.CreateCondBr(pre, chk, slow);
     b_.SetInsertPoint(chk);
     Value* p = headerPtr(obj);
-    Value* tid = b_.CreateLoad(i32_, bytePtr(p, 4));
-    b_.CreateCondBr(b_.CreateICmpEQ(tid, b_.getInt32(MOLT_TYPE_LIST)), lst, slow);
+    if (known_list) {
+      b_.CreateBr(lst);
+    } else {
+      Value* tid = b_.CreateLoad(i32_, bytePtr(p, 4));
+      b_.CreateCondBr(b_.CreateICmpEQ(tid, b_.getInt32(MOLT_TYPE_LIST)), lst, slow);
+    }
     b_.SetInsertPoint(lst);
     Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
     Value* index = nullptr;
@@ -1217,7 +1225,7 @@ class Lowerer {
       if (refcounted(want)) fast_out = own(fast_out);
     } else if (set) {
       // ival = 1: a list[bool] (build_ir.cpp), whose old item needs no release.
-      Value* old = e->ival == 1 ? nullptr : b_.CreateLoad(i64_, slot);
+      Value* old = (e->ival & 1) ? nullptr : b_.CreateLoad(i64_, slot);
       if (!neverHeap(e->args[2])) incref(a[2].v);
       b_.CreateStore(a[2].v, slot);
       if (old) decref(old);

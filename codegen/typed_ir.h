@@ -46,8 +46,9 @@ enum class IrOp : uint8_t {
   IfExp,       // args[0] ? args[1] : args[2]
   CallUser,    // call of function `index` with args (already in param reprs); imms = (class, function)
                // pairs of overrides chosen by the receiver's exact type id (virtual dispatch)
-  CallRt,      // runtime function `name` with signature `sig` (see lower_llvm.cpp); ival = 1 on
-               // molt_setitem: the container is statically a list[bool] (old items need no release)
+  CallRt,      // runtime function `name` with signature `sig` (see lower_llvm.cpp); ival bit 1 on
+               // molt_setitem: the container is statically a list[bool] (old items need no release);
+               // bit 2 on molt_getitem/setitem/len/list_append: the receiver is statically a list
   ChainCompare,// args[0] op0 args[1] op1 args[2] ...; cmp_ops, operand reprs in `reprs`
   Construct,   // new instance of class `index`; ival = __init__ function index or -1; args = __init__ args
   GetField,    // field at byte offset `index` of struct instance args[0], held as `repr`

@@ -15,6 +15,14 @@ V list_new(int64_t cap) {
 }
 extern "C" MoltValue molt_list_new(int64_t cap) { return list_new(cap); }
 
+// typing.cast(list[...], v) in compiled code: code typed `list` reads lists
+// inline without a type test, so the cast checks once (CPython's cast checks
+// nothing; a program whose cast lies fails here instead of later).
+extern "C" MoltValue molt_expect_list(MoltValue v) {
+  if (is_list(v)) return incref(v);
+  return err_fmt(MOLT_EXC_TYPE_ERROR, "cast to a list type given a '%s' object (Molt checks casts to list)", tname(v));
+}
+
 static void list_grow(List *l, int64_t need) {
   if (need <= l->cap) return;
   int64_t nc = l->cap + (l->cap >> 1) + 4;

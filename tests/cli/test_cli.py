@@ -165,6 +165,15 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("run", "--target", "wasm", nested, cwd=tmp)
     want = subprocess.run([sys.executable, nested], capture_output=True, text=True).stdout
     expect("wasm: outlined loops compute the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    # A cast that lies about a list is caught at the cast (list-typed code
+    # reads lists inline); CPython's cast checks nothing.
+    lie = os.path.join(tmp, "lie.py")
+    with open(lie, "w") as f:
+        f.write("from typing import cast\n\n\ndef f(o: object) -> int:\n    return cast(list[int], o)[0]\n\n\n"
+                "print(f({0: 1}))\n")
+    r = run("run", lie, cwd=tmp)
+    expect("a lying cast to list raises TypeError", r.returncode == 1 and r.stderr.strip().splitlines()[-1] ==
+           "TypeError: cast to a list type given a 'dict' object (Molt checks casts to list)", r.stderr)
     r = run("doctor", "--json")
     checks_by_name = {c["name"]: c for c in json.loads(r.stdout)["checks"]} if r.stdout.strip() else {}
     for piece in ("wasm-runtime", "wasi-runner", "wasi-sysroot", "wasm-linker", "node"):

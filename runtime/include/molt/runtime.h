@@ -423,6 +423,8 @@ int molt_delslice(MoltValue v, MoltValue start, MoltValue stop, MoltValue step);
 /* ===== list =============================================================== */
 
 MoltValue molt_list_new(int64_t capacity_hint);
+/** v itself (new ref) if it is a list, else TypeError: typing.cast to a list type. */
+MoltValue molt_expect_list(MoltValue v);
 /** New list holding items[0..n) (borrowed, increfed). */
 MoltValue molt_list_from_array(const MoltValue *items, int64_t n);
 int molt_list_append(MoltValue list, MoltValue x);
