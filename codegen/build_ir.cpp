@@ -285,6 +285,35 @@ class Builder {
   // return). CPython keeps an `int` an `int` there (`x: float = 1` prints
   // `1`), while a Float slot holds a double, so fail closed instead of
   // printing `1.0`.
+  // An int or bool stored where `float | None` is declared stays an int in
+  // CPython; reading it back as the narrowed `float` would make it a double
+  // here (`2` printed as `2.0`). Fail closed, like a plain `float` slot.
+  bool intInOptionalFloat(const IrExpr* e, TypeId declared) const {
+    if (e->repr != Repr::Int && e->repr != Repr::Bool) return false;
+    if (types_.kind(declared) != TypeKind::Optional) return false;
+    const auto& args = types_.get(declared).args;
+    return !args.empty() && types_.kind(args[0]) == TypeKind::Float;
+  }
+  // A lambda whose body is an int, where a callable returning `float` is
+  // declared: CPython's call returns that int (`1`, not `1.0`).
+  bool intLambdaForFloat(const IrExpr* e, TypeId declared) const {
+    if (e->op != IrOp::MakeFunc || types_.kind(declared) != TypeKind::Callable) return false;
+    const auto& args = types_.get(declared).args;
+    if (args.empty() || types_.kind(args.back()) != TypeKind::Float) return false;
+    const IrFunction& lf = e->index >= lambda_base_ ? lambdas_[e->index - lambda_base_] : m_.functions[e->index];
+    return lf.returns == Repr::Int || lf.returns == Repr::Bool;
+  }
+  IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where, TypeId declared) {
+    if (intLambdaForFloat(e, declared))
+      return failExpr(where.end > where.begin ? where : e->range,
+                      "a lambda returning an `int` where a callable returning `float` is declared (CPython's call "
+                      "returns the `int`; write a float such as `1.0`)");
+    if (intInOptionalFloat(e, declared))
+      return failExpr(where.end > where.begin ? where : e->range,
+                      "an `int` stored where `float | None` is declared (CPython keeps it an `int`; write a float "
+                      "such as `1.0`)");
+    return convertForStorage(e, to, where);
+  }
   IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where) {
     if (to == Repr::Float && (e->repr == Repr::Int || e->repr == Repr::Bool))
       return failExpr(where.end > where.begin ? where : e->range,
@@ -836,12 +865,56 @@ class Builder {
     if (construct >= 0) bound[0] = constNone();  // the new instance, supplied by the lowering
     if (c->args.size() + first > bound.size()) return failExpr(c->range, "this call");
     for (size_t i = 0; i < c->args.size(); ++i) bound[first + i] = buildExpr(c->args[i]);
+    // Keyword arguments given out of parameter order are evaluated into
+    // temporaries first, in source order as CPython does (the call itself
+    // takes its arguments in parameter order).
+    std::vector<IrStmt*> pre;
+    bool in_order = true;
+    for (size_t k = 0, last = 0; k < c->keywords.size(); ++k) {
+      size_t i = first;
+      while (i < fd->params.size() && fd->params[i].name != c->keywords[k].name) ++i;
+      if (k > 0 && i < last) in_order = false;
+      last = i;
+    }
+    if (!in_order) {  // the receiver, then the positional arguments come first in the source
+      if (self && mayRunCode(self)) {
+        IrTarget tmp = tempTarget(self->repr);
+        pre.push_back(store(tmp, self, c->range));
+        bound[0] = load(tmp);
+      }
+      for (size_t i = 0; i < c->args.size(); ++i) {
+        if (isConstant(c->args[i])) continue;
+        IrTarget tmp = tempTarget(bound[first + i]->repr);
+        pre.push_back(store(tmp, bound[first + i], c->args[i]->range));
+        bound[first + i] = load(tmp);
+      }
+    }
     for (const Keyword& k : c->keywords) {
       size_t i = first;
       while (i < fd->params.size() && fd->params[i].name != k.name) ++i;
       if (i >= fd->params.size() || bound[i]) return failExpr(k.name_range, "this keyword argument");
       bound[i] = buildExpr(k.value);
+      if (!in_order && !isConstant(k.value)) {
+        IrTarget tmp = tempTarget(bound[i]->repr);
+        pre.push_back(store(tmp, bound[i], k.value->range));
+        bound[i] = load(tmp);
+      }
     }
+    // Declared parameter types (FunctionInfo leaves out self).
+    auto fit = cm_.function_of.find(fd);
+    const FunctionInfo* finfo = fit != cm_.function_of.end() ? fit->second : nullptr;
+    auto declared = [&](size_t i) -> TypeId {
+      if (!finfo) return TypeId{};
+      size_t offset = fd->params.size() - finfo->params.size();
+      return i >= offset && i - offset < finfo->params.size() ? finfo->params[i - offset].type : TypeId{};
+    };
+    auto withPre = [&](IrExpr* e) -> IrExpr* {
+      if (pre.empty()) return e;
+      IrExpr* blk = m_.newExpr(IrOp::Block, e->repr);
+      blk->stmts = std::move(pre);
+      blk->args.push_back(e);
+      return blk;
+    };
     for (size_t i = 0; i < bound.size(); ++i) {
       if (bound[i]) continue;
       const Expr* d = fd->params[i].default_value;
@@ -863,15 +936,17 @@ class Builder {
       e->index = static_cast<uint32_t>(construct);
       e->ival = idx;
       e->range = c->range;
-      for (size_t i = 1; i < bound.size(); ++i) e->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range));
-      return e;
+      for (size_t i = 1; i < bound.size(); ++i)
+        e->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range, declared(i)));
+      return withPre(e);
     }
     IrExpr* call = m_.newExpr(IrOp::CallUser, f.returns);
     call->index = idx;
     call->name = f.name;
     call->range = c->range;
-    for (size_t i = 0; i < bound.size(); ++i) call->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range));
-    return convert(call, reprOf(cm_.typeOf(c)));
+    for (size_t i = 0; i < bound.size(); ++i)
+      call->args.push_back(convertForStorage(bound[i], f.locals[i].repr, c->range, declared(i)));
+    return withPre(convert(call, reprOf(cm_.typeOf(c))));
   }
 
   static bool isConstant(const Expr* e) {
@@ -1152,7 +1227,7 @@ class Builder {
     handler_exc_.clear();
     eager_callable_ = false;
     IrStmt* ret = m_.newStmt(IrStmtKind::Return);
-    ret->value = convert(buildExpr(l->body), fn_->returns);
+    ret->value = convertForStorage(buildExpr(l->body), fn_->returns, l->body->range, sig.back());
     ret->range = l->body->range;
     fn_->body.push_back(ret);
     fn_ = saved_fn;
@@ -2349,6 +2424,32 @@ class Builder {
     }
   }
 
+  // Whether evaluating `e` may run code that could rebind a variable or an
+  // attribute: calls of user functions, constructors and runtime calls (a
+  // runtime call may call a special method), except list reads of a
+  // receiver typed `list`.
+  static bool mayRunCode(const IrExpr* e) {
+    switch (e->op) {
+      case IrOp::CallUser: case IrOp::Construct: case IrOp::Block: return true;
+      case IrOp::CallRt:
+        if (!(e->ival & 2)) return true;
+        break;
+      default: break;
+    }
+    for (const IrExpr* a : e->args)
+      if (mayRunCode(a)) return true;
+    return false;
+  }
+  // `x[i] = v` and `o.a = v`: CPython evaluates v before the target's own
+  // subexpressions, so a v that may run code (and so rebind `x`, `i` or
+  // `o`) goes to a temporary first.
+  IrExpr* valueFirst(IrExpr* value, std::vector<IrStmt*>& out, SourceRange range) {
+    if (!mayRunCode(value)) return value;
+    IrTarget tmp = tempTarget(value->repr);
+    out.push_back(store(tmp, value, range));
+    return load(tmp);
+  }
+
   void assignTo(const Expr* target, IrExpr* value, std::vector<IrStmt*>& out, SourceRange range,
                 TypeId value_type = 0 /* unknown */) {
     switch (target->kind) {
@@ -2358,6 +2459,8 @@ class Builder {
           unsupported(target->range, "assignment to this name");
           return;
         }
+        if (Symbol* sym = a_.names.symbolOf(target); sym && sym->index < cm_.symbol_types.size())
+          value = convertForStorage(value, t.repr, range, cm_.symbol_types[sym->index]);
         out.push_back(store(t, value, range));
         return;
       }
@@ -2400,6 +2503,7 @@ class Builder {
       }
       case ExprKind::Subscript: {
         auto* s = as<SubscriptExpr>(target);
+        value = valueFirst(value, out, range);
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);
         st->range = range;
         if (s->index->kind == ExprKind::Slice) {
@@ -2425,6 +2529,7 @@ class Builder {
       }
       case ExprKind::Attribute: {
         auto* at = as<AttributeExpr>(target);
+        value = valueFirst(value, out, range);
         if (const ClassInfo* ec = userExceptionOf(at->value)) {
           const FieldInfo* fi = ec->findField(at->attr);
           if (!fi || at->attr == "args") {
@@ -2450,7 +2555,7 @@ class Builder {
         Repr r = reprOf(f->type);
         st->targets.push_back({false, f->offset, r});
         st->args.push_back(boxed(at->value));
-        st->value = convertForStorage(value, r, range);
+        st->value = convertForStorage(value, r, range, f->type);
         st->range = range;
         out.push_back(st);
         return;
@@ -2572,7 +2677,8 @@ class Builder {
           return;
         }
         IrStmt* st = m_.newStmt(IrStmtKind::Return);
-        st->value = convertForStorage(r->value ? buildExpr(r->value) : constNone(), fn_->returns, s->range);
+        st->value = convertForStorage(r->value ? buildExpr(r->value) : constNone(), fn_->returns, s->range,
+                                      cur_fn_info_ ? cur_fn_info_->returns : TypeId{});
         st->range = s->range;
         out.push_back(st);
         return;

@@ -747,7 +747,7 @@ V int_truediv(V a, V b) {
     if (x > -lim && x < lim && y > -lim && y < lim) return molt_box_double((double)x / (double)y);
   }
   int sign = int_sign(a) * int_sign(b);
-  if (sign == 0) return molt_box_double(0.0);
+  if (sign == 0) return molt_box_double(int_sign(b) < 0 ? -0.0 : 0.0); // 0 / -n is -0.0
   V A = int_sign(a) < 0 ? int_neg(a) : incref(a);
   V B = int_sign(b) < 0 ? int_neg(b) : incref(b);
   int64_t shift = 55 - (int_bit_length(A) - int_bit_length(B));

@@ -316,6 +316,8 @@ extern "C" int molt_runtime_finish(void) {
         V a = TUPLE(args)->items[0];
         if (molt_is_smallint(a)) {
           status = (int)molt_unbox_smallint(a);
+        } else if (molt_is_bool(a)) { // sys.exit(True): bool is an int
+          status = (int)(a & 1);
         } else if (a != MOLT_NONE) {
           fflush(stdout);
           V s = molt_str_of(a);

@@ -5,6 +5,7 @@
 // and "\r" read as "\n"; writes are untranslated, as on POSIX). On
 // wasm32-wasi the runner preopens "/" and passes the working directory.
 #include <errno.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -50,6 +51,15 @@ extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
       err_fmt(MOLT_EXC_FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: %s", STR(r)->data);
     else
       err_fmt(MOLT_EXC_OS_ERROR, "[Errno %d] %s: %s", e, strerror(e), STR(r)->data);
+    decref(r);
+    return MOLT_NULL;
+  }
+  // fopen opens a directory for reading on Linux; CPython refuses it.
+  struct stat st;
+  if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(fp);
+    V r = str_repr(path);
+    err_fmt(MOLT_EXC_OS_ERROR, "[Errno 21] Is a directory: %s", STR(r)->data);
     decref(r);
     return MOLT_NULL;
   }

@@ -67,6 +67,7 @@ extern "C" MoltValue molt_iter(MoltValue v) {
     case MOLT_TYPE_DICT: {
       V it = new_iter(IT_DICT_KEYS, incref(v), MOLT_NULL);
       AS(Iter, it)->end = AS(Dict, v)->used;
+      AS(Iter, it)->step = AS(Dict, v)->used; // items still expected (CPython's di->len)
       return it;
     }
     case MOLT_TYPE_DICT_VIEW: {
@@ -74,6 +75,7 @@ extern "C" MoltValue molt_iter(MoltValue v) {
       uint32_t k = dv->kind == VIEW_KEYS ? IT_DICT_KEYS : dv->kind == VIEW_VALUES ? IT_DICT_VALUES : IT_DICT_ITEMS;
       V it = new_iter(k, incref(dv->dict), MOLT_NULL);
       AS(Iter, it)->end = AS(Dict, dv->dict)->used;
+      AS(Iter, it)->step = AS(Dict, dv->dict)->used;
       return it;
     }
     case MOLT_TYPE_SET: {
@@ -141,6 +143,13 @@ extern "C" MoltValue molt_iter_next(MoltValue iv) {
     }
     while (it->idx < d->nentries && d->entries[it->idx].key == MOLT_NULL) it->idx++;
     if (it->idx >= d->nentries) return MOLT_STOP;
+    // Same size but another key than expected (a delete and an insert in
+    // the loop): CPython finds more entries than the dict had.
+    if (it->step == 0) {
+      it->end = -1;
+      return err_fmt(MOLT_EXC_RUNTIME_ERROR, "dictionary keys changed during iteration");
+    }
+    it->step--;
     DictEntry *e = &d->entries[it->idx++];
     if (it->kind == IT_DICT_KEYS) return incref(e->key);
     if (it->kind == IT_DICT_VALUES) return incref(e->value);
