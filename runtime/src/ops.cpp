@@ -192,9 +192,25 @@ int compare_op(V a, V b, int op) {
 int lt_bool(V a, V b) { return compare_op(a, b, 0); }
 
 static inline V bool_or_null(int r) { return r < 0 ? MOLT_NULL : molt_box_bool(r); }
-extern "C" MoltValue molt_eq(MoltValue a, MoltValue b) { return bool_or_null(eq_bool(a, b)); }
+// The `==` operator: a user `__eq__` decides even for an object compared
+// with itself (CPython's rich comparison has no identity shortcut; only
+// containers' membership and equality take it, which eq_bool does).
+static int eq_op(V a, V b) {
+  if (a == b && molt_is_ptr(a)) {
+    const MoltClassDesc *d = user_desc(a);
+    if (d && d->eq_fn) {
+      V r = call_hook(d->eq_fn, a, b);
+      if (r == MOLT_NULL) return -1;
+      int t = molt_truthy(r);
+      decref(r);
+      return t;
+    }
+  }
+  return eq_bool(a, b);
+}
+extern "C" MoltValue molt_eq(MoltValue a, MoltValue b) { return bool_or_null(eq_op(a, b)); }
 extern "C" MoltValue molt_ne(MoltValue a, MoltValue b) {
-  int r = eq_bool(a, b);
+  int r = eq_op(a, b);
   return r < 0 ? MOLT_NULL : molt_box_bool(!r);
 }
 extern "C" MoltValue molt_lt(MoltValue a, MoltValue b) { return bool_or_null(compare_op(a, b, 0)); }

@@ -45,7 +45,15 @@ class Bag:
         return self.n > 1
 
 
+class Never:
+    def __eq__(self, other: object) -> bool:
+        return False
+
+
 def main() -> None:
+    n = Never()
+    # `==` asks __eq__ even for the same object; containers check identity first
+    print(n == n, n != n, n in [n], [n].count(n), [n] == [n])
     a = Money(1050)
     b = Money(99)
     print(a, b, str(a), repr(b), [a, b], (a,), {"k": b}, f"{a} and {b!r}", "%s" % a)
