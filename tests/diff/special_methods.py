@@ -70,6 +70,8 @@ def main() -> None:
     xs = [Money(3), Money(1), Money(2)]
     xs.sort()
     print(xs)
+    # `<` calls __lt__, `>` falls back to the other operand's __lt__, also chained
+    print(a < b, a > b, b < a < Money(2000), Tip(1) < a, a > Tip(1))
     t = Tip(250)
     print(t, [t], t == Money(250), sorted([t, Tip(1)]))
     print(Only("x"), [Only("y")], str(Only("z")))
