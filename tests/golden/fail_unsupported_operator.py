@@ -25,3 +25,15 @@ class Unordered:
 
 def compare_unordered(a: Unordered, b: Unordered) -> bool:
     return a < b  # error: [unsupported-operator]
+
+
+class OwnNe:
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+
+def compare_own_ne(a: OwnNe, b: OwnNe) -> bool:
+    return a == b and a != b  # error: [unsupported-operator]
