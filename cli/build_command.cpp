@@ -296,8 +296,11 @@ int runRun(const std::vector<std::string>& args) {
     fmt::print(stderr, "molt: error: {}: cannot read file\n", b.file);
     return 2;
   }
-  // Key: source, optimisation level and the compiler binary's identity.
+  // Key: source, its absolute path (tracebacks name it), optimisation level
+  // and the compiler binary's identity.
   uint64_t h = fnv1a(14695981039346656037ULL, text);
+  std::error_code abs_ec;
+  h = fnv1a(h, fs::absolute(b.file, abs_ec).lexically_normal().string());
   h = fnv1a(h, fmt::format("opt={};target={};molt=0.1.0", effectiveOpt(b), isWasm(b) ? "wasm" : "native"));
   struct stat st {};
   if (stat("/proc/self/exe", &st) == 0) h = fnv1a(h, fmt::format("{}:{}", st.st_size, st.st_mtime));

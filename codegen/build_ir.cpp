@@ -169,6 +169,8 @@ class Builder {
 
   bool run() {
     const Module& mod = a_.parsed.module;
+    if (a_.source)
+      for (uint32_t l = 1; l <= a_.source->lineCount(); ++l) m_.line_starts.push_back(a_.source->lineStart(l));
     // Pre-pass: module-level functions get their signatures first, so calls
     // can appear before definitions.
     for (Stmt* s : mod.body) {

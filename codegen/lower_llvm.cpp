@@ -26,6 +26,8 @@
 #include <llvm/Support/ErrorHandling.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "codegen/codegen.h"
@@ -1399,7 +1401,29 @@ class Lowerer {
     }
   }
 
+  // 1-based source line of a byte offset (0 when unknown).
+  int32_t lineOf(uint32_t offset) const {
+    const auto& ls = ir_.line_starts;
+    auto it = std::upper_bound(ls.begin(), ls.end(), offset);
+    return static_cast<int32_t>(it - ls.begin());
+  }
+  // The name CPython shows for a frame: the function's own name, `<lambda>`,
+  // `<module>`.
+  static std::string frameName(const std::string& ir_name) {
+    if (ir_name.rfind("lambda.", 0) == 0) return "<lambda>";
+    size_t dot = ir_name.rfind('.');
+    return dot == std::string::npos ? ir_name : ir_name.substr(dot + 1);
+  }
+  // A function's error exit adds its frame (name, the line that failed) to
+  // the pending exception's traceback. The line lives in an alloca written
+  // at each statement; LLVM turns it into constants feeding the error path.
+  void addTraceback(const std::string& name) {
+    b_.CreateCall(rtFn("molt_tb_add", b_.getVoidTy(), {ptr_, i32_}),
+                  {cstring(name, "molt.frame." + name), b_.CreateLoad(i32_, line_slot_)});
+  }
+
   void stmt(const IrStmt* s) {
+    if (line_slot_ && !terminated()) b_.CreateStore(b_.getInt32(lineOf(s->range.begin)), line_slot_);
     switch (s->kind) {
       case IrStmtKind::Eval: release(expr(s->value)); return;
       case IrStmtKind::Store: storeTo(s->targets[0], expr(s->value)); return;
@@ -1844,6 +1868,8 @@ class Lowerer {
       }
     }
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    line_slot_ = b_.CreateAlloca(i32_);
+    b_.CreateStore(b_.getInt32(f.body.empty() ? 0 : lineOf(f.body.front()->range.begin)), line_slot_);
     // Recursion guard: CPython's default limit of 1000 frames, counted by
     // the depth argument (callDirect), RecursionError past it.
     Value* depth = fn->getArg(static_cast<unsigned>(f.n_params));
@@ -1853,6 +1879,9 @@ class Lowerer {
     BasicBlock* body = newBlock("body");
     b_.CreateCondBr(b_.CreateICmpSGT(depth, b_.getInt32(kRecursionLimit)), too_deep, body, unlikely_);
     b_.SetInsertPoint(too_deep);
+    // CPython raises RecursionError at the call, before the new frame runs:
+    // line -1 keeps this frame out of the traceback (molt_tb_add).
+    b_.CreateStore(b_.getInt32(-1), line_slot_);
     b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
                   {b_.getInt32(MOLT_EXC_RECURSION_ERROR), cstring("maximum recursion depth exceeded", "molt.recursion.msg")});
     b_.CreateBr(err_bb_);
@@ -1863,8 +1892,10 @@ class Lowerer {
       b_.CreateRet(c64(MOLT_NONE));
     }
     b_.SetInsertPoint(err_bb_);
+    addTraceback(frameName(f.name));
     releaseLocals();
     b_.CreateRet(c64(MOLT_NULL));
+    line_slot_ = nullptr;
   }
 
   // sys.argv = [argv[0], ..., argv[argc-1]] (argv[0] is the program as run).
@@ -1926,8 +1957,15 @@ class Lowerer {
     b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
     depth_val_ = b_.getInt32(0);  // <module>
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
+    // CPython shows the main script's absolute path in tracebacks.
+    std::error_code ec;
+    std::filesystem::path src = std::filesystem::absolute(ir_.source_name, ec);
+    std::string shown = ec ? ir_.source_name : src.lexically_normal().string();
+    b_.CreateCall(rtFn("molt_tb_set_file", b_.getVoidTy(), {ptr_}), {cstring(shown, "molt.source.path")});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
+    line_slot_ = b_.CreateAlloca(i32_);
+    b_.CreateStore(b_.getInt32(0), line_slot_);
     registerClasses();
     Function* immortal = rtFn("molt_immortalize", b_.getVoidTy(), {i64_});
     for (size_t i = 0; i < ir_.constants.size(); ++i) {
@@ -1951,7 +1989,9 @@ class Lowerer {
     block(ir_.main.body);
     if (!terminated()) b_.CreateRet(b_.CreateCall(finish, {}));
     b_.SetInsertPoint(err_bb_);
+    addTraceback("<module>");
     b_.CreateRet(b_.CreateCall(finish, {}));
+    line_slot_ = nullptr;
   }
 
   const IrModule& ir_;
@@ -1974,6 +2014,7 @@ class Lowerer {
   std::vector<llvm::AllocaInst*> locals_;
   std::vector<bool> borrowed_;  // per local: a parameter that keeps the caller's reference (never written)
   BasicBlock* err_bb_ = nullptr;
+  llvm::AllocaInst* line_slot_ = nullptr;  // the current function's failing line (addTraceback)
   std::vector<Loop> loops_;
   int handlers_active_ = 0;
   Function* incref_fn_ = nullptr;

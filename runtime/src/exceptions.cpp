@@ -184,10 +184,93 @@ V exc_str(V exc) {
   return molt_str_of(args);
 }
 
+// ---- traceback ------------------------------------------------------------------
+// Compiled code calls molt_tb_add from a function's error exit, so the
+// pending exception collects one entry per frame it leaves (innermost
+// first), like CPython's __traceback__; uncaught, they print outermost first.
+
+static const char *g_source_path = nullptr; // as given to `molt build`
+static const int32_t kMaxTb = 4096;
+
+extern "C" void molt_tb_set_file(const char *path) { g_source_path = path; }
+
+extern "C" void molt_tb_add(const char *func, int32_t line) {
+  if (line < 0 || g_pending == MOLT_NULL || !molt_is_ptr(g_pending)) return;
+  Exc *x = AS(Exc, g_pending);
+  if (x->ntb == kMaxTb) {
+    x->tb_dropped++;
+    return;
+  }
+  if (x->ntb == x->tbcap) {
+    x->tbcap = x->tbcap ? (x->tbcap * 2 > kMaxTb ? kMaxTb : x->tbcap * 2) : 8;
+    x->tb = (TbEntry *)molt_xrealloc(x->tb, sizeof(TbEntry) * (size_t)x->tbcap);
+  }
+  x->tb[x->ntb++] = TbEntry{func, line};
+}
+
+// The source line CPython would show under a frame (stripped), if the file
+// can still be read.
+static bool source_line(int32_t line, char *buf, size_t n) {
+  if (!g_source_path || line <= 0) return false;
+  FILE *f = fopen(g_source_path, "r");
+  if (!f) return false;
+  int32_t at = 1;
+  bool ok = false;
+  while (fgets(buf, (int)n, f)) {
+    size_t len = strlen(buf);
+    bool whole = len > 0 && buf[len - 1] == '\n';
+    if (at == line) {
+      ok = true;
+      break;
+    }
+    if (whole) at++;
+  }
+  fclose(f);
+  if (!ok) return false;
+  char *p = buf;
+  while (*p == ' ' || *p == '\t') p++;
+  size_t len = strlen(p);
+  while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
+  memmove(buf, p, len);
+  buf[len] = 0;
+  return len > 0;
+}
+
+static void print_frame(const TbEntry &t) {
+  fprintf(stderr, "  File \"%s\", line %d, in %s\n", g_source_path ? g_source_path : "<unknown>", (int)t.line, t.func);
+  char buf[1024];
+  if (source_line(t.line, buf, sizeof buf)) fprintf(stderr, "    %s\n", buf);
+}
+
+static void print_tb(const Exc *x) {
+  // CPython prints a frame repeated more than 3 times in a row only 3 times.
+  const int kCutoff = 3;
+  int32_t repeat = 0;
+  const TbEntry *last = nullptr;
+  auto flush = [&]() {
+    if (repeat > kCutoff)
+      fprintf(stderr, "  [Previous line repeated %d more time%s]\n", repeat - kCutoff, repeat - kCutoff == 1 ? "" : "s");
+  };
+  for (int32_t i = x->ntb - 1; i >= 0; i--) {
+    const TbEntry &t = x->tb[i];
+    if (last && last->line == t.line && strcmp(last->func, t.func) == 0) {
+      if (++repeat <= kCutoff) print_frame(t);
+      continue;
+    }
+    flush();
+    repeat = 1;
+    last = &t;
+    print_frame(t);
+  }
+  flush();
+  if (x->tb_dropped > 0) fprintf(stderr, "  [%lld more frames not recorded]\n", (long long)x->tb_dropped);
+}
+
 static void print_one(V e) {
   V s = exc_str(e);
   const char *name = molt_type_name(obj_type(e));
   fputs("Traceback (most recent call last):\n", stderr);
+  print_tb(AS(Exc, e));
   if (s == MOLT_NULL) {
     molt_err_clear();
     fprintf(stderr, "%s: <exception str() failed>\n", name);

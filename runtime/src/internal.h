@@ -133,12 +133,19 @@ struct TypeObj {
   MoltObject h;
   uint32_t id;
 };
+struct TbEntry {
+  const char *func; // compiled function's Python name (a constant of the program)
+  int32_t line;
+};
 struct Exc {
   MoltObject h;
   V args;            // tuple
   V context, cause;  // __context__ / __cause__ or MOLT_NULL
   uint32_t suppress; // __suppress_context__ (raise ... from ...)
   V dict;            // attributes set by a user exception's __init__ (dict), or MOLT_NULL
+  TbEntry *tb;       // frames the exception left, innermost first (molt_tb_add); malloc'ed
+  int32_t ntb, tbcap;
+  int64_t tb_dropped; // frames past the cap (deep recursion), counted only
 };
 struct Boxed {
   MoltObject h;

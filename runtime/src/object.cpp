@@ -417,6 +417,7 @@ void molt_dealloc(MoltObject *o) {
       xdecref(((Exc *)o)->context);
       xdecref(((Exc *)o)->cause);
       xdecref(((Exc *)o)->dict);
+      free(((Exc *)o)->tb);
     } else if (t->kind == TK_BOXED) {
       xdecref(((Boxed *)o)->dict);
     } else if (t->kind == TK_STRUCT) {

@@ -165,6 +165,22 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("run", "--target", "wasm", nested, cwd=tmp)
     want = subprocess.run([sys.executable, nested], capture_output=True, text=True).stdout
     expect("wasm: outlined loops compute the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    # Tracebacks: the same frames, lines and source text as CPython, which
+    # also prints `^^^` markers under part of a line (Molt does not).
+    tb = os.path.join(tmp, "tb.py")
+    with open(tb, "w") as f:
+        f.write("class Acct:\n    def __init__(self, bal: int) -> None:\n        self.bal = bal\n\n"
+                "    def withdraw(self, n: int) -> int:\n        if n > self.bal:\n"
+                "            raise ValueError(f\"insufficient: {n}\")\n        self.bal -= n\n        return self.bal\n\n\n"
+                "def helper(a: Acct) -> int:\n    try:\n        a.withdraw(1000)\n    except ValueError:\n        pass\n"
+                "    return a.withdraw(500)\n\n\ndef deep(n: int) -> int:\n    return deep(n + 1) if n < 5000 else 0\n\n\n"
+                "import sys\nif len(sys.argv) > 1:\n    deep(0)\nprint(helper(Acct(100)))\n")
+    for extra in ([], ["deep"]):
+        want = subprocess.run([sys.executable, tb] + extra, capture_output=True, text=True)
+        want_err = "".join(l for l in want.stderr.splitlines(True) if set(l.strip()) - set("^~"))
+        r = run("run", tb, "--", *extra, cwd=tmp)
+        expect(f"traceback matches CPython {extra}", r.returncode == want.returncode and r.stderr == want_err,
+               f"{r.stderr!r}\n!=\n{want_err!r}")
     # A cast that lies about a list is caught at the cast (list-typed code
     # reads lists inline); CPython's cast checks nothing.
     lie = os.path.join(tmp, "lie.py")

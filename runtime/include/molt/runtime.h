@@ -184,6 +184,11 @@ void molt_set_recursion_limit(int32_t limit);
 /** Prints "Traceback (most recent call last):" and "Type: msg" for the
  *  pending exception to stderr, clears it. */
 void molt_err_print(void);
+/** Traceback: the program's source path as given to `molt build` (printed in
+ *  `File "..."` lines); and, from a compiled function's error exit, one frame
+ *  (its Python name, the line that failed) added to the pending exception. */
+void molt_tb_set_file(const char *path);
+void molt_tb_add(const char *func, int32_t line);
 
 /* ===== types / classes ==================================================== */
 
