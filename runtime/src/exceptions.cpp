@@ -4,6 +4,9 @@
 // Errors never unwind through C++: a failing runtime call stores an
 // exception instance in g_pending and returns MOLT_NULL / -1; compiled code
 // checks and propagates, and `except` clauses test molt_err_matches.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "internal.h"
 
 #include <stdarg.h>
@@ -209,28 +212,38 @@ extern "C" void molt_tb_add(const char *func, int32_t line) {
 }
 
 // The source line CPython would show under a frame (stripped), if the file
-// can still be read.
+// can still be read. Plain read(2), not stdio: this is linked into every
+// program, and wasm modules have a size budget.
 static bool source_line(int32_t line, char *buf, size_t n) {
   if (!g_source_path || line <= 0) return false;
-  FILE *f = fopen(g_source_path, "r");
-  if (!f) return false;
+  int fd = open(g_source_path, O_RDONLY);
+  if (fd < 0) return false;
+  char chunk[4096];
   int32_t at = 1;
-  bool ok = false;
-  while (fgets(buf, (int)n, f)) {
-    size_t len = strlen(buf);
-    bool whole = len > 0 && buf[len - 1] == '\n';
-    if (at == line) {
-      ok = true;
-      break;
+  size_t len = 0;
+  bool found = false, done = false;
+  ssize_t got;
+  while (!done && (got = read(fd, chunk, sizeof chunk)) > 0) {
+    for (ssize_t i = 0; i < got; i++) {
+      if (chunk[i] == '\n') {
+        if (at == line) {
+          done = true;
+          break;
+        }
+        at++;
+      } else if (at == line) {
+        found = true;
+        if (len + 1 < n) buf[len++] = chunk[i];
+      }
     }
-    if (whole) at++;
   }
-  fclose(f);
-  if (!ok) return false;
+  close(fd);
+  if (!found) return false;
+  buf[len] = 0;
   char *p = buf;
   while (*p == ' ' || *p == '\t') p++;
-  size_t len = strlen(p);
-  while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
+  len = strlen(p);
+  while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
   memmove(buf, p, len);
   buf[len] = 0;
   return len > 0;
