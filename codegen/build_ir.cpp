@@ -1065,6 +1065,12 @@ class Builder {
           else return failExpr(e->range, fmt::format("`math.{}`", at->attr));
           return c;
         }
+        if (sym && sym->kind == SymbolKind::Module && sym->module == "sys" &&
+            (at->attr == "stdout" || at->attr == "stderr")) {
+          IrExpr* io = rt("molt_sys_stdio", "v:w", {});
+          io->imms.push_back(at->attr == "stdout" ? 1 : 2);
+          return io;
+        }
         if (sym && sym->kind == SymbolKind::Module && sym->module == "sys" && at->attr == "argv") {
           if (m_.argv_global < 0) {
             m_.argv_global = static_cast<int32_t>(m_.globals.size());

@@ -72,6 +72,23 @@ extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
   return BOX(f);
 }
 
+// sys.stdout (fd 1) and sys.stderr (fd 2): immortal file objects over the
+// same C streams print() writes to, so their output interleaves as in CPython.
+extern "C" MoltValue molt_sys_stdio(int32_t fd) {
+  static V objs[3] = {MOLT_NULL, MOLT_NULL, MOLT_NULL};
+  if (fd != 1 && fd != 2) return err_fmt(MOLT_EXC_VALUE_ERROR, "bad standard stream %d", (int)fd);
+  if (objs[fd] == MOLT_NULL) {
+    File *f = (File *)molt_alloc_object(sizeof(File), MOLT_TYPE_FILE);
+    f->fp = fd == 1 ? stdout : stderr;
+    f->writable = 1;
+    f->name = molt_str_from_cstr(fd == 1 ? "<stdout>" : "<stderr>");
+    f->mode = molt_str_from_cstr("w");
+    f->h.rc = MOLT_IMMORTAL_REFCNT;
+    objs[fd] = BOX(f);
+  }
+  return objs[fd];
+}
+
 // fgetc with universal-newline translation.
 static int getc_nl(FILE *fp) {
   int c = fgetc(fp);

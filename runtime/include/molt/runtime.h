@@ -188,6 +188,8 @@ void molt_err_print(void);
  *  `File "..."` lines); and, from a compiled function's error exit, one frame
  *  (its Python name, the line that failed) added to the pending exception. */
 void molt_tb_set_file(const char *path);
+/** sys.stdout (fd 1) / sys.stderr (fd 2) as file objects (immortal). */
+MoltValue molt_sys_stdio(int32_t fd);
 void molt_tb_add(const char *func, int32_t line);
 
 /* ===== types / classes ==================================================== */
