@@ -436,6 +436,13 @@ class Builder {
     return s;
   }
 
+  // The container and the three slice bounds (None where omitted), boxed, as
+  // molt_getslice / molt_setslice / molt_delslice take them.
+  std::vector<IrExpr*> sliceArgs(const Expr* container, const SliceExpr* sl) {
+    return {boxed(container), sl->lower ? boxed(sl->lower) : constNone(), sl->upper ? boxed(sl->upper) : constNone(),
+            sl->step ? boxed(sl->step) : constNone()};
+  }
+
   // `del target`: an item or a slice through the runtime (list, dict), a
   // variable by releasing its value. The checker has already refused reads
   // of a deleted local (possibly-unbound); a deleted module variable goes
@@ -452,10 +459,7 @@ class Builder {
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);
         st->range = range;
         if (sub->index->kind == ExprKind::Slice) {
-          auto* sl = as<SliceExpr>(sub->index);
-          st->value = rt("molt_delslice", "s:vvvv",
-                         {boxed(sub->value), sl->lower ? boxed(sl->lower) : constNone(),
-                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()});
+          st->value = rt("molt_delslice", "s:vvvv", sliceArgs(sub->value, as<SliceExpr>(sub->index)));
         } else {
           st->value = rt("molt_delitem", "s:vv", {boxed(sub->value), boxed(sub->index)});
         }
@@ -1044,11 +1048,7 @@ class Builder {
       case ExprKind::Subscript: {
         auto* s = as<SubscriptExpr>(e);
         if (s->index->kind == ExprKind::Slice) {
-          auto* sl = as<SliceExpr>(s->index);
-          return rtTyped("molt_getslice", "v:vvvv",
-                         {boxed(s->value), sl->lower ? boxed(sl->lower) : constNone(),
-                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone()},
-                         cm_.typeOf(e));
+          return rtTyped("molt_getslice", "v:vvvv", sliceArgs(s->value, as<SliceExpr>(s->index)), cm_.typeOf(e));
         }
         IrExpr* get = rt(getItemFn(cm_.typeOf(s->value)), "v:vv", {boxed(s->value), boxed(s->index)});
         return convert(markList(get, cm_.typeOf(s->value)), reprOf(cm_.typeOf(e)));
@@ -2515,11 +2515,9 @@ class Builder {
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);
         st->range = range;
         if (s->index->kind == ExprKind::Slice) {
-          auto* sl = as<SliceExpr>(s->index);
-          st->value = rt("molt_setslice", "s:vvvvv",
-                         {boxed(s->value), sl->lower ? boxed(sl->lower) : constNone(),
-                          sl->upper ? boxed(sl->upper) : constNone(), sl->step ? boxed(sl->step) : constNone(),
-                          convert(value, Repr::Value)});
+          std::vector<IrExpr*> args = sliceArgs(s->value, as<SliceExpr>(s->index));
+          args.push_back(convert(value, Repr::Value));
+          st->value = rt("molt_setslice", "s:vvvvv", std::move(args));
         } else {
           TypeId ct = cm_.typeOf(s->value);
           const auto& cargs = types_.get(ct).args;
