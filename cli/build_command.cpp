@@ -304,6 +304,11 @@ int runRun(const std::vector<std::string>& args) {
   h = fnv1a(h, fmt::format("opt={};target={};molt=0.1.0", effectiveOpt(b), isWasm(b) ? "wasm" : "native"));
   struct stat st {};
   if (stat("/proc/self/exe", &st) == 0) h = fnv1a(h, fmt::format("{}:{}", st.st_size, st.st_mtime));
+  // The runtime archive the program links: rebuilding only the runtime must
+  // not reuse a binary linked with the old one.
+  codegen::EmitOptions keyed = emitOptions(b);
+  std::string rt = codegen::findRuntimeArchive(selfExeDir(), keyed.target, keyed.size_level == 0);
+  if (!rt.empty() && stat(rt.c_str(), &st) == 0) h = fnv1a(h, fmt::format("{}:{}:{}", rt, st.st_size, st.st_mtime));
   std::string cache;
   if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) cache = std::string(x) + "/molt";
   else if (const char* home = std::getenv("HOME"); home && *home) cache = std::string(home) + "/.cache/molt";

@@ -436,6 +436,15 @@ class Builder {
     return s;
   }
 
+  // An element of static type `int` or `bool` unpacked or iterated into a
+  // variable held as a double: CPython keeps the int (`1`, not `1.0`).
+  static constexpr const char* kIntIntoFloatVar =
+      "an `int` unpacked or iterated into a `float` variable (CPython keeps it an `int`)";
+  bool intIntoFloat(const IrTarget& t, TypeId element) const {
+    TypeKind k = types_.kind(element);
+    return t.repr == Repr::Float && (k == TypeKind::Int || k == TypeKind::Bool);
+  }
+
   // The container and the three slice bounds (None where omitted), boxed, as
   // molt_getslice / molt_setslice / molt_delslice take them.
   std::vector<IrExpr*> sliceArgs(const Expr* container, const SliceExpr* sl) {
@@ -1549,18 +1558,28 @@ class Builder {
     } else {
       st = m_.newStmt(IrStmtKind::ForIter);
       st->value = boxed(iter);
+      TypeId items = iterElementType(cm_.typeOf(iter));
       if (target->kind == ExprKind::Name) {
         if (!resolveVar(target, t)) {
           unsupported(target->range, "this loop target");
+          return nullptr;
+        }
+        if (intIntoFloat(t, items)) {
+          unsupported(target->range, kIntIntoFloatVar);
           return nullptr;
         }
         st->targets.push_back(t);
       } else if ((target->kind == ExprKind::Tuple || target->kind == ExprKind::List) &&
                  std::all_of(as<SequenceExpr>(target)->elts.begin(), as<SequenceExpr>(target)->elts.end(),
                              [](const Expr* x) { return x->kind == ExprKind::Name; })) {
+        size_t i = 0;
         for (Expr* x : as<SequenceExpr>(target)->elts) {
           if (!resolveVar(x, t)) {
             unsupported(x->range, "this loop target");
+            return nullptr;
+          }
+          if (intIntoFloat(t, elementType(items, i++))) {
+            unsupported(x->range, kIntIntoFloatVar);
             return nullptr;
           }
           st->targets.push_back(t);
@@ -1951,6 +1970,18 @@ class Builder {
                                     (rs->kind == SymbolKind::Parameter && isClsParam(rs) && cur_fn_info_->owner == m->owner));
           if (!names_owner) return failExpr(c->range, "class methods called through a subclass or a value");
           return buildUserCall(c, m->decl, constNone());  // `cls` is static: its slot gets None
+        }
+        // `obj.m()` / `self.m()` for a class method: `cls` is the object's
+        // runtime class, known statically only when the method's own class
+        // has no subclasses (the compiled method's `cls` is that class).
+        if (m && m->is_classmethod && rk == TypeKind::Instance) {
+          bool exact = ci == m->owner;
+          for (auto& [other, k] : class_index_) exact = exact && !(other != ci && other->isSubclassOf(ci));
+          if (!exact || !m->decl || !func_index_.count(m->decl) || methodKind(m->decl, m) != MethodKind::Class)
+            return failExpr(c->range, "class methods called through an instance whose class has subclasses");
+          if (at->value->kind != ExprKind::Name)
+            return failExpr(at->value->range, "a class method called through this expression");
+          return buildUserCall(c, m->decl, constNone());
         }
         // `Base.method(self, ...)` names one function exactly: a direct call.
         if (m && rk == TypeKind::ClassObj && m->decl && func_index_.count(m->decl) &&
@@ -2493,6 +2524,7 @@ class Builder {
               unsupported(x->range, "this unpacking target");
               return;
             }
+            if (intIntoFloat(t, elementType(value_type, i))) return unsupported(x->range, kIntIntoFloatVar);
             st->targets.push_back(t);
             continue;
           }
@@ -2524,6 +2556,12 @@ class Builder {
           bool float_slot = !cargs.empty() && types_.kind(cargs.back()) == TypeKind::Float;
           if (float_slot && (value->repr == Repr::Int || value->repr == Repr::Bool)) {
             unsupported(range, "an `int` stored into a container of `float` (CPython keeps it an `int`; write `1.0`)");
+            return;
+          }
+          bool float_keys = types_.kind(ct) == TypeKind::Dict && !cargs.empty() &&
+                            types_.kind(cargs[0]) == TypeKind::Float;
+          if (float_keys && (kindOf(s->index) == TypeKind::Int || kindOf(s->index) == TypeKind::Bool)) {
+            unsupported(s->index->range, "an `int` key stored into a dict of `float` keys (CPython keeps it an `int`; write `2.0`)");
             return;
           }
           st->value = rt(setItemFn(ct), "s:vvv", {boxed(s->value), boxed(s->index), convert(value, Repr::Value)});

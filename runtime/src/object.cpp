@@ -314,7 +314,36 @@ static bool str_recycle(MoltObject *o) {
 #endif
 }
 
+static void dealloc_one(MoltObject *o);
+
+// Freeing an object releases what it holds, which may free more objects:
+// a linked list of 300,000 nodes would recurse 300,000 deep and overflow
+// the C stack. Past kMaxDeallocDepth nested frees the object waits in
+// g_deferred and the outermost molt_dealloc frees it (CPython's trashcan).
+// Nothing between a deferral and the drain allocates, so the cycle
+// collector never sees a waiting object.
+static const int kMaxDeallocDepth = 256;
+static int g_dealloc_depth = 0;
+static MoltObject **g_deferred = nullptr;
+static size_t g_ndeferred = 0, g_capdeferred = 0;
+
 void molt_dealloc(MoltObject *o) {
+  if (g_dealloc_depth >= kMaxDeallocDepth) {
+    if (g_ndeferred == g_capdeferred) {
+      g_capdeferred = g_capdeferred ? g_capdeferred * 2 : 256;
+      g_deferred = (MoltObject **)molt_xrealloc(g_deferred, sizeof(MoltObject *) * g_capdeferred);
+    }
+    g_deferred[g_ndeferred++] = o;
+    return;
+  }
+  g_dealloc_depth++;
+  dealloc_one(o);
+  if (g_dealloc_depth == 1)
+    while (g_ndeferred > 0) dealloc_one(g_deferred[--g_ndeferred]);
+  g_dealloc_depth--;
+}
+
+static void dealloc_one(MoltObject *o) {
   if (o->type == MOLT_TYPE_STR && str_recycle(o)) return; // the most common death: a short str
   if (o->type >= MOLT_TYPE_FIRST_USER) { // raw-only struct: nothing to release, recycle
     TypeInfo *t = molt_typeinfo(o->type);

@@ -4,15 +4,23 @@
 // further up the stack prints as [...] / {...} (CPython's Py_ReprEnter).
 #include "internal.h"
 
-static const void *g_repr_stack[64];
+// Containers nested deeper than CPython's recursion limit raise its
+// RecursionError instead of overflowing the C stack.
+static const int kMaxReprDepth = 1000;
+static const void *g_repr_stack[kMaxReprDepth];
 static int g_repr_depth = 0;
 
-static bool repr_enter(const void *p) {
+// 1: entered; 0: `p` is already being printed (a cycle); -1: too deep
+// (RecursionError pending).
+static int repr_enter(const void *p) {
   for (int i = 0; i < g_repr_depth; i++)
-    if (g_repr_stack[i] == p) return false;
-  if (g_repr_depth < 64) g_repr_stack[g_repr_depth] = p;
-  g_repr_depth++;
-  return true;
+    if (g_repr_stack[i] == p) return 0;
+  if (g_repr_depth == kMaxReprDepth) {
+    err_fmt(MOLT_EXC_RECURSION_ERROR, "maximum recursion depth exceeded while getting the repr of an object");
+    return -1;
+  }
+  g_repr_stack[g_repr_depth++] = p;
+  return 1;
 }
 static void repr_leave() { g_repr_depth--; }
 
@@ -137,7 +145,9 @@ int repr_into(Buf *b, V v) {
   case MOLT_TYPE_DICT:
   case MOLT_TYPE_SET:
   case MOLT_TYPE_DICT_VIEW: {
-    if (!repr_enter(o)) {
+    int entered = repr_enter(o);
+    if (entered < 0) return -1;
+    if (entered == 0) {
       b->puts(o->type == MOLT_TYPE_LIST ? "[...]" : o->type == MOLT_TYPE_TUPLE ? "(...)" : "{...}");
       return 0;
     }

@@ -34,3 +34,20 @@ class Vec:
 
 
 print(Vec.zero().show(), Vec.unit(0).show(), Vec.unit(1).show(), Vec.dims())
+
+
+# Through an instance or `self` when the class has no subclasses: `cls` is
+# that class.
+class Leaf:
+    label: str = "leaf"
+
+    @classmethod
+    def describe(cls) -> str:
+        return "a " + cls.label
+
+    def show(self) -> str:
+        return self.describe() + "!"
+
+
+lf = Leaf()
+print(lf.describe(), lf.show())
