@@ -327,7 +327,28 @@ static int g_dealloc_depth = 0;
 static MoltObject **g_deferred = nullptr;
 static size_t g_ndeferred = 0, g_capdeferred = 0;
 
+// Deaths that release nothing else cannot nest: short strs and leaf
+// structs go to their free lists without the depth bookkeeping. True when
+// `o` was taken care of.
+static inline bool dealloc_leaf(MoltObject *o) {
+  if (o->type == MOLT_TYPE_STR) return str_recycle(o);
+  if (o->type < MOLT_TYPE_FIRST_USER) return false;
+  TypeInfo *t = molt_typeinfo(o->type);
+  if (!t || !t->leaf) return false;
+#if !MOLT_NO_FREE_LISTS
+  if (t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
+    memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
+    t->free_list = o;
+    t->n_free++;
+    return true;
+  }
+#endif
+  free(o);
+  return true;
+}
+
 void molt_dealloc(MoltObject *o) {
+  if (dealloc_leaf(o)) return;
   if (g_dealloc_depth >= kMaxDeallocDepth) {
     if (g_ndeferred == g_capdeferred) {
       g_capdeferred = g_capdeferred ? g_capdeferred * 2 : 256;
@@ -344,22 +365,7 @@ void molt_dealloc(MoltObject *o) {
 }
 
 static void dealloc_one(MoltObject *o) {
-  if (o->type == MOLT_TYPE_STR && str_recycle(o)) return; // the most common death: a short str
-  if (o->type >= MOLT_TYPE_FIRST_USER) { // raw-only struct: nothing to release, recycle
-    TypeInfo *t = molt_typeinfo(o->type);
-    if (t && t->leaf) {
-#if !MOLT_NO_FREE_LISTS
-      if (t->desc->nfields > 0 && t->n_free < kMaxFreeStructs) {
-        memcpy(o, &t->free_list, sizeof(void *)); // link through the header word
-        t->free_list = o;
-        t->n_free++;
-        return;
-      }
-#endif
-      free(o);
-      return;
-    }
-  }
+  if (dealloc_leaf(o)) return;
   switch (o->type) {
   case MOLT_TYPE_STR:
     if (str_recycle(o)) return;
