@@ -2482,8 +2482,18 @@ class Builder {
   // `x[i] = v` and `o.a = v`: CPython evaluates v before the target's own
   // subexpressions, so a v that may run code (and so rebind `x`, `i` or
   // `o`) goes to a temporary first.
-  IrExpr* valueFirst(IrExpr* value, std::vector<IrStmt*>& out, SourceRange range) {
+  IrExpr* valueFirst(IrExpr* value, const Expr* target, std::vector<IrStmt*>& out, SourceRange range) {
     if (!mayRunCode(value)) return value;
+    // A function's own variables (not cells) and constants cannot be
+    // rebound by a call, so the target evaluates the same either way.
+    auto stable = [&](const Expr* x) {
+      IrTarget t;
+      return isConstant(x) || (x->kind == ExprKind::Name && fn_scope_ && resolveVar(x, t) && !t.global && !t.cell);
+    };
+    if (target->kind == ExprKind::Subscript && stable(as<SubscriptExpr>(target)->value) &&
+        (as<SubscriptExpr>(target)->index->kind == ExprKind::Slice || stable(as<SubscriptExpr>(target)->index)))
+      return value;
+    if (target->kind == ExprKind::Attribute && stable(as<AttributeExpr>(target)->value)) return value;
     IrTarget tmp = tempTarget(value->repr);
     out.push_back(store(tmp, value, range));
     return load(tmp);
@@ -2543,7 +2553,7 @@ class Builder {
       }
       case ExprKind::Subscript: {
         auto* s = as<SubscriptExpr>(target);
-        value = valueFirst(value, out, range);
+        value = valueFirst(value, target, out, range);
         IrStmt* st = m_.newStmt(IrStmtKind::Eval);
         st->range = range;
         if (s->index->kind == ExprKind::Slice) {
@@ -2573,7 +2583,7 @@ class Builder {
       }
       case ExprKind::Attribute: {
         auto* at = as<AttributeExpr>(target);
-        value = valueFirst(value, out, range);
+        value = valueFirst(value, target, out, range);
         if (const ClassInfo* ec = userExceptionOf(at->value)) {
           const FieldInfo* fi = ec->findField(at->attr);
           if (!fi || at->attr == "args") {

@@ -290,7 +290,7 @@ class Lowerer {
   // Branch to the error block when `failed` is true.
   void checkFail(Value* failed) {
     BasicBlock* ok = newBlock("ok");
-    b_.CreateCondBr(failed, err_bb_, ok, unlikely_);
+    b_.CreateCondBr(failed, errTarget(), ok, unlikely_);
     b_.SetInsertPoint(ok);
   }
   void checkNull(Value* v) { checkFail(b_.CreateICmpEQ(v, c64(MOLT_NULL))); }
@@ -326,12 +326,16 @@ class Lowerer {
     Lowerer& l;
     llvm::IRBuilderBase::InsertPoint ip;
     Function* saved_fn;
-    explicit HelperScope(Lowerer& lw, Function* f) : l(lw), ip(lw.b_.saveIP()), saved_fn(lw.fn_) {
+    llvm::AllocaInst* saved_line;  // a helper has no frame of its own (errTarget)
+    explicit HelperScope(Lowerer& lw, Function* f)
+        : l(lw), ip(lw.b_.saveIP()), saved_fn(lw.fn_), saved_line(lw.line_slot_) {
       l.fn_ = f;
+      l.line_slot_ = nullptr;
       l.b_.SetInsertPoint(BasicBlock::Create(l.ctx_, "entry", f));
     }
     ~HelperScope() {
       l.fn_ = saved_fn;
+      l.line_slot_ = saved_line;
       l.b_.restoreIP(ip);
     }
   };
@@ -693,7 +697,7 @@ class Lowerer {
           b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
                         {b_.getInt32(MOLT_EXC_NAME_ERROR),
                          cstring("name '" + name + "' is not defined", "molt.unbound." + name)});
-          b_.CreateBr(err_bb_);
+          b_.CreateBr(errTarget());
           b_.SetInsertPoint(ok);
         }
         return own(x);  // a call in the same expression could rebind the global
@@ -970,7 +974,7 @@ class Lowerer {
           b_.CreateCondBr(b_.CreateFCmpOEQ(c.v, llvm::ConstantFP::get(f64_, 0.0)), zero, ok, unlikely_);
           b_.SetInsertPoint(zero);
           b_.CreateCall(rtBin("molt_truediv"), {boxDouble(a.v), boxDouble(c.v)});
-          b_.CreateBr(err_bb_);
+          b_.CreateBr(errTarget());
           b_.SetInsertPoint(ok);
           r = b_.CreateFDiv(a.v, c.v);
           break;
@@ -1422,8 +1426,24 @@ class Lowerer {
                   {cstring(name, "molt.frame." + name), b_.CreateLoad(i32_, line_slot_)});
   }
 
+  // Where an error goes from the current point: err_bb_, through a small
+  // block that records the current statement's line first (one per
+  // statement and error target). Only the error edges pay for tracebacks.
+  BasicBlock* errTarget() {
+    if (!line_slot_) return err_bb_;
+    if (err_line_bb_ && err_line_target_ == err_bb_ && err_line_ == cur_line_) return err_line_bb_;
+    llvm::IRBuilderBase::InsertPointGuard guard(b_);
+    err_line_bb_ = newBlock("error.line");
+    b_.SetInsertPoint(err_line_bb_);
+    b_.CreateStore(b_.getInt32(cur_line_), line_slot_);
+    b_.CreateBr(err_bb_);
+    err_line_target_ = err_bb_;
+    err_line_ = cur_line_;
+    return err_line_bb_;
+  }
+
   void stmt(const IrStmt* s) {
-    if (line_slot_ && !terminated()) b_.CreateStore(b_.getInt32(lineOf(s->range.begin)), line_slot_);
+    cur_line_ = lineOf(s->range.begin);
     switch (s->kind) {
       case IrStmtKind::Eval: release(expr(s->value)); return;
       case IrStmtKind::Store: storeTo(s->targets[0], expr(s->value)); return;
@@ -1495,7 +1515,7 @@ class Lowerer {
       case IrStmtKind::Reraise: {
         Value* exc = b_.CreateLoad(i64_, slotOf(s->targets[0]));
         b_.CreateCall(rtFn("molt_raise", i64_, {i64_}), {exc});
-        b_.CreateBr(err_bb_);
+        b_.CreateBr(errTarget());
         return;
       }
     }
@@ -1542,7 +1562,7 @@ class Lowerer {
       b_.SetInsertPoint(zero);
       b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
                     {b_.getInt32(MOLT_EXC_VALUE_ERROR), b_.CreateGlobalStringPtr("range() arg 3 must not be zero")});
-      b_.CreateBr(err_bb_);
+      b_.CreateBr(errTarget());
       b_.SetInsertPoint(ok);
     }
     checkRangeOverflow(start, stop, step);
@@ -1685,7 +1705,7 @@ class Lowerer {
     b_.CreateCall(rtFn("molt_err_format", i64_, {i32_, ptr_}),
                   {b_.getInt32(MOLT_EXC_OVERFLOW_ERROR),
                    b_.CreateGlobalStringPtr("range() whose last step passes 2**63 is not supported by molt build yet")});
-    b_.CreateBr(err_bb_);
+    b_.CreateBr(errTarget());
     b_.SetInsertPoint(ok);
   }
 
@@ -1869,7 +1889,9 @@ class Lowerer {
     }
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
     line_slot_ = b_.CreateAlloca(i32_);
-    b_.CreateStore(b_.getInt32(f.body.empty() ? 0 : lineOf(f.body.front()->range.begin)), line_slot_);
+    err_line_bb_ = nullptr;
+    cur_line_ = f.body.empty() ? 0 : lineOf(f.body.front()->range.begin);
+    b_.CreateStore(b_.getInt32(cur_line_), line_slot_);
     // Recursion guard: CPython's default limit of 1000 frames, counted by
     // the depth argument (callDirect), RecursionError past it.
     Value* depth = fn->getArg(static_cast<unsigned>(f.n_params));
@@ -1965,6 +1987,8 @@ class Lowerer {
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
     line_slot_ = b_.CreateAlloca(i32_);
+    err_line_bb_ = nullptr;
+    cur_line_ = 0;
     b_.CreateStore(b_.getInt32(0), line_slot_);
     registerClasses();
     Function* immortal = rtFn("molt_immortalize", b_.getVoidTy(), {i64_});
@@ -2015,6 +2039,10 @@ class Lowerer {
   std::vector<bool> borrowed_;  // per local: a parameter that keeps the caller's reference (never written)
   BasicBlock* err_bb_ = nullptr;
   llvm::AllocaInst* line_slot_ = nullptr;  // the current function's failing line (addTraceback)
+  int32_t cur_line_ = 0;                    // line of the statement being lowered
+  BasicBlock* err_line_bb_ = nullptr;       // errTarget()'s cache: block, its target and line
+  BasicBlock* err_line_target_ = nullptr;
+  int32_t err_line_ = 0;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;
   Function* incref_fn_ = nullptr;
