@@ -898,7 +898,7 @@ class Builder {
         bound[0] = load(tmp);
       }
       for (size_t i = 0; i < c->args.size(); ++i) {
-        if (isConstant(c->args[i])) continue;
+        if (isConstant(c->args[i]) || c->args[i]->kind == ExprKind::Lambda) continue;
         IrTarget tmp = tempTarget(bound[first + i]->repr);
         pre.push_back(store(tmp, bound[first + i], c->args[i]->range));
         bound[first + i] = load(tmp);
@@ -909,7 +909,9 @@ class Builder {
       while (i < fd->params.size() && fd->params[i].name != k.name) ++i;
       if (i >= fd->params.size() || bound[i]) return failExpr(k.name_range, "this keyword argument");
       bound[i] = buildExpr(k.value);
-      if (!in_order && !isConstant(k.value)) {
+      // (A lambda only creates a function object: nothing to order, and its
+      // checks in convertForStorage need to see it.)
+      if (!in_order && !isConstant(k.value) && k.value->kind != ExprKind::Lambda) {
         IrTarget tmp = tempTarget(bound[i]->repr);
         pre.push_back(store(tmp, bound[i], k.value->range));
         bound[i] = load(tmp);
