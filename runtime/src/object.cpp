@@ -364,12 +364,10 @@ void molt_dealloc(MoltObject *o) {
   g_dealloc_depth--;
 }
 
+// An object that dealloc_leaf did not take: release what it holds, free it.
 static void dealloc_one(MoltObject *o) {
-  if (dealloc_leaf(o)) return;
   switch (o->type) {
-  case MOLT_TYPE_STR:
-    if (str_recycle(o)) return;
-    break;
+  case MOLT_TYPE_STR: // a long str, or the free list is full
   case MOLT_TYPE_INT:
   case MOLT_TYPE_BYTES:
   case MOLT_TYPE_RANGE:
