@@ -128,6 +128,15 @@ bool parse(const std::vector<std::string>& args, bool is_run, BuildArgs& b, std:
   return true;
 }
 
+// The path a program's tracebacks print: absolute, as CPython shows its
+// main script. Also part of the `molt run` cache key, which must change
+// with it.
+std::string tracebackPath(const std::string& file) {
+  std::error_code ec;
+  fs::path p = fs::absolute(file, ec);
+  return ec ? file : p.lexically_normal().string();
+}
+
 std::string selfExeDir() {
   std::error_code ec;
   fs::path p = fs::read_symlink("/proc/self/exe", ec);
@@ -171,6 +180,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
     fmt::print(stderr, "molt: error: {} uses constructs `molt build` cannot compile yet; not building\n", b.file);
     return 1;
   }
+  ir->traceback_path = tracebackPath(b.file);
   if (b.wit) {
     std::string out = codegen::witWorld(*ir, fs::path(b.file).stem().string());
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -299,8 +309,7 @@ int runRun(const std::vector<std::string>& args) {
   // Key: source, its absolute path (tracebacks name it), optimisation level
   // and the compiler binary's identity.
   uint64_t h = fnv1a(14695981039346656037ULL, text);
-  std::error_code abs_ec;
-  h = fnv1a(h, fs::absolute(b.file, abs_ec).lexically_normal().string());
+  h = fnv1a(h, tracebackPath(b.file));
   h = fnv1a(h, fmt::format("opt={};target={};molt=0.1.0", effectiveOpt(b), isWasm(b) ? "wasm" : "native"));
   struct stat st {};
   if (stat("/proc/self/exe", &st) == 0) h = fnv1a(h, fmt::format("{}:{}", st.st_size, st.st_mtime));

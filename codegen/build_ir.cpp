@@ -625,6 +625,12 @@ class Builder {
       for (int h = 0; h < kClassHooks; ++h) {
         const FunctionInfo* m = ci->findMethod(kHooks[h]);
         if (!m || !m->decl) continue;
+        // As in CPython, a class whose own __eq__ comes from further down
+        // than its __hash__ is unhashable: the inherited __hash__ is not used.
+        if (h == 4) {
+          const FunctionInfo* eq = ci->findMethod("__eq__");
+          if (eq && eq->owner && m->owner && eq->owner != m->owner && !m->owner->isSubclassOf(eq->owner)) continue;
+        }
         auto it = func_index_.find(m->decl);
         if (it == func_index_.end()) continue;
         m_.functions[it->second].needs_wrapper = true;
@@ -2036,7 +2042,8 @@ class Builder {
           if (sig[3 + i] != 'n' && sig[3 + i] != 'i' && (ak == TypeKind::Int || ak == TypeKind::Bool))
             return failExpr(c->args[i]->range, "an `int` handed to a container of `float` (CPython keeps it an `int`; write `1.0`)");
         }
-        IrExpr* e = markList(rt(me.fn, me.sig, {boxed(at->value)}), recv);
+        IrExpr* e = rt(me.fn, me.sig, {boxed(at->value)});
+        if (std::string_view(me.fn) == "molt_list_append") markList(e, recv);
         // `sep.join(genexp)`: CPython's join collects the items first.
         const Expr* saved_genexp = materialize_genexp_;
         if (me.receiver == TypeKind::Str && at->attr == "join" && c->args.size() == 1)
@@ -2466,16 +2473,33 @@ class Builder {
   }
 
   // Whether evaluating `e` may run code that could rebind a variable or an
-  // attribute: calls of user functions, constructors and runtime calls (a
-  // runtime call may call a special method), except list reads of a
+  // attribute. An allow-list: constants, loads, fields, conversions and
+  // arithmetic cannot (no user operator methods in the subset); comparisons
+  // and truth tests of boxed values can (a class's __eq__, __lt__, __bool__,
+  // __len__), and so can every call except a list read or len() of a
   // receiver typed `list`.
   static bool mayRunCode(const IrExpr* e) {
     switch (e->op) {
-      case IrOp::CallUser: case IrOp::Construct: case IrOp::Block: return true;
-      case IrOp::CallRt:
-        if (!(e->ival & 2)) return true;
+      case IrOp::ConstInt: case IrOp::ConstBig: case IrOp::ConstFloat: case IrOp::ConstBool: case IrOp::ConstNone:
+      case IrOp::ConstStr: case IrOp::LoadLocal: case IrOp::LoadGlobal: case IrOp::GetField: case IrOp::MakeFunc:
+      case IrOp::Convert: case IrOp::Arith: case IrOp::Neg: case IrOp::Not: case IrOp::IfExp:
         break;
-      default: break;
+      case IrOp::Compare:
+      case IrOp::ChainCompare:
+        if (e->operand_repr == Repr::Value) return true;
+        for (Repr r : e->reprs)
+          if (r == Repr::Value) return true;
+        break;
+      case IrOp::Truthy:
+        if (!e->args.empty() && e->args[0]->repr == Repr::Value) return true;
+        break;
+      case IrOp::BoolOp:
+        if (e->repr == Repr::Value) return true;
+        break;
+      case IrOp::CallRt:
+        if (!((e->name == "molt_getitem" || e->name == "molt_len") && (e->ival & 2))) return true;
+        break;
+      default: return true;  // user calls, constructors, blocks
     }
     for (const IrExpr* a : e->args)
       if (mayRunCode(a)) return true;

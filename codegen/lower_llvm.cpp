@@ -27,7 +27,6 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 
 #include "codegen/codegen.h"
@@ -1515,7 +1514,9 @@ class Lowerer {
       case IrStmtKind::Reraise: {
         Value* exc = b_.CreateLoad(i64_, slotOf(s->targets[0]));
         b_.CreateCall(rtFn("molt_raise", i64_, {i64_}), {exc});
-        b_.CreateBr(errTarget());
+        // Not errTarget(): the frame keeps the line where the exception was
+        // caught (stored on the way into the handler), as CPython's does.
+        b_.CreateBr(err_bb_);
         return;
       }
     }
@@ -1979,10 +1980,7 @@ class Lowerer {
     b_.SetInsertPoint(BasicBlock::Create(ctx_, "entry", fn));
     depth_val_ = b_.getInt32(0);  // <module>
     b_.CreateCall(rtFn("molt_runtime_init", b_.getVoidTy(), {i32_, ptr_}), {fn->getArg(0), fn->getArg(1)});
-    // CPython shows the main script's absolute path in tracebacks.
-    std::error_code ec;
-    std::filesystem::path src = std::filesystem::absolute(ir_.source_name, ec);
-    std::string shown = ec ? ir_.source_name : src.lexically_normal().string();
+    const std::string& shown = ir_.traceback_path.empty() ? ir_.source_name : ir_.traceback_path;
     b_.CreateCall(rtFn("molt_tb_set_file", b_.getVoidTy(), {ptr_}), {cstring(shown, "molt.source.path")});
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);

@@ -188,6 +188,7 @@ struct IrConstant {
 
 struct IrModule {
   std::string source_name;
+  std::string traceback_path;  // the path tracebacks print (the driver sets the absolute path)
   std::vector<uint32_t> line_starts;  // byte offset of each source line (tracebacks' line numbers)
   std::vector<IrVar> globals;
   std::vector<IrConstant> constants;

@@ -211,51 +211,60 @@ extern "C" void molt_tb_add(const char *func, int32_t line) {
   x->tb[x->ntb++] = TbEntry{func, line};
 }
 
-// The source line CPython would show under a frame (stripped), if the file
-// can still be read. Plain read(2), not stdio: this is linked into every
-// program, and wasm modules have a size budget.
-static bool source_line(int32_t line, char *buf, size_t n) {
-  if (!g_source_path || line <= 0) return false;
+// The program's source, read once per printed traceback (plain read(2), not
+// stdio: this is linked into every program, and wasm modules have a size
+// budget). Null when it cannot be read any more.
+struct Source {
+  char *text = nullptr;
+  size_t n = 0;
+};
+static Source read_source() {
+  Source src;
+  if (!g_source_path) return src;
   int fd = open(g_source_path, O_RDONLY);
-  if (fd < 0) return false;
-  char chunk[4096];
-  int32_t at = 1;
-  size_t len = 0;
-  bool found = false, done = false;
+  if (fd < 0) return src;
+  size_t cap = 0;
   ssize_t got;
-  while (!done && (got = read(fd, chunk, sizeof chunk)) > 0) {
-    for (ssize_t i = 0; i < got; i++) {
-      if (chunk[i] == '\n') {
-        if (at == line) {
-          done = true;
-          break;
-        }
-        at++;
-      } else if (at == line) {
-        found = true;
-        if (len + 1 < n) buf[len++] = chunk[i];
-      }
+  do {
+    if (src.n == cap) {
+      cap = cap ? cap * 2 : 16384;
+      if (cap > ((size_t)64 << 20)) break; // not a source file worth showing
+      src.text = (char *)molt_xrealloc(src.text, cap);
     }
-  }
+    got = read(fd, src.text + src.n, cap - src.n);
+    if (got > 0) src.n += (size_t)got;
+  } while (got > 0);
   close(fd);
-  if (!found) return false;
-  buf[len] = 0;
-  char *p = buf;
-  while (*p == ' ' || *p == '\t') p++;
-  len = strlen(p);
-  while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
-  memmove(buf, p, len);
+  return src;
+}
+
+// Line `line` of the source, stripped, into buf; false if there is none.
+static bool source_line(const Source &src, int32_t line, char *buf, size_t n) {
+  if (!src.text || line <= 0) return false;
+  size_t i = 0;
+  for (int32_t at = 1; at < line; at++) {
+    const char *nl = (const char *)memchr(src.text + i, '\n', src.n - i);
+    if (!nl) return false;
+    i = (size_t)(nl - src.text) + 1;
+  }
+  const char *b = src.text + i, *e = (const char *)memchr(b, '\n', src.n - i);
+  if (!e) e = src.text + src.n;
+  while (b < e && (*b == ' ' || *b == '\t')) b++;
+  while (e > b && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t')) e--;
+  size_t len = (size_t)(e - b) < n - 1 ? (size_t)(e - b) : n - 1;
+  memcpy(buf, b, len);
   buf[len] = 0;
   return len > 0;
 }
 
-static void print_frame(const TbEntry &t) {
+static void print_frame(const Source &src, const TbEntry &t) {
   fprintf(stderr, "  File \"%s\", line %d, in %s\n", g_source_path ? g_source_path : "<unknown>", (int)t.line, t.func);
   char buf[1024];
-  if (source_line(t.line, buf, sizeof buf)) fprintf(stderr, "    %s\n", buf);
+  if (source_line(src, t.line, buf, sizeof buf)) fprintf(stderr, "    %s\n", buf);
 }
 
 static void print_tb(const Exc *x) {
+  Source src = read_source();
   // CPython prints a frame repeated more than 3 times in a row only 3 times.
   const int kCutoff = 3;
   int32_t repeat = 0;
@@ -267,16 +276,17 @@ static void print_tb(const Exc *x) {
   for (int32_t i = x->ntb - 1; i >= 0; i--) {
     const TbEntry &t = x->tb[i];
     if (last && last->line == t.line && strcmp(last->func, t.func) == 0) {
-      if (++repeat <= kCutoff) print_frame(t);
+      if (++repeat <= kCutoff) print_frame(src, t);
       continue;
     }
     flush();
     repeat = 1;
     last = &t;
-    print_frame(t);
+    print_frame(src, t);
   }
   flush();
   if (x->tb_dropped > 0) fprintf(stderr, "  [%lld more frames not recorded]\n", (long long)x->tb_dropped);
+  free(src.text);
 }
 
 static void print_one(V e) {
@@ -413,7 +423,7 @@ extern "C" int molt_runtime_finish(void) {
         if (molt_is_smallint(a)) {
           status = (int)molt_unbox_smallint(a);
         } else if (molt_is_bool(a)) { // sys.exit(True): bool is an int
-          status = (int)(a & 1);
+          status = molt_unbox_bool(a) ? 1 : 0;
         } else if (a != MOLT_NONE) {
           fflush(stdout);
           V s = molt_str_of(a);

@@ -44,25 +44,27 @@ extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
   }
   errno = 0;
   FILE *fp = fopen(STR(path)->data, cmode);
+  // fopen opens a directory for reading on Linux; CPython refuses it.
+  struct stat st;
+  if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(fp);
+    fp = nullptr;
+    errno = EISDIR;
+  }
   if (!fp) {
     int e = errno;
     V r = str_repr(path);
+    // Linux's errno numbers, which CPython prints (WASI numbers them differently).
     if (e == ENOENT)
       err_fmt(MOLT_EXC_FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: %s", STR(r)->data);
+    else if (e == EISDIR)
+      err_fmt(MOLT_EXC_OS_ERROR, "[Errno 21] Is a directory: %s", STR(r)->data);
     else
       err_fmt(MOLT_EXC_OS_ERROR, "[Errno %d] %s: %s", e, strerror(e), STR(r)->data);
     decref(r);
     return MOLT_NULL;
   }
-  // fopen opens a directory for reading on Linux; CPython refuses it.
-  struct stat st;
-  if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(fp);
-    V r = str_repr(path);
-    err_fmt(MOLT_EXC_OS_ERROR, "[Errno 21] Is a directory: %s", STR(r)->data);
-    decref(r);
-    return MOLT_NULL;
-  }
+
   File *f = (File *)molt_alloc_object(sizeof(File), MOLT_TYPE_FILE);
   f->fp = fp;
   f->readable = kind == 'r' || plus;
@@ -200,7 +202,10 @@ extern "C" MoltValue molt_file_write(MoltValue fv, MoltValue s) {
 extern "C" MoltValue molt_file_close(MoltValue fv) {
   if (!is_type(fv, MOLT_TYPE_FILE)) return err_fmt(MOLT_EXC_TYPE_ERROR, "expected a file object, got %s", tname(fv));
   File *f = AS(File, fv);
-  if (!f->closed) {
+  if (!f->closed && (f->fp == stdout || f->fp == stderr)) { // sys.stdout.close(): print() still uses the stream
+    fflush(f->fp);
+    f->closed = 1;
+  } else if (!f->closed) {
     fclose(f->fp);
     f->fp = nullptr;
     f->closed = 1;

@@ -174,8 +174,10 @@ with tempfile.TemporaryDirectory() as tmp:
                 "            raise ValueError(f\"insufficient: {n}\")\n        self.bal -= n\n        return self.bal\n\n\n"
                 "def helper(a: Acct) -> int:\n    try:\n        a.withdraw(1000)\n    except ValueError:\n        pass\n"
                 "    return a.withdraw(500)\n\n\ndef deep(n: int) -> int:\n    return deep(n + 1) if n < 5000 else 0\n\n\n"
-                "import sys\nif len(sys.argv) > 1:\n    deep(0)\nprint(helper(Acct(100)))\n")
-    for extra in ([], ["deep"]):
+                "def again(xs: list[int]) -> int:\n    try:\n        v = xs[3]\n    except IndexError:\n        raise\n    return v\n\n\n"
+                "import sys\nif len(sys.argv) > 1 and sys.argv[1] == 'deep':\n    deep(0)\n"
+                "if len(sys.argv) > 1 and sys.argv[1] == 'again':\n    again([1])\nprint(helper(Acct(100)))\n")
+    for extra in ([], ["deep"], ["again"]):
         want = subprocess.run([sys.executable, tb] + extra, capture_output=True, text=True)
         want_err = "".join(l for l in want.stderr.splitlines(True) if set(l.strip()) - set("^~"))
         r = run("run", tb, "--", *extra, cwd=tmp)
