@@ -158,6 +158,8 @@ class Lowerer {
   }
   // The descriptors' hook slots (the last kClassHooks fields), once the
   // wrappers exist.
+  static_assert(sizeof(MoltClassDesc) == offsetof(MoltClassDesc, repr_fn) + kClassHooks * sizeof(MoltFnPtr),
+                "MoltClassDesc must end with exactly kClassHooks hook pointers (repr_fn ... bool_fn)");
   void setClassHooks() {
     for (size_t k = 0; k < ir_.classes.size(); ++k) {
       auto* init = llvm::cast<llvm::ConstantStruct>(class_desc_[k]->getInitializer());

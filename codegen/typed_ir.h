@@ -8,6 +8,7 @@
 // `molt build --emit=ir`. Nodes are owned by the IrModule's deques.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -151,6 +152,9 @@ struct IrFunction {
 
 // A structified class (analysis/structify.h layout), registered with the
 // runtime at startup.
+// MoltClassDesc's hook slots (runtime.h): repr, str, eq, lt, hash, len, bool.
+inline constexpr int kClassHooks = 7;
+
 struct IrClass {
   std::string name;
   int32_t parent = -1;  // index into IrModule::classes, or -1 for object
@@ -163,9 +167,8 @@ struct IrClass {
   std::vector<std::pair<uint32_t, uint32_t>> field_defaults;
   // Function index of the method behind each MoltClassDesc hook (repr, str,
   // eq, lt, hash, len, bool: its own or inherited), or -1.
-  int32_t hooks[7] = {-1, -1, -1, -1, -1, -1, -1};
+  std::array<int32_t, kClassHooks> hooks = {-1, -1, -1, -1, -1, -1, -1};
 };
-inline constexpr int kClassHooks = 7;
 
 // A user exception class (`class AppError(ValueError): pass`), registered
 // with molt_exc_type_new at startup.

@@ -19,6 +19,19 @@ static int seq_eq(const V *a, int64_t na, const V *b, int64_t nb) {
   return 1;
 }
 
+// A class's __eq__ (then the reflected one) as 0/1, -1 on error, or
+// kNoUserEq when neither operand's class defines one.
+static const int kNoUserEq = 2;
+static int user_eq(V a, V b) {
+  const MoltClassDesc *da = user_desc(a), *db = user_desc(b);
+  if (!(da && da->eq_fn) && !(db && db->eq_fn)) return kNoUserEq;
+  V r = (da && da->eq_fn) ? call_hook(da->eq_fn, a, b) : call_hook(db->eq_fn, b, a);
+  if (r == MOLT_NULL) return -1;
+  int t = molt_truthy(r);
+  decref(r);
+  return t;
+}
+
 int eq_bool(V a, V b) {
   if (molt_is_double(a) && molt_is_double(b)) return molt_unbox_double(a) == molt_unbox_double(b);
   if (a == b) return 1;
@@ -27,16 +40,7 @@ int eq_bool(V a, V b) {
   if (is_intlike(a) && molt_is_double(b)) return !isnan(molt_unbox_double(b)) && int_cmp_double(a, molt_unbox_double(b)) == 0;
   if (molt_is_double(a) && is_intlike(b)) return !isnan(molt_unbox_double(a)) && int_cmp_double(b, molt_unbox_double(a)) == 0;
   if (!molt_is_ptr(a) && !molt_is_ptr(b)) return 0;
-  {
-    const MoltClassDesc *da = user_desc(a), *db = user_desc(b);
-    if ((da && da->eq_fn) || (db && db->eq_fn)) { // __eq__, then the reflected one
-      V r = (da && da->eq_fn) ? call_hook(da->eq_fn, a, b) : call_hook(db->eq_fn, b, a);
-      if (r == MOLT_NULL) return -1;
-      int t = molt_truthy(r);
-      decref(r);
-      return t;
-    }
-  }
+  if (int r = user_eq(a, b); r != kNoUserEq) return r;
   if (!molt_is_ptr(a) || !molt_is_ptr(b)) return 0;
   uint32_t ta = obj_type(a), tb = obj_type(b);
   bool va = ta == MOLT_TYPE_DICT_VIEW && AS(DictView, a)->kind != VIEW_VALUES;
@@ -196,16 +200,8 @@ static inline V bool_or_null(int r) { return r < 0 ? MOLT_NULL : molt_box_bool(r
 // with itself (CPython's rich comparison has no identity shortcut; only
 // containers' membership and equality take it, which eq_bool does).
 static int eq_op(V a, V b) {
-  if (a == b && molt_is_ptr(a)) {
-    const MoltClassDesc *d = user_desc(a);
-    if (d && d->eq_fn) {
-      V r = call_hook(d->eq_fn, a, b);
-      if (r == MOLT_NULL) return -1;
-      int t = molt_truthy(r);
-      decref(r);
-      return t;
-    }
-  }
+  if (a == b && molt_is_ptr(a))
+    if (int r = user_eq(a, b); r != kNoUserEq) return r;
   return eq_bool(a, b);
 }
 extern "C" MoltValue molt_eq(MoltValue a, MoltValue b) { return bool_or_null(eq_op(a, b)); }

@@ -188,8 +188,6 @@ void molt_err_print(void);
  *  `File "..."` lines); and, from a compiled function's error exit, one frame
  *  (its Python name, the line that failed) added to the pending exception. */
 void molt_tb_set_file(const char *path);
-/** sys.stdout (fd 1) / sys.stderr (fd 2) as file objects (immortal). */
-MoltValue molt_sys_stdio(int32_t fd);
 void molt_tb_add(const char *func, int32_t line);
 
 /* ===== types / classes ==================================================== */
@@ -559,6 +557,8 @@ MoltValue molt_hash_value(MoltValue v);
 /** open(path, mode) text mode ("r", "w", "a", optional "t"/"+"); raises
  *  FileNotFoundError "[Errno 2] No such file or directory: 'p'". */
 MoltValue molt_open(MoltValue path, MoltValue mode);
+/** sys.stdout (fd 1) / sys.stderr (fd 2) as file objects (immortal). */
+MoltValue molt_sys_stdio(int32_t fd);
 MoltValue molt_file_read(MoltValue f, int64_t size);
 MoltValue molt_file_readline(MoltValue f);
 MoltValue molt_file_readlines(MoltValue f);
