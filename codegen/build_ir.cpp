@@ -1983,8 +1983,9 @@ class Builder {
         // runtime class, known statically only when the method's own class
         // has no subclasses (the compiled method's `cls` is that class).
         if (m && m->is_classmethod && rk == TypeKind::Instance) {
-          bool exact = ci == m->owner;
-          for (auto& [other, k] : class_index_) exact = exact && !(other != ci && other->isSubclassOf(ci));
+          bool exact = ci == m->owner && std::none_of(class_index_.begin(), class_index_.end(), [&](const auto& kv) {
+                         return kv.first != ci && kv.first->isSubclassOf(ci);
+                       });
           if (!exact || !m->decl || !func_index_.count(m->decl) || methodKind(m->decl, m) != MethodKind::Class)
             return failExpr(c->range, "class methods called through an instance whose class has subclasses");
           if (at->value->kind != ExprKind::Name)
