@@ -42,6 +42,8 @@ constexpr std::pair<std::string_view, std::string_view> kExceptions[] = {
     {"OSError", "Exception"},
     {"FileNotFoundError", "OSError"},
     {"EOFError", "Exception"},
+    {"MemoryError", "Exception"},
+    {"IsADirectoryError", "OSError"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -49,6 +51,7 @@ constexpr std::string_view kExceptionNames[] = {
     "OverflowError", "FloatingPointError", "LookupError", "IndexError", "KeyError", "ValueError",
     "UnicodeError", "TypeError", "AttributeError", "NameError", "RuntimeError", "RecursionError",
     "NotImplementedError", "StopIteration", "AssertionError", "OSError", "FileNotFoundError", "EOFError",
+    "MemoryError", "IsADirectoryError",
 };
 
 struct Member {

@@ -37,7 +37,8 @@ constexpr ExcName kExceptions[] = {
     {"RecursionError", MOLT_EXC_RECURSION_ERROR}, {"NotImplementedError", MOLT_EXC_NOT_IMPLEMENTED_ERROR},
     {"StopIteration", MOLT_EXC_STOP_ITERATION}, {"AssertionError", MOLT_EXC_ASSERTION_ERROR},
     {"OSError", MOLT_EXC_OS_ERROR}, {"FileNotFoundError", MOLT_EXC_FILE_NOT_FOUND_ERROR},
-    {"EOFError", MOLT_EXC_EOF_ERROR},
+    {"EOFError", MOLT_EXC_EOF_ERROR}, {"MemoryError", MOLT_EXC_MEMORY_ERROR},
+    {"IsADirectoryError", MOLT_EXC_IS_A_DIRECTORY_ERROR},
 };
 
 int64_t exceptionId(std::string_view name) {

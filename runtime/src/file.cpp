@@ -58,7 +58,7 @@ extern "C" MoltValue molt_open(MoltValue path, MoltValue mode) {
     if (e == ENOENT)
       err_fmt(MOLT_EXC_FILE_NOT_FOUND_ERROR, "[Errno 2] No such file or directory: %s", STR(r)->data);
     else if (e == EISDIR)
-      err_fmt(MOLT_EXC_OS_ERROR, "[Errno 21] Is a directory: %s", STR(r)->data);
+      err_fmt(MOLT_EXC_IS_A_DIRECTORY_ERROR, "[Errno 21] Is a directory: %s", STR(r)->data);
     else
       err_fmt(MOLT_EXC_OS_ERROR, "[Errno %d] %s: %s", e, strerror(e), STR(r)->data);
     decref(r);

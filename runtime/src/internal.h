@@ -275,6 +275,8 @@ void *molt_xrealloc(void *p, size_t n);
 V err_fmt(uint32_t type, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 V err_type_unsupported(const char *op, V a, V b);
 V err_no_memory();
+// Larger objects are refused with MemoryError before any allocation (1 TiB).
+static const int64_t kMaxObjectBytes = (int64_t)1 << 40;
 const char *tname(V v); // type name of a value
 V err_key(V key); // raises KeyError(key)
 

@@ -68,7 +68,7 @@ static V seq_repeat(V seq, V n) {
     bool l = is_list(seq);
     int64_t len = l ? LIST(seq)->len : TUPLE(seq)->len;
     V *items = l ? LIST(seq)->items : TUPLE(seq)->items;
-    if (len && k > INT64_MAX / 16 / len) return err_no_memory();
+    if (len && (k > INT64_MAX / 16 / len || len * k > kMaxObjectBytes / 8)) return err_no_memory();
     if (l) {
       V r = list_new(len * k); // capacity len * k: filled in place
       V *dst = LIST(r)->items;

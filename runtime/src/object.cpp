@@ -134,6 +134,8 @@ static void add_type(uint32_t id, const char *name, uint32_t parent, TypeKind ki
       {MOLT_EXC_OS_ERROR, "OSError", MOLT_EXC_EXCEPTION, TK_EXCEPTION},
       {MOLT_EXC_FILE_NOT_FOUND_ERROR, "FileNotFoundError", MOLT_EXC_OS_ERROR, TK_EXCEPTION},
       {MOLT_EXC_EOF_ERROR, "EOFError", MOLT_EXC_EXCEPTION, TK_EXCEPTION},
+      {MOLT_EXC_MEMORY_ERROR, "MemoryError", MOLT_EXC_EXCEPTION, TK_EXCEPTION},
+      {MOLT_EXC_IS_A_DIRECTORY_ERROR, "IsADirectoryError", MOLT_EXC_OS_ERROR, TK_EXCEPTION},
   };
   add_type(MOLT_TYPE_INVALID, "<invalid>", MOLT_TYPE_INVALID, TK_BUILTIN, nullptr);
   for (const B &b : builtins) add_type(b.id, b.name, b.parent, b.k, nullptr);

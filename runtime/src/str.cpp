@@ -199,7 +199,7 @@ V str_mul(V s, int64_t k) {
   Str *x = STR(s);
   if (k <= 0 || x->nbytes == 0) return str_empty();
   if (k == 1) return incref(s);
-  if (x->nbytes > INT64_MAX / 4 / k) return err_no_memory();
+  if (x->nbytes > INT64_MAX / 4 / k || x->nbytes * k > kMaxObjectBytes) return err_no_memory();
   Buf b;
   b.reserve(x->nbytes * k);
   for (int64_t i = 0; i < k; i++) b.put(x->data, x->nbytes);
