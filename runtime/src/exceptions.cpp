@@ -5,6 +5,9 @@
 // exception instance in g_pending and returns MOLT_NULL / -1; compiled code
 // checks and propagates, and `except` clauses test molt_err_matches.
 #include <fcntl.h>
+#ifndef __wasi__
+#include <signal.h>
+#endif
 #include <unistd.h>
 
 #include "internal.h"
@@ -416,6 +419,7 @@ extern "C" int molt_runtime_state(void) { return g_state; }
 extern "C" int molt_runtime_finish(void) {
   g_state = 2;
   int status = 0;
+  bool interrupted = false;
   if (g_pending != MOLT_NULL) {
     if (obj_type(g_pending) == MOLT_EXC_SYSTEM_EXIT) {
       V args = AS(Exc, g_pending)->args;
@@ -438,6 +442,7 @@ extern "C" int molt_runtime_finish(void) {
       }
       molt_err_clear();
     } else {
+      interrupted = obj_type(g_pending) == MOLT_EXC_KEYBOARD_INTERRUPT;
       molt_err_print();
       status = 1;
     }
@@ -449,5 +454,12 @@ extern "C" int molt_runtime_finish(void) {
   }
   fflush(stdout);
   fflush(stderr);
-  return status;
+#ifndef __wasi__
+  // An uncaught KeyboardInterrupt ends CPython by SIGINT (the shell sees 130).
+  if (interrupted) {
+    signal(SIGINT, SIG_DFL);
+    raise(SIGINT);
+  }
+#endif
+  return interrupted ? 130 : status;
 }

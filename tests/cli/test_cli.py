@@ -183,6 +183,14 @@ with tempfile.TemporaryDirectory() as tmp:
         r = run("run", tb, "--", *extra, cwd=tmp)
         expect(f"traceback matches CPython {extra}", r.returncode == want.returncode and r.stderr == want_err,
                f"{r.stderr!r}\n!=\n{want_err!r}")
+    # An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
+    ki = os.path.join(tmp, "ki.py")
+    with open(ki, "w") as f:
+        f.write("print('start')\nraise KeyboardInterrupt\n")
+    want = subprocess.run([sys.executable, ki], capture_output=True, text=True)
+    r = run("run", ki, cwd=tmp)
+    expect("KeyboardInterrupt ends by SIGINT", r.returncode == want.returncode == -2 and r.stdout == "start\n",
+           f"{r.returncode} {want.returncode}")
     # A cast that lies about a list is caught at the cast (list-typed code
     # reads lists inline); CPython's cast checks nothing.
     lie = os.path.join(tmp, "lie.py")
