@@ -555,6 +555,15 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
     if (p < e && *p == '.') {
       p++;
       sp.prec = 0;
+      if (p < e && *p == '*') { // precision from the arguments, like `*` for the width
+        if (ai >= nargs || !molt_is_smallint(argv[ai])) {
+          out.free_();
+          return err_fmt(MOLT_EXC_TYPE_ERROR, "* wants int");
+        }
+        int64_t prec = molt_unbox_smallint(argv[ai++]);
+        sp.prec = prec < 0 ? 0 : prec;
+        p++;
+      }
       while (p < e && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
     }
     if (p >= e) {
