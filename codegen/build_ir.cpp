@@ -429,10 +429,12 @@ class Builder {
     e->ival = t.cell ? 1 : 0;
     return e;
   }
-  IrStmt* store(const IrTarget& t, IrExpr* v, SourceRange r) {
+  // `declared`: the variable's declared type, for the int-where-float checks
+  // of convertForStorage (none for temporaries).
+  IrStmt* store(const IrTarget& t, IrExpr* v, SourceRange r, TypeId declared = TypeId{}) {
     IrStmt* s = m_.newStmt(IrStmtKind::Store);
     s->targets.push_back(t);
-    s->value = convertForStorage(v, t.repr, r);
+    s->value = convertForStorage(v, t.repr, r, declared);
     s->range = r;
     return s;
   }
@@ -891,12 +893,13 @@ class Builder {
     // temporaries first, in source order as CPython does (the call itself
     // takes its arguments in parameter order).
     std::vector<IrStmt*> pre;
+    std::vector<size_t> kw_param(c->keywords.size());  // each keyword's parameter index (params.size(): none)
     bool in_order = true;
-    for (size_t k = 0, last = 0; k < c->keywords.size(); ++k) {
+    for (size_t k = 0; k < c->keywords.size(); ++k) {
       size_t i = first;
       while (i < fd->params.size() && fd->params[i].name != c->keywords[k].name) ++i;
-      if (k > 0 && i < last) in_order = false;
-      last = i;
+      kw_param[k] = i;
+      if (k > 0 && i < kw_param[k - 1]) in_order = false;
     }
     if (!in_order) {  // the receiver, then the positional arguments come first in the source
       if (self && mayRunCode(self)) {
@@ -911,9 +914,9 @@ class Builder {
         bound[first + i] = load(tmp);
       }
     }
-    for (const Keyword& k : c->keywords) {
-      size_t i = first;
-      while (i < fd->params.size() && fd->params[i].name != k.name) ++i;
+    for (size_t kw = 0; kw < c->keywords.size(); ++kw) {
+      const Keyword& k = c->keywords[kw];
+      size_t i = kw_param[kw];
       if (i >= fd->params.size() || bound[i]) return failExpr(k.name_range, "this keyword argument");
       bound[i] = buildExpr(k.value);
       // (A lambda only creates a function object: nothing to order, and its
@@ -2536,9 +2539,9 @@ class Builder {
           unsupported(target->range, "assignment to this name");
           return;
         }
-        if (Symbol* sym = a_.names.symbolOf(target); sym && sym->index < cm_.symbol_types.size())
-          value = convertForStorage(value, t.repr, range, cm_.symbol_types[sym->index]);
-        out.push_back(store(t, value, range));
+        Symbol* sym = a_.names.symbolOf(target);
+        out.push_back(store(t, value, range,
+                            sym && sym->index < cm_.symbol_types.size() ? cm_.symbol_types[sym->index] : TypeId{}));
         return;
       }
       case ExprKind::Tuple:

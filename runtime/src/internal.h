@@ -114,6 +114,8 @@ enum IterKind : uint32_t {
 struct Iter {
   MoltObject h;
   uint32_t kind;
+  // range: next value, items left, step. dict iterators: entry index, the
+  // dict's size when iteration began, and (step) items still expected.
   int64_t idx, end, step;
   V src, aux;
 };
@@ -178,21 +180,21 @@ uint32_t molt_type_count();
 // memcpy for the short, non-overlapping copies that dominate string work
 // (str(i), split pieces, join items): a call into libc's memcpy costs more
 // than copying a few bytes with two overlapping loads and stores.
+// n in [sizeof(W), 2 * sizeof(W)]: the first and the last W bytes (they may overlap).
+template <typename W> static inline void copy_two_words(char *d, const char *s, size_t n) {
+  W a, b;
+  memcpy(&a, s, sizeof(W));
+  memcpy(&b, s + n - sizeof(W), sizeof(W));
+  memcpy(d, &a, sizeof(W));
+  memcpy(d + n - sizeof(W), &b, sizeof(W));
+}
 static inline void copy_bytes(char *d, const char *s, size_t n) {
   if (n > 16) {
     memcpy(d, s, n);
   } else if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + n - 8, 8);
-    memcpy(d, &a, 8);
-    memcpy(d + n - 8, &b, 8);
+    copy_two_words<uint64_t>(d, s, n);
   } else if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    memcpy(d, &a, 4);
-    memcpy(d + n - 4, &b, 4);
+    copy_two_words<uint32_t>(d, s, n);
   } else if (n > 0) { // 1..3 bytes: first, middle, last
     d[0] = s[0];
     d[n / 2] = s[n / 2];
