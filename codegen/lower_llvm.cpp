@@ -30,6 +30,7 @@
 #include <map>
 
 #include "codegen/codegen.h"
+#include "codegen/int_regions.h"
 #include "molt/runtime.h"
 
 namespace molt::codegen {
@@ -45,6 +46,13 @@ struct LV {
   Value* v = nullptr;
   Repr r = Repr::Value;
   bool owned = false;
+  // An int in the speculative copy of an int region (int_regions.h): when
+  // `small` (i1) holds, v is a small int and `raw` its value as an i64. Raw
+  // locals and constants have small = true; an operation that may overflow
+  // merges its inline and runtime results into phis of all three, so LLVM
+  // threads the inline path through the next operation without a tag test.
+  Value* raw = nullptr;
+  Value* small = nullptr;
 };
 
 class Lowerer {
@@ -90,7 +98,9 @@ class Lowerer {
       // no calls of user functions) are always inlined: the inline int fast
       // paths make them look too big to LLVM's cost model, and the call
       // (frame, recursion counter) costs more than the body.
-      if (countStmts(f.body) <= 3 && !callsUser(f.body)) fn->addFnAttr(llvm::Attribute::AlwaysInline);
+      bool inl = countStmts(f.body) <= 3 && !callsUser(f.body);
+      if (inl) fn->addFnAttr(llvm::Attribute::AlwaysInline);
+      always_inline_.push_back(inl);
       funcs_.push_back(fn);
     }
     wrappers_.assign(ir_.functions.size(), nullptr);
@@ -328,15 +338,18 @@ class Lowerer {
     llvm::IRBuilderBase::InsertPoint ip;
     Function* saved_fn;
     llvm::AllocaInst* saved_line;  // a helper has no frame of its own (errTarget)
+    bool saved_spec;               // nor raw int slots
     explicit HelperScope(Lowerer& lw, Function* f)
-        : l(lw), ip(lw.b_.saveIP()), saved_fn(lw.fn_), saved_line(lw.line_slot_) {
+        : l(lw), ip(lw.b_.saveIP()), saved_fn(lw.fn_), saved_line(lw.line_slot_), saved_spec(lw.spec_) {
       l.fn_ = f;
       l.line_slot_ = nullptr;
+      l.spec_ = false;
       l.b_.SetInsertPoint(BasicBlock::Create(l.ctx_, "entry", f));
     }
     ~HelperScope() {
       l.fn_ = saved_fn;
       l.line_slot_ = saved_line;
+      l.spec_ = saved_spec;
       l.b_.restoreIP(ip);
     }
   };
@@ -393,13 +406,15 @@ class Lowerer {
     if (!ra && !rc) return;
     BasicBlock* rel = newBlock("int.release");
     BasicBlock* done = newBlock("int.released");
-    b_.CreateCondBr(bothSmall(a.v, c.v), done, rel);
+    b_.CreateCondBr(a.small || c.small ? b_.CreateAnd(smallOf(a), smallOf(c)) : bothSmall(a.v, c.v), done, rel);
     b_.SetInsertPoint(rel);
     release(a);
     release(c);
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
   }
+  Value* smallOf(const LV& x) { return x.small ? x.small : isSmall(x.v); }
+  Value* rawOf(const LV& x) { return x.raw ? x.raw : unboxSmall(x.v); }
   LV own(LV x) {
     if (!x.owned && refcounted(x.r)) incref(x.v);
     x.owned = true;
@@ -575,13 +590,13 @@ class Lowerer {
   // Int -> i64 machine integer (OverflowError past 64 bits).
   Value* toI64(const LV& x) {
     Value* v = x.v;
-    Value* small = isSmall(v);
+    Value* small = smallOf(x);
     BasicBlock* fast = newBlock("i64.fast");
     BasicBlock* slow = newBlock("i64.slow");
     BasicBlock* done = newBlock("i64.done");
     b_.CreateCondBr(small, fast, slow);
     b_.SetInsertPoint(fast);
-    Value* fv = unboxSmall(v);
+    Value* fv = rawOf(x);
     b_.CreateBr(done);
     b_.SetInsertPoint(slow);
     Value* sv = b_.CreateCall(rtFn("molt_int_as_i64", i64_, {i64_}), {v});
@@ -624,15 +639,16 @@ class Lowerer {
         // A bool in an `int` slot stays a bool (Python's bool is an int: it
         // prints `True`, and arithmetic on it goes through the runtime).
         if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
-        if (x.r == Repr::Value) return {x.v, to, x.owned};
+        if (x.r == Repr::Value) return {x.v, to, x.owned, x.raw, x.small};
         break;
       case Repr::Value:
-        if (x.r == Repr::Int) return {x.v, to, x.owned};
+        if (x.r == Repr::Int) return {x.v, to, x.owned, x.raw, x.small};
         if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
         if (x.r == Repr::Float) return {boxDouble(x.v), to, false};
         break;
       case Repr::Float:
         if (x.r == Repr::Bool) return {b_.CreateUIToFP(x.v, f64_), to, false};
+        if (x.raw) return rawToFloat(x);
         if (x.r == Repr::Int || x.r == Repr::Value) {
           Value* bits = b_.CreateCall(toF64Helper(), {x.v});
           checkNull(bits);
@@ -669,7 +685,11 @@ class Lowerer {
   // ------------------------------------------------------------ expressions
   LV expr(const IrExpr* e) {
     switch (e->op) {
-      case IrOp::ConstInt: return {boxSmall(c64(static_cast<uint64_t>(e->ival))), Repr::Int, false};
+      case IrOp::ConstInt: {
+        Value* raw = c64(static_cast<uint64_t>(e->ival));
+        if (spec_) return {boxSmall(raw), Repr::Int, false, raw, b_.getTrue()};
+        return {boxSmall(raw), Repr::Int, false};
+      }
       case IrOp::ConstBig: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Int, false};
       case IrOp::ConstStr: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Value, false};
       case IrOp::ConstFloat: return {llvm::ConstantFP::get(f64_, e->fval), Repr::Float, false};
@@ -682,6 +702,10 @@ class Lowerer {
           checkNull(v);
           incref(v);
           return {v, e->repr, true};
+        }
+        if (llvm::AllocaInst* slot = rawSlot(e->index)) {
+          Value* raw = b_.CreateLoad(i64_, slot);
+          return {boxSmall(raw), Repr::Int, false, raw, b_.getTrue()};
         }
         return {b_.CreateLoad(typeOf(e->repr), locals_[e->index]), e->repr, false};
       }
@@ -802,7 +826,9 @@ class Lowerer {
       case IrOp::Construct: return construct(e);
       case IrOp::GetField: return getField(e);
       case IrOp::Block: {
+        ++block_depth_;
         for (const IrStmt* st : e->stmts) stmt(st);
+        --block_depth_;
         return own(expr(e->args[0]));
       }
       case IrOp::MakeFunc: return makeFunc(e);
@@ -899,6 +925,7 @@ class Lowerer {
     if (op == CmpOp::Is) return b_.CreateICmpEQ(a.v, c.v);
     if (op == CmpOp::IsNot) return b_.CreateICmpNE(a.v, c.v);
     if (a.r == Repr::Float) return b_.CreateFCmp(fcmpPred(op), a.v, c.v);
+    if (a.r == Repr::Int && c.r == Repr::Int && (a.raw || c.raw)) return rawCompare(op, a, c);
     Value* r = a.r == Repr::Int ? b_.CreateCall(intCmpHelper(op), {a.v, c.v}) : valueCompare(op, a.v, c.v);
     checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
     return b_.CreateICmpNE(r, b_.getInt32(0));
@@ -998,6 +1025,8 @@ class Lowerer {
       release(c);
       return {b_.CreateBitCast(bits, f64_), Repr::Float, false};
     }
+    if ((a.raw || c.raw) && (e->bin_op == BinOp::Add || e->bin_op == BinOp::Sub || e->bin_op == BinOp::Mul))
+      return rawArith(e->bin_op, a, c);
     Value* r;
     switch (e->bin_op) {
       case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::FloorDiv: case BinOp::Mod:
@@ -1197,7 +1226,7 @@ class Lowerer {
     // read before its first assignment holds None, which takes the slow path).
     bool known_list = (e->ival & 2) != 0;
     Value* pre = isPtr(obj);
-    if (get || set) pre = b_.CreateAnd(pre, isSmall(a[1].v));
+    if (get || set) pre = b_.CreateAnd(pre, smallOf(a[1]));
     b_.CreateCondBr(pre, chk, slow);
     b_.SetInsertPoint(chk);
     Value* p = headerPtr(obj);
@@ -1211,7 +1240,7 @@ class Lowerer {
     Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
     Value* index = nullptr;
     if (get || set) {
-      Value* i = unboxSmall(a[1].v);
+      Value* i = rawOf(a[1]);
       index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
       b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
     } else if (app) {
@@ -1284,6 +1313,11 @@ class Lowerer {
   }
 
   // ------------------------------------------------------------ statements
+  // A range loop's bounds and counter, shared by both copies of an int region.
+  struct RangeSlots {
+    llvm::AllocaInst *start, *stop, *step, *counter;
+    BasicBlock* init;  // the boxed copy's loop set-up after its bounds are evaluated
+  };
   struct Loop {
     BasicBlock* brk;
     BasicBlock* cont;
@@ -1377,6 +1411,7 @@ class Lowerer {
   }
   void storeTo(const IrTarget& t, LV x) {
     x = convert(x, t.repr);
+    if (llvm::AllocaInst* raw = t.global ? nullptr : rawSlot(t.index)) return storeRaw(t, raw, own(x));
     if (t.cell) {
       Value* r = b_.CreateCall(rtFn("molt_func_set_capture", i32_, {i64_, i32_, i64_}),
                                {b_.CreateLoad(i64_, slotOf(t)), b_.getInt32(0), x.v});
@@ -1402,6 +1437,12 @@ class Lowerer {
   void block(const std::vector<IrStmt*>& stmts) {
     for (const IrStmt* s : stmts) {
       stmt(s);
+      if (record_ && block_depth_ == 0) {  // the boxed copy of a region: where each statement ends
+        BasicBlock* after = newBlock("stmt.after");
+        if (!terminated()) b_.CreateBr(after);
+        b_.SetInsertPoint(after);
+        after_[s] = after;
+      }
       if (terminated()) startDeadBlock();
     }
   }
@@ -1431,6 +1472,21 @@ class Lowerer {
   // block that records the current statement's line first (one per
   // statement and error target). Only the error edges pay for tracebacks.
   BasicBlock* errTarget() {
+    BasicBlock* target = errTargetBoxed();
+    if (!spec_) return target;
+    // The speculative copy boxes its raw ints back first (a handler or the
+    // frame's cleanup reads the ordinary slots).
+    auto [it, fresh] = spec_err_.try_emplace(target, nullptr);
+    if (fresh) {
+      llvm::IRBuilderBase::InsertPointGuard guard(b_);
+      it->second = newBlock("spec.error");
+      b_.SetInsertPoint(it->second);
+      syncRaw();
+      b_.CreateBr(target);
+    }
+    return it->second;
+  }
+  BasicBlock* errTargetBoxed() {
     if (!line_slot_) return err_bb_;
     if (err_line_bb_ && err_line_target_ == err_bb_ && err_line_ == cur_line_) return err_line_bb_;
     llvm::IRBuilderBase::InsertPointGuard guard(b_);
@@ -1445,9 +1501,16 @@ class Lowerer {
 
   void stmt(const IrStmt* s) {
     cur_line_ = lineOf(s->range.begin);
+    if (!in_region_)
+      if (auto it = region_of_.find(s); it != region_of_.end()) return lowerRegion(s, *it->second);
     switch (s->kind) {
       case IrStmtKind::Eval: release(expr(s->value)); return;
-      case IrStmtKind::Store: storeTo(s->targets[0], expr(s->value)); return;
+      case IrStmtKind::Store: {
+        LV v = expr(s->value);
+        cur_stmt_ = s;  // storeRaw leaves the speculative copy after this statement
+        storeTo(s->targets[0], v);
+        return;
+      }
       case IrStmtKind::Unpack: {
         LV v = expr(s->value);
         uint32_t n = static_cast<uint32_t>(s->targets.size());
@@ -1547,17 +1610,57 @@ class Lowerer {
   }
 
   void forRange(const IrStmt* s) {
-    LV a0 = expr(s->args[0]);
-    Value* start = toI64(a0);
-    release(a0);
-    LV a1 = expr(s->args[1]);
-    Value* stop = toI64(a1);
-    release(a1);
-    LV a2 = expr(s->args[2]);
-    Value* step = toI64(a2);
-    release(a2);
+    // all_small: each bound is a small int (its tag, or a raw value's flag,
+    // read before toI64 so LLVM sees it on the path that produced it).
+    Value* all_small = nullptr;
+    Value* bounds[3];
+    for (int k = 0; k < 3; ++k) {
+      LV a = expr(s->args[k]);
+      Value* sm = spec_ ? smallOf(a) : nullptr;
+      bounds[k] = toI64(a);
+      release(a);
+      if (sm) all_small = all_small ? b_.CreateAnd(all_small, sm) : sm;
+    }
+    Value* start = bounds[0];
+    Value* stop = bounds[1];
+    Value* step = bounds[2];
     bool const_step = s->args[2]->op == IrOp::ConstInt;
     int64_t step_value = s->args[2]->ival;
+    // In a region (int_regions.h) both copies keep the loop's bounds and
+    // counter in shared slots, so the speculative copy can leave for the
+    // boxed copy's loop in the middle of an iteration, or (bounds that are
+    // not all small ints) right after evaluating them.
+    const RangeSlots* rs = nullptr;
+    bool spec_loop = false;
+    if (in_region_ && block_depth_ == 0) {
+      if (record_) {
+        RangeSlots n{entryAlloca(i64_), entryAlloca(i64_), entryAlloca(i64_), entryAlloca(i64_), newBlock("range.init")};
+        b_.CreateStore(start, n.start);
+        b_.CreateStore(stop, n.stop);
+        b_.CreateStore(step, n.step);
+        b_.CreateBr(n.init);
+        b_.SetInsertPoint(n.init);
+        start = b_.CreateLoad(i64_, n.start);
+        stop = b_.CreateLoad(i64_, n.stop);
+        step = b_.CreateLoad(i64_, n.step);
+        rs = &(range_slots_[s] = n);
+      } else {
+        auto it = range_slots_.find(s);
+        if (it == range_slots_.end()) llvm::report_fatal_error("molt codegen: range loop missing from the boxed copy");
+        rs = &it->second;
+        b_.CreateStore(start, rs->start);
+        b_.CreateStore(stop, rs->stop);
+        b_.CreateStore(step, rs->step);
+        BasicBlock* leave = newBlock("spec.range.leave");
+        BasicBlock* ok = newBlock("spec.range");
+        b_.CreateCondBr(all_small, ok, leave, unlikely_);
+        b_.SetInsertPoint(leave);
+        syncRaw();
+        b_.CreateBr(rs->init);
+        b_.SetInsertPoint(ok);
+        spec_loop = true;
+      }
+    }
     if (!const_step || step_value == 0) {
       BasicBlock* zero = newBlock("range.zero");
       BasicBlock* ok = newBlock("range.ok");
@@ -1575,16 +1678,20 @@ class Lowerer {
     // emitted twice: in that version every counter value is a small int, so
     // the loop variable is boxed without a range test (and later tag tests
     // on it fold away). The general version boxes through fromI64.
-    if (!containsLoop(s->body) && !callsUser(s->body) && s->targets[0].repr == Repr::Int) {
-      BasicBlock* fast = newBlock("range.small");
-      BasicBlock* general = newBlock("range.general");
-      Value* small = b_.CreateAnd(b_.CreateAnd(fitsSmall(start), fitsSmall(stop)), fitsSmall(step));
-      b_.CreateCondBr(small, fast, general);
-      b_.SetInsertPoint(fast);
-      rangeLoop(s, start, stop, step, true, orelse, done);
-      b_.SetInsertPoint(general);
+    if (spec_loop) {
+      rangeLoop(s, start, stop, step, true, orelse, done, rs);
+    } else {
+      if (!rs && !containsLoop(s->body) && !callsUser(s->body) && s->targets[0].repr == Repr::Int) {
+        BasicBlock* fast = newBlock("range.small");
+        BasicBlock* general = newBlock("range.general");
+        Value* small = b_.CreateAnd(b_.CreateAnd(fitsSmall(start), fitsSmall(stop)), fitsSmall(step));
+        b_.CreateCondBr(small, fast, general);
+        b_.SetInsertPoint(fast);
+        rangeLoop(s, start, stop, step, true, orelse, done, nullptr);
+        b_.SetInsertPoint(general);
+      }
+      rangeLoop(s, start, stop, step, false, orelse, done, rs);
     }
-    rangeLoop(s, start, stop, step, false, orelse, done);
     b_.SetInsertPoint(orelse);
     block(s->orelse);
     b_.CreateBr(done);
@@ -1593,17 +1700,21 @@ class Lowerer {
 
   // One counted loop from the current block; normal exit to `orelse`, break
   // to `done`. `small`: start, stop and step are known to be small ints.
+  // `rs`: a region's shared slots (the head and latch read the bounds from
+  // them, as the loop may be entered from the other copy).
   void rangeLoop(const IrStmt* s, Value* start, Value* stop, Value* step, bool small, BasicBlock* orelse,
-                 BasicBlock* done) {
+                 BasicBlock* done, const RangeSlots* rs) {
     bool const_step = s->args[2]->op == IrOp::ConstInt;
     int64_t step_value = s->args[2]->ival;
     const IrTarget& target = s->targets[0];
+    llvm::AllocaInst* raw_target = target.global ? nullptr : rawSlot(target.index);
+    if (raw_target && !small) llvm::report_fatal_error("molt codegen: raw range target in a general loop");
     // Small version, local target the body never assigns: after the first
     // iteration the slot only ever holds a small counter value, so its old
     // value is released once, before the loop, and each iteration stores
     // without a refcount test.
     bool plain_store = false;
-    if (small && !target.global && !target.cell) {
+    if (small && !target.global && !target.cell && !raw_target) {
       std::vector<bool> written(irf_->locals.size(), false);
       for (const IrStmt* st : s->body) markWritten(st, written);
       plain_store = target.index < written.size() && !written[target.index];
@@ -1644,7 +1755,7 @@ class Lowerer {
       b_.CreateBr(cleared);
       b_.SetInsertPoint(cleared);
     }
-    llvm::AllocaInst* counter = entryAlloca(i64_);
+    llvm::AllocaInst* counter = rs ? rs->counter : entryAlloca(i64_);
     b_.CreateStore(start, counter);
     llvm::AllocaInst* left = nullptr;
     if (trips) {
@@ -1657,6 +1768,10 @@ class Lowerer {
     b_.CreateBr(head);
     b_.SetInsertPoint(head);
     Value* i = b_.CreateLoad(i64_, counter);
+    if (rs) {
+      stop = b_.CreateLoad(i64_, rs->stop);
+      step = b_.CreateLoad(i64_, rs->step);
+    }
     Value* cond;
     if (left) {
       cond = b_.CreateICmpNE(b_.CreateLoad(i64_, left), c64(0));
@@ -1667,13 +1782,15 @@ class Lowerer {
     }
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
-    if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
+    if (raw_target) b_.CreateStore(i, raw_target);
+    else if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
     else storeTo(target, LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
     block(s->body);
     loops_.pop_back();
     b_.CreateBr(latch);
     b_.SetInsertPoint(latch);
+    if (rs) step = b_.CreateLoad(i64_, rs->step);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, counter), step), counter);
     if (left) b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, left), c64(1)), left);
     b_.CreateBr(head);
@@ -1810,6 +1927,167 @@ class Lowerer {
     b_.SetInsertPoint(done);
   }
 
+  // ------------------------------------------------------------ int regions
+  // + - * on ints of which at least one carries a raw value (LV::raw): the
+  // i64 operation when both are small and the result fits, else the runtime.
+  LV rawArith(BinOp op, const LV& a, const LV& c) {
+    Value* ra = rawOf(a);
+    Value* rc = rawOf(c);
+    BasicBlock* fast = newBlock("raw.fast");
+    BasicBlock* fits = newBlock("raw.fits");
+    BasicBlock* slow = newBlock("raw.slow");
+    BasicBlock* done = newBlock("raw.done");
+    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* r;
+    Value* ok;
+    if (op == BinOp::Mul) {  // 48 x 48 bits can pass 64
+      Value* m = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, ra, rc);
+      r = b_.CreateExtractValue(m, 0);
+      ok = b_.CreateAnd(b_.CreateNot(b_.CreateExtractValue(m, 1)), fitsSmall(r));
+    } else {  // 48 +- 48 bits fit in 64
+      r = op == BinOp::Add ? b_.CreateAdd(ra, rc) : b_.CreateSub(ra, rc);
+      ok = fitsSmall(r);
+    }
+    b_.CreateCondBr(ok, fits, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
+    b_.SetInsertPoint(fits);
+    Value* boxed = boxSmall(r);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
+    checkNull(res);
+    release(a);
+    release(c);
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* v = b_.CreatePHI(i64_, 2);
+    llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
+    llvm::PHINode* small = b_.CreatePHI(i1_, 2);
+    v->addIncoming(boxed, fits);
+    raw->addIncoming(r, fits);
+    small->addIncoming(b_.getTrue(), fits);
+    b_.SetInsertPoint(slow_end->getTerminator());
+    Value* slow_raw = unboxSmall(res);
+    Value* slow_small = isSmall(res);
+    b_.SetInsertPoint(done);
+    v->addIncoming(res, slow_end);
+    raw->addIncoming(slow_raw, slow_end);
+    small->addIncoming(slow_small, slow_end);
+    // Owned: the fast path's small ints need no release, the slow path's
+    // result is a new reference.
+    return {v, Repr::Int, true, raw, small};
+  }
+  // Compares ints of which at least one carries a raw value.
+  Value* rawCompare(CmpOp op, const LV& a, const LV& c) {
+    BasicBlock* fast = newBlock("rawcmp.fast");
+    BasicBlock* slow = newBlock("rawcmp.slow");
+    BasicBlock* done = newBlock("rawcmp.done");
+    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* f = b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* r = b_.CreateCall(intCmpHelper(op), {a.v, c.v});
+    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    Value* sr = b_.CreateICmpNE(r, b_.getInt32(0));
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
+    phi->addIncoming(f, fast);
+    phi->addIncoming(sr, slow_end);
+    return phi;
+  }
+  LV rawToFloat(const LV& x) {
+    BasicBlock* fast = newBlock("rawf.fast");
+    BasicBlock* slow = newBlock("rawf.slow");
+    BasicBlock* done = newBlock("rawf.done");
+    b_.CreateCondBr(x.small, fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* f = b_.CreateSIToFP(x.raw, f64_);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* bits = b_.CreateCall(toF64Helper(), {x.v});
+    checkNull(bits);
+    release(x);
+    Value* sf = b_.CreateBitCast(bits, f64_);
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
+    phi->addIncoming(f, fast);
+    phi->addIncoming(sf, slow_end);
+    return {phi, Repr::Float, false};
+  }
+
+  // See int_regions.h. Locals of the region being lowered have a raw i64
+  // slot while its speculative copy is lowered.
+  llvm::AllocaInst* rawSlot(uint32_t local) const {
+    return spec_ && local < raw_.size() ? raw_[local] : nullptr;
+  }
+  // Boxes every raw local back into its ordinary slot (both hold small ints
+  // or, for a local not assigned yet, the slot's initial None: nothing to
+  // release).
+  void syncRaw() {
+    for (size_t i = 0; i < raw_.size(); ++i)
+      if (raw_[i]) b_.CreateStore(boxSmall(b_.CreateLoad(i64_, raw_[i])), locals_[i]);
+  }
+  // A store to a raw local: a small int stays raw; anything else (a big int,
+  // a bool, None from `del`) goes to the ordinary slot and the rest of the
+  // region runs in the boxed copy, from the end of this statement.
+  void storeRaw(const IrTarget& t, llvm::AllocaInst* raw, LV x) {
+    auto after = after_.find(cur_stmt_);
+    if (block_depth_ != 0 || after == after_.end() || cur_stmt_->targets.empty() ||
+        cur_stmt_->targets[0].index != t.index)
+      llvm::report_fatal_error("molt codegen: a raw int local written outside a plain assignment");
+    BasicBlock* leave = newBlock("spec.leave");
+    BasicBlock* ok = newBlock("spec.store");
+    b_.CreateCondBr(smallOf(x), ok, leave, unlikely_);
+    b_.SetInsertPoint(leave);
+    syncRaw();
+    b_.CreateStore(x.v, locals_[t.index]);  // takes the reference; the old value was a small int or None
+    b_.CreateBr(after->second);
+    b_.SetInsertPoint(ok);
+    b_.CreateStore(rawOf(x), raw);
+  }
+  void lowerRegion(const IrStmt* s, const IntRegion& r) {
+    in_region_ = true;
+    BasicBlock* spec = newBlock("spec.enter");
+    BasicBlock* boxed = newBlock("spec.boxed");
+    BasicBlock* done = newBlock("spec.done");
+    Value* ok = b_.getTrue();
+    for (uint32_t i : r.locals) {
+      Value* v = b_.CreateLoad(i64_, locals_[i]);
+      ok = b_.CreateAnd(ok, b_.CreateOr(isSmall(v), b_.CreateICmpEQ(v, c64(MOLT_NONE))));
+    }
+    b_.CreateCondBr(ok, spec, boxed);
+    // The boxed copy first: the speculative copy's exits branch into it.
+    b_.SetInsertPoint(boxed);
+    record_ = true;
+    stmt(s);
+    record_ = false;
+    if (!terminated()) b_.CreateBr(done);
+    b_.SetInsertPoint(spec);
+    for (uint32_t i : r.locals) {
+      raw_[i] = entryAlloca(i64_);
+      b_.CreateStore(unboxSmall(b_.CreateLoad(i64_, locals_[i])), raw_[i]);
+    }
+    spec_ = true;
+    spec_err_.clear();
+    stmt(s);
+    if (!terminated()) {
+      syncRaw();
+      b_.CreateBr(done);
+    }
+    spec_ = false;
+    for (uint32_t i : r.locals) raw_[i] = nullptr;
+    after_.clear();
+    range_slots_.clear();
+    in_region_ = false;
+    b_.SetInsertPoint(done);
+  }
+
   void releaseLocals() {
     for (size_t i = 0; i < locals_.size(); ++i)
       if (refcounted(irf_->locals[i].repr) && !(i < borrowed_.size() && borrowed_[i]))
@@ -1873,6 +2151,10 @@ class Lowerer {
     fn_ = fn;
     irf_ = &f;
     loops_.clear();
+    regions_ = findIntRegions(f, always_inline_);
+    region_of_.clear();
+    for (const IntRegion& r : regions_) region_of_[r.loop] = &r;
+    raw_.assign(f.locals.size(), nullptr);
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
     b_.SetInsertPoint(entry);
     locals_.clear();
@@ -1921,6 +2203,7 @@ class Lowerer {
     releaseLocals();
     b_.CreateRet(c64(MOLT_NULL));
     line_slot_ = nullptr;
+    region_of_.clear();
   }
 
   // sys.argv = [argv[0], ..., argv[argc-1]] (argv[0] is the program as run).
@@ -2050,6 +2333,19 @@ class Lowerer {
   Function* to_f64_ = nullptr;
   Function* neg_fn_ = nullptr;
   Function* int_bin_[16] = {};
+  // Int regions (int_regions.h) of the function being lowered.
+  std::vector<bool> always_inline_;  // by function: inlined at every call (small leaf bodies)
+  std::vector<IntRegion> regions_;
+  std::map<const IrStmt*, const IntRegion*> region_of_;
+  bool in_region_ = false;  // lowering either copy of a region
+  bool record_ = false;     // lowering the boxed copy
+  bool spec_ = false;       // lowering the speculative copy (raw_ holds the raw slots)
+  int block_depth_ = 0;     // inside a Block expression (comprehension): no region exits there
+  const IrStmt* cur_stmt_ = nullptr;
+  std::vector<llvm::AllocaInst*> raw_;
+  std::map<const IrStmt*, BasicBlock*> after_;
+  std::map<const IrStmt*, RangeSlots> range_slots_;
+  std::map<BasicBlock*, BasicBlock*> spec_err_;
   Function* int_cmp_[16] = {};
 };
 
