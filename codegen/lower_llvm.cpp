@@ -46,11 +46,12 @@ struct LV {
   Value* v = nullptr;
   Repr r = Repr::Value;
   bool owned = false;
-  // An int in the speculative copy of an int region (int_regions.h): when
-  // `small` (i1) holds, v is a small int and `raw` its value as an i64. Raw
-  // locals and constants have small = true; an operation that may overflow
-  // merges its inline and runtime results into phis of all three, so LLVM
-  // threads the inline path through the next operation without a tag test.
+  // An int that knows more than its boxed word: when `small` (i1) holds, v
+  // is a small int and `raw` its value as an i64. Constants and the raw
+  // locals of an int region (int_regions.h) have small = true; an operation
+  // that may overflow merges its inline and runtime results into phis of all
+  // three, so LLVM threads the inline path through the next operation
+  // without a tag test. Both null: only v is known.
   Value* raw = nullptr;
   Value* small = nullptr;
 };
@@ -430,7 +431,8 @@ class Lowerer {
   }
   Function* rtBin(const char* name) { return rtFn(name, i64_, {i64_, i64_}); }
 
-  // i64 molt.int.OP(i64 a, i64 b): NULL on error.
+  // i64 molt.int.OP(i64 a, i64 b) for & | ^: NULL on error. (+ - * // %
+  // are rawArith.)
   Function* intBinHelper(BinOp op) {
     Function*& slot = int_bin_[static_cast<int>(op)];
     Function* f = helper(std::string("molt.int.") + std::string(spelling(op)), i64_, {i64_, i64_}, slot);
@@ -442,69 +444,134 @@ class Lowerer {
     BasicBlock* slow = newBlock("slow");
     b_.CreateCondBr(bothSmall(a, bv), fast, slow);
     b_.SetInsertPoint(fast);
-    if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
-      // On the payloads shifted to the top 48 bits: the 64-bit operation
-      // overflows exactly when the 48-bit result does not fit, and a logical
-      // shift back plus the tag re-boxes it.
-      Value* hx = b_.CreateShl(a, 16);
-      Value* y = op == BinOp::Mul ? unboxSmall(bv) : b_.CreateShl(bv, 16);
-      auto id = op == BinOp::Add   ? llvm::Intrinsic::sadd_with_overflow
-                : op == BinOp::Sub ? llvm::Intrinsic::ssub_with_overflow
-                                   : llvm::Intrinsic::smul_with_overflow;
-      Value* m = b_.CreateBinaryIntrinsic(id, hx, y);
-      BasicBlock* boxit = newBlock("box");
-      b_.CreateCondBr(b_.CreateExtractValue(m, 1), slow, boxit, unlikely_);
-      b_.SetInsertPoint(boxit);
-      b_.CreateRet(b_.CreateOr(b_.CreateLShr(b_.CreateExtractValue(m, 0), 16), c64(MOLT_PREFIX_INT)));
-      b_.SetInsertPoint(slow);
-      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
-      return f;
-    }
-    if (op == BinOp::BitAnd || op == BinOp::BitOr || op == BinOp::BitXor) {
-      // The boxed words themselves: equal tags survive & and |, ^ clears
-      // them (re-set below); the 48-bit payload result always fits.
-      Value* r = op == BinOp::BitAnd ? b_.CreateAnd(a, bv)
-                 : op == BinOp::BitOr ? b_.CreateOr(a, bv)
-                                      : b_.CreateOr(b_.CreateXor(a, bv), c64(MOLT_PREFIX_INT));
-      b_.CreateRet(r);
-      b_.SetInsertPoint(slow);
-      b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
-      return f;
-    }
-    Value* x = unboxSmall(a);
-    Value* y = unboxSmall(bv);
-    Value* r = nullptr;
-    switch (op) {
-      case BinOp::FloorDiv:
-      case BinOp::Mod: {
-        BasicBlock* nz = newBlock("nonzero");
-        b_.CreateCondBr(b_.CreateICmpEQ(y, c64(0)), slow, nz, unlikely_);
-        b_.SetInsertPoint(nz);
-        Value* q = b_.CreateSDiv(x, y);
-        Value* rem = b_.CreateSRem(x, y);
-        Value* adjust = b_.CreateAnd(b_.CreateICmpNE(rem, c64(0)),
-                                     b_.CreateICmpSLT(b_.CreateXor(rem, y), c64(0)));
-        if (op == BinOp::FloorDiv) r = b_.CreateSub(q, b_.CreateZExt(adjust, i64_));
-        else r = b_.CreateSelect(adjust, b_.CreateAdd(rem, y), rem);
-        break;
-      }
-      default: r = nullptr; break;
-    }
-    if (r) {
-      Value* fits = fitsSmall(r);
-      BasicBlock* boxit = newBlock("box");
-      b_.CreateCondBr(fits, boxit, slow);
-      b_.SetInsertPoint(boxit);
-      b_.CreateRet(boxSmall(r));
-    } else {
-      b_.CreateBr(slow);
-    }
+    // The boxed words themselves: equal tags survive & and |, ^ clears
+    // them (re-set below); the 48-bit payload result always fits.
+    Value* r = op == BinOp::BitAnd ? b_.CreateAnd(a, bv)
+               : op == BinOp::BitOr ? b_.CreateOr(a, bv)
+                                    : b_.CreateOr(b_.CreateXor(a, bv), c64(MOLT_PREFIX_INT));
+    b_.CreateRet(r);
     b_.SetInsertPoint(slow);
     b_.CreateRet(b_.CreateCall(rtBin(rtBinary(op)), {a, bv}));
     return f;
   }
 
-  // i32 molt.int.cmp.OP(i64 a, i64 b): 0/1, -1 on error.
+  // + - * // % on ints: the inline operation when both are small ints and
+  // the result fits (the quotient and remainder of a nonzero divisor always
+  // do, except -2**47 // -1), else the runtime's, which computes the big int
+  // or raises. The result carries its raw value and a "small" flag (LV::raw):
+  // phis that LLVM threads, so a chain of operations tests each tag once.
+  LV intArith(BinOp op, const LV& a, const LV& c) {
+    Value* ra = rawOf(a);
+    Value* rc = rawOf(c);
+    BasicBlock* fast = newBlock("raw.fast");
+    BasicBlock* fits = newBlock("raw.fits");
+    BasicBlock* slow = newBlock("raw.slow");
+    BasicBlock* done = newBlock("raw.done");
+    b_.CreateCondBr(a.small || c.small ? b_.CreateAnd(smallOf(a), smallOf(c)) : bothSmall(a.v, c.v), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* r;
+    Value* ok;
+    if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
+      // On the values shifted to the top 48 bits (a boxed small int's
+      // payload is already there after the shift): the 64-bit overflow flag
+      // is exactly "the result does not fit 48 bits".
+      Value* ha = b_.CreateShl(a.raw ? a.raw : a.v, 16);
+      Value* y = op == BinOp::Mul ? rc : b_.CreateShl(c.raw ? c.raw : c.v, 16);
+      auto id = op == BinOp::Add   ? llvm::Intrinsic::sadd_with_overflow
+                : op == BinOp::Sub ? llvm::Intrinsic::ssub_with_overflow
+                                   : llvm::Intrinsic::smul_with_overflow;
+      Value* m = b_.CreateBinaryIntrinsic(id, ha, y);
+      r = b_.CreateAShr(b_.CreateExtractValue(m, 0), 16);
+      ok = b_.CreateNot(b_.CreateExtractValue(m, 1));
+    } else if (op == BinOp::FloorDiv || op == BinOp::Mod) {
+      // Python's rounding toward negative infinity; a zero divisor takes
+      // the runtime, which raises. (The divisor is a select so the division
+      // itself never traps.)
+      ok = b_.CreateICmpNE(rc, c64(0));
+      Value* d = b_.CreateSelect(ok, rc, c64(1));
+      Value* q = b_.CreateSDiv(ra, d);
+      Value* rem = b_.CreateSRem(ra, d);
+      Value* adjust = b_.CreateAnd(b_.CreateICmpNE(rem, c64(0)), b_.CreateICmpSLT(b_.CreateXor(rem, d), c64(0)));
+      r = op == BinOp::FloorDiv ? b_.CreateSub(q, b_.CreateZExt(adjust, i64_))
+                                : b_.CreateSelect(adjust, b_.CreateAdd(rem, d), rem);
+      ok = b_.CreateAnd(ok, fitsSmall(r));  // -2**47 // -1
+    } else {
+      llvm::report_fatal_error("molt codegen: no raw form of this operator");
+    }
+    b_.CreateCondBr(ok, fits, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
+    b_.SetInsertPoint(fits);
+    Value* boxed = boxSmall(r);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
+    checkNull(res);
+    release(a);
+    release(c);
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* v = b_.CreatePHI(i64_, 2);
+    llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
+    llvm::PHINode* small = b_.CreatePHI(i1_, 2);
+    v->addIncoming(boxed, fits);
+    raw->addIncoming(r, fits);
+    small->addIncoming(b_.getTrue(), fits);
+    b_.SetInsertPoint(slow_end->getTerminator());
+    Value* slow_raw = unboxSmall(res);
+    Value* slow_small = isSmall(res);
+    b_.SetInsertPoint(done);
+    v->addIncoming(res, slow_end);
+    raw->addIncoming(slow_raw, slow_end);
+    small->addIncoming(slow_small, slow_end);
+    // Owned: the fast path's small ints need no release, the slow path's
+    // result is a new reference.
+    return {v, Repr::Int, true, raw, small};
+  }
+  // == != < <= > >= on ints: the raw values when both are small.
+  Value* intCompare(CmpOp op, const LV& a, const LV& c) {
+    BasicBlock* fast = newBlock("rawcmp.fast");
+    BasicBlock* slow = newBlock("rawcmp.slow");
+    BasicBlock* done = newBlock("rawcmp.done");
+    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* f = b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* r = valueCompare(op, a.v, c.v);
+    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+    Value* sr = b_.CreateICmpNE(r, b_.getInt32(0));
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
+    phi->addIncoming(f, fast);
+    phi->addIncoming(sr, slow_end);
+    return phi;
+  }
+  // int -> float of a value that carries its raw value.
+  LV rawToFloat(const LV& x) {
+    BasicBlock* fast = newBlock("rawf.fast");
+    BasicBlock* slow = newBlock("rawf.slow");
+    BasicBlock* done = newBlock("rawf.done");
+    b_.CreateCondBr(x.small, fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* f = b_.CreateSIToFP(x.raw, f64_);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    Value* bits = b_.CreateCall(toF64Helper(), {x.v});
+    checkNull(bits);
+    release(x);
+    Value* sf = b_.CreateBitCast(bits, f64_);
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
+    phi->addIncoming(f, fast);
+    phi->addIncoming(sf, slow_end);
+    return {phi, Repr::Float, false};
+  }
+
+  // Generic comparison through the runtime (valueCompare).
   const char* rtCompare(CmpOp op) {
     switch (op) {
       case CmpOp::Eq: return "molt_eq";
@@ -537,26 +604,6 @@ class Lowerer {
       case CmpOp::GtE: return llvm::CmpInst::FCMP_OGE;
       default: return llvm::CmpInst::FCMP_OEQ;
     }
-  }
-  Function* intCmpHelper(CmpOp op) {
-    Function*& slot = int_cmp_[static_cast<int>(op)];
-    Function* f = helper(std::string("molt.int.cmp") + std::string(spelling(op)), i32_, {i64_, i64_}, slot);
-    if (!f->empty()) return f;
-    HelperScope hs(*this, f);
-    Value* a = f->getArg(0);
-    Value* bv = f->getArg(1);
-    BasicBlock* fast = newBlock("fast");
-    BasicBlock* slow = newBlock("slow");
-    b_.CreateCondBr(bothSmall(a, bv), fast, slow);
-    b_.SetInsertPoint(fast);
-    // Equal tags: equality is bit equality, order is the order of the
-    // payloads shifted to the top bits.
-    Value* r = op == CmpOp::Eq || op == CmpOp::NotEq ? b_.CreateICmp(icmpPred(op), a, bv)
-                                                      : b_.CreateICmp(icmpPred(op), b_.CreateShl(a, 16), b_.CreateShl(bv, 16));
-    b_.CreateRet(b_.CreateZExt(r, i32_));
-    b_.SetInsertPoint(slow);
-    b_.CreateRet(valueCompare(op, a, bv));
-    return f;
   }
   // Generic comparison through the runtime: i32 0/1/-1.
   Value* valueCompare(CmpOp op, Value* a, Value* bv) {
@@ -687,8 +734,7 @@ class Lowerer {
     switch (e->op) {
       case IrOp::ConstInt: {
         Value* raw = c64(static_cast<uint64_t>(e->ival));
-        if (spec_) return {boxSmall(raw), Repr::Int, false, raw, b_.getTrue()};
-        return {boxSmall(raw), Repr::Int, false};
+        return {boxSmall(raw), Repr::Int, false, raw, b_.getTrue()};
       }
       case IrOp::ConstBig: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Int, false};
       case IrOp::ConstStr: return {b_.CreateLoad(i64_, consts_[e->index]), Repr::Value, false};
@@ -925,8 +971,8 @@ class Lowerer {
     if (op == CmpOp::Is) return b_.CreateICmpEQ(a.v, c.v);
     if (op == CmpOp::IsNot) return b_.CreateICmpNE(a.v, c.v);
     if (a.r == Repr::Float) return b_.CreateFCmp(fcmpPred(op), a.v, c.v);
-    if (a.r == Repr::Int && c.r == Repr::Int && (a.raw || c.raw)) return rawCompare(op, a, c);
-    Value* r = a.r == Repr::Int ? b_.CreateCall(intCmpHelper(op), {a.v, c.v}) : valueCompare(op, a.v, c.v);
+    if (a.r == Repr::Int && c.r == Repr::Int && op != CmpOp::In && op != CmpOp::NotIn) return intCompare(op, a, c);
+    Value* r = valueCompare(op, a.v, c.v);
     checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
     return b_.CreateICmpNE(r, b_.getInt32(0));
   }
@@ -1025,11 +1071,10 @@ class Lowerer {
       release(c);
       return {b_.CreateBitCast(bits, f64_), Repr::Float, false};
     }
-    if ((a.raw || c.raw) && (e->bin_op == BinOp::Add || e->bin_op == BinOp::Sub || e->bin_op == BinOp::Mul))
-      return rawArith(e->bin_op, a, c);
     Value* r;
     switch (e->bin_op) {
       case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::FloorDiv: case BinOp::Mod:
+        return intArith(e->bin_op, a, c);
       case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor:
         r = b_.CreateCall(intBinHelper(e->bin_op), {a.v, c.v});
         break;
@@ -1225,7 +1270,10 @@ class Lowerer {
     // so a heap object there is a list and only the tag is tested (a field
     // read before its first assignment holds None, which takes the slow path).
     bool known_list = (e->ival & 2) != 0;
-    Value* pre = isPtr(obj);
+    // A local (not a field) typed `list` is always one: definite assignment
+    // keeps reads before its first assignment out.
+    bool list_local = known_list && e->args[0]->op == IrOp::LoadLocal && e->args[0]->ival == 0;
+    Value* pre = list_local ? b_.getTrue() : isPtr(obj);
     if (get || set) pre = b_.CreateAnd(pre, smallOf(a[1]));
     b_.CreateCondBr(pre, chk, slow);
     b_.SetInsertPoint(chk);
@@ -1256,7 +1304,21 @@ class Lowerer {
       slot = b_.CreateInBoundsGEP(i64_, items, get || set ? index : length);
     }
     LV fast_out, slow_out;
-    if (get) {
+    // An int read in the speculative copy of an int region carries its raw
+    // value: a small item needs no incref, and a raw store no second test.
+    bool raw_int = get && spec_ && want == Repr::Int;
+    if (raw_int) {
+      Value* item = b_.CreateLoad(i64_, slot);
+      Value* small = isSmall(item);
+      BasicBlock* inc = newBlock("list.item.ref");
+      BasicBlock* held = newBlock("list.item.held");
+      b_.CreateCondBr(small, held, inc);
+      b_.SetInsertPoint(inc);
+      incref(item);
+      b_.CreateBr(held);
+      b_.SetInsertPoint(held);
+      fast_out = {item, Repr::Int, true, unboxSmall(item), small};
+    } else if (get) {
       fast_out = convert(LV{b_.CreateLoad(i64_, slot), Repr::Value, false}, want);
       if (refcounted(want)) fast_out = own(fast_out);
     } else if (set) {
@@ -1279,6 +1341,10 @@ class Lowerer {
       Value* r = b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
       checkNull(r);
       slow_out = convert(LV{r, Repr::Value, true}, want);
+      if (raw_int) {
+        slow_out.raw = unboxSmall(r);
+        slow_out.small = isSmall(r);
+      }
     } else if (set) {
       Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
       checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
@@ -1301,6 +1367,16 @@ class Lowerer {
       phi->addIncoming(slow_out.v, slow_end);
       if (len) out = LV{boxSmall(phi), Repr::Int, false};
       else out = {phi, want, refcounted(want)};
+      if (raw_int) {
+        llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
+        raw->addIncoming(fast_out.raw, fast_end);
+        raw->addIncoming(slow_out.raw, slow_end);
+        llvm::PHINode* small = b_.CreatePHI(i1_, 2);
+        small->addIncoming(fast_out.small, fast_end);
+        small->addIncoming(slow_out.small, slow_end);
+        out.raw = raw;
+        out.small = small;
+      }
     }
     for (const LV& x : a) release(x);
     if (out.r != want) out = convert(out, want);
@@ -1928,99 +2004,6 @@ class Lowerer {
   }
 
   // ------------------------------------------------------------ int regions
-  // + - * on ints of which at least one carries a raw value (LV::raw): the
-  // i64 operation when both are small and the result fits, else the runtime.
-  LV rawArith(BinOp op, const LV& a, const LV& c) {
-    Value* ra = rawOf(a);
-    Value* rc = rawOf(c);
-    BasicBlock* fast = newBlock("raw.fast");
-    BasicBlock* fits = newBlock("raw.fits");
-    BasicBlock* slow = newBlock("raw.slow");
-    BasicBlock* done = newBlock("raw.done");
-    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* r;
-    Value* ok;
-    if (op == BinOp::Mul) {  // 48 x 48 bits can pass 64
-      Value* m = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, ra, rc);
-      r = b_.CreateExtractValue(m, 0);
-      ok = b_.CreateAnd(b_.CreateNot(b_.CreateExtractValue(m, 1)), fitsSmall(r));
-    } else {  // 48 +- 48 bits fit in 64
-      r = op == BinOp::Add ? b_.CreateAdd(ra, rc) : b_.CreateSub(ra, rc);
-      ok = fitsSmall(r);
-    }
-    b_.CreateCondBr(ok, fits, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
-    b_.SetInsertPoint(fits);
-    Value* boxed = boxSmall(r);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
-    checkNull(res);
-    release(a);
-    release(c);
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* v = b_.CreatePHI(i64_, 2);
-    llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
-    llvm::PHINode* small = b_.CreatePHI(i1_, 2);
-    v->addIncoming(boxed, fits);
-    raw->addIncoming(r, fits);
-    small->addIncoming(b_.getTrue(), fits);
-    b_.SetInsertPoint(slow_end->getTerminator());
-    Value* slow_raw = unboxSmall(res);
-    Value* slow_small = isSmall(res);
-    b_.SetInsertPoint(done);
-    v->addIncoming(res, slow_end);
-    raw->addIncoming(slow_raw, slow_end);
-    small->addIncoming(slow_small, slow_end);
-    // Owned: the fast path's small ints need no release, the slow path's
-    // result is a new reference.
-    return {v, Repr::Int, true, raw, small};
-  }
-  // Compares ints of which at least one carries a raw value.
-  Value* rawCompare(CmpOp op, const LV& a, const LV& c) {
-    BasicBlock* fast = newBlock("rawcmp.fast");
-    BasicBlock* slow = newBlock("rawcmp.slow");
-    BasicBlock* done = newBlock("rawcmp.done");
-    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* f = b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c));
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* r = b_.CreateCall(intCmpHelper(op), {a.v, c.v});
-    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
-    Value* sr = b_.CreateICmpNE(r, b_.getInt32(0));
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
-    phi->addIncoming(f, fast);
-    phi->addIncoming(sr, slow_end);
-    return phi;
-  }
-  LV rawToFloat(const LV& x) {
-    BasicBlock* fast = newBlock("rawf.fast");
-    BasicBlock* slow = newBlock("rawf.slow");
-    BasicBlock* done = newBlock("rawf.done");
-    b_.CreateCondBr(x.small, fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* f = b_.CreateSIToFP(x.raw, f64_);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* bits = b_.CreateCall(toF64Helper(), {x.v});
-    checkNull(bits);
-    release(x);
-    Value* sf = b_.CreateBitCast(bits, f64_);
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
-    phi->addIncoming(f, fast);
-    phi->addIncoming(sf, slow_end);
-    return {phi, Repr::Float, false};
-  }
-
   // See int_regions.h. Locals of the region being lowered have a raw i64
   // slot while its speculative copy is lowered.
   llvm::AllocaInst* rawSlot(uint32_t local) const {
@@ -2346,7 +2329,6 @@ class Lowerer {
   std::map<const IrStmt*, BasicBlock*> after_;
   std::map<const IrStmt*, RangeSlots> range_slots_;
   std::map<BasicBlock*, BasicBlock*> spec_err_;
-  Function* int_cmp_[16] = {};
 };
 
 }  // namespace

@@ -197,7 +197,16 @@ def raw_expressions(n: int) -> list[str]:
         out.append(str(i - 2 ** 47 - 1))
         out.append(str((i + 1) * (i - 1) - i * i))
         out.append(str(i * 0.5 + i))
+        out.append(str((i - 3) // 2) + " " + str((i - 3) % 2) + " " + str(7 // (i - 3 + (i == 3))))
         i += 1
+    low = -(2 ** 47)
+    k = 0
+    while k < 2:
+        low //= -1  # the one quotient of two small ints that is not small
+        out.append(str(low))
+        low = -low - 1 - k
+        low = low % 1000003 - 2 ** 47
+        k += 1
     return out
 
 
