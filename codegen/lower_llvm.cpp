@@ -396,7 +396,18 @@ class Lowerer {
   void incref(Value* v) { refcount(v, true); }
   void decref(Value* v) { refcount(v, false); }
   void release(const LV& x) {
-    if (x.owned && refcounted(x.r)) decref(x.v);
+    if (!x.owned || !refcounted(x.r)) return;
+    if (!x.small || !llvm::isa<llvm::PHINode, llvm::ConstantInt>(x.small)) return decref(x.v);
+    // A small int owns nothing: test the flag LLVM can thread (a phi of
+    // true on the inline path) rather than the boxed word's tag.
+    if (auto* k = llvm::dyn_cast<llvm::ConstantInt>(x.small); k && k->isOne()) return;
+    BasicBlock* rel = newBlock("int.release");
+    BasicBlock* done = newBlock("int.released");
+    b_.CreateCondBr(x.small, done, rel);
+    b_.SetInsertPoint(rel);
+    decref(x.v);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
   }
   // Releases two Int operands of an inline int operation. Its fast path ran
   // only when both are small ints, which own no memory, so the release is
@@ -414,6 +425,7 @@ class Lowerer {
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
   }
+  static bool owns(const LV& x) { return x.owned && refcounted(x.r); }
   Value* smallOf(const LV& x) { return x.small ? x.small : isSmall(x.v); }
   Value* rawOf(const LV& x) { return x.raw ? x.raw : unboxSmall(x.v); }
   LV own(LV x) {
@@ -1323,12 +1335,13 @@ class Lowerer {
       if (refcounted(want)) fast_out = own(fast_out);
     } else if (set) {
       // ival = 1: a list[bool] (build_ir.cpp), whose old item needs no release.
+      // An owned value moves into the list (the slow path releases it).
       Value* old = (e->ival & 1) ? nullptr : b_.CreateLoad(i64_, slot);
-      if (!neverHeap(e->args[2])) incref(a[2].v);
+      if (!neverHeap(e->args[2]) && !owns(a[2])) incref(a[2].v);
       b_.CreateStore(a[2].v, slot);
       if (old) decref(old);
     } else if (app) {
-      if (!neverHeap(e->args[1])) incref(a[1].v);
+      if (!neverHeap(e->args[1]) && !owns(a[1])) incref(a[1].v);
       b_.CreateStore(a[1].v, slot);
       b_.CreateStore(b_.CreateAdd(length, c64(1)), bytePtr(p, MOLT_LIST_LEN_OFFSET));
     } else {
@@ -1356,6 +1369,9 @@ class Lowerer {
       checkFail(b_.CreateICmpSLT(r, c64(0)));
       slow_out = {r, Repr::Value, false};
     }
+    if (get || set) release(a[1]);
+    if (set) release(a[2]);
+    if (app) release(a[1]);
     BasicBlock* slow_end = b_.GetInsertBlock();
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
@@ -1378,7 +1394,10 @@ class Lowerer {
         out.small = small;
       }
     }
-    for (const LV& x : a) release(x);
+    // The index of a get or set is a small int on the fast path and the
+    // value of a set or append moved into the list there: the slow path
+    // releases them (above).
+    release(a[0]);
     if (out.r != want) out = convert(out, want);
     return true;
   }
@@ -2011,7 +2030,8 @@ class Lowerer {
   }
   // Boxes every raw local back into its ordinary slot (both hold small ints
   // or, for a local not assigned yet, the slot's initial None: nothing to
-  // release).
+  // release). A local still unassigned comes back as the int 0, which no
+  // program can see: the checker refuses every possibly-unbound read.
   void syncRaw() {
     for (size_t i = 0; i < raw_.size(); ++i)
       if (raw_[i]) b_.CreateStore(boxSmall(b_.CreateLoad(i64_, raw_[i])), locals_[i]);
