@@ -192,7 +192,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
     return 0;
   }
   llvm::LLVMContext ctx;
-  std::unique_ptr<llvm::Module> m = codegen::lower(*ir, ctx);
+  std::unique_ptr<llvm::Module> m = codegen::lower(*ir, ctx, isWasm(b));
   if (isWasm(b)) codegen::addWasmExports(*ir, *m);
   codegen::EmitOptions eo = emitOptions(b);
   codegen::optimize(*m, eo);

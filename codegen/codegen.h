@@ -27,7 +27,8 @@ namespace molt::codegen {
 [[nodiscard]] std::unique_ptr<IrModule> buildIr(const FileAnalysis& a, std::vector<Diagnostic>& diags);
 
 // Lowers the typed IR to an LLVM module (not optimised, verified).
-[[nodiscard]] std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx);
+// wasm32: lower for wasm32-wasi (no 64-bit overflow-checked multiply).
+[[nodiscard]] std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx, bool wasm32 = false);
 
 // What `molt build` produces: a host executable, or a wasm32-wasi command
 // module (docs/spec/wasm-targets.md).

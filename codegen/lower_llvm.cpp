@@ -58,8 +58,8 @@ struct LV {
 
 class Lowerer {
  public:
-  Lowerer(const IrModule& ir, llvm::LLVMContext& ctx)
-      : ir_(ir), ctx_(ctx), mod_(std::make_unique<llvm::Module>("molt", ctx)), b_(ctx) {
+  Lowerer(const IrModule& ir, llvm::LLVMContext& ctx, bool wasm32)
+      : ir_(ir), ctx_(ctx), mod_(std::make_unique<llvm::Module>("molt", ctx)), b_(ctx), native_mul_overflow_(!wasm32) {
     i64_ = Type::getInt64Ty(ctx);
     i32_ = Type::getInt32Ty(ctx);
     i1_ = Type::getInt1Ty(ctx);
@@ -483,7 +483,14 @@ class Lowerer {
     b_.SetInsertPoint(fast);
     Value* r;
     Value* ok;
-    if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
+    if (op == BinOp::Mul && !native_mul_overflow_) {
+      // wasm32 has no overflow-checked 64-bit multiply (LLVM would call
+      // __multi3 for a 128-bit product): factors that fit 32 bits cannot
+      // overflow 64, anything larger takes the runtime.
+      auto fits32 = [&](Value* x) { return b_.CreateICmpEQ(b_.CreateSExt(b_.CreateTrunc(x, i32_), i64_), x); };
+      r = b_.CreateMul(ra, rc);
+      ok = b_.CreateAnd(b_.CreateAnd(fits32(ra), fits32(rc)), fitsSmall(r));
+    } else if (op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul) {
       // On the values shifted to the top 48 bits (a boxed small int's
       // payload is already there after the shift): the 64-bit overflow flag
       // is exactly "the result does not fit 48 bits".
@@ -2308,6 +2315,7 @@ class Lowerer {
   llvm::LLVMContext& ctx_;
   std::unique_ptr<llvm::Module> mod_;
   llvm::IRBuilder<> b_;
+  bool native_mul_overflow_;  // the target multiplies 64 bits with an overflow flag (not wasm32)
   Type *i64_, *i32_, *i1_, *f64_;
   llvm::PointerType* ptr_;
   llvm::MDNode* unlikely_;
@@ -2353,8 +2361,8 @@ class Lowerer {
 
 }  // namespace
 
-std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx) {
-  Lowerer l(ir, ctx);
+std::unique_ptr<llvm::Module> lower(const IrModule& ir, llvm::LLVMContext& ctx, bool wasm32) {
+  Lowerer l(ir, ctx, wasm32);
   return l.run();
 }
 

@@ -197,6 +197,7 @@ def raw_expressions(n: int) -> list[str]:
         out.append(str(i - 2 ** 47 - 1))
         out.append(str((i + 1) * (i - 1) - i * i))
         out.append(str(i * 0.5 + i))
+        out.append(str((i + 2 ** 30) * (i - 2 ** 20)) + " " + str((i + 2 ** 31) * (1 - i)) + " " + str((i - 2 ** 16) * (i + 2 ** 16)))
         out.append(str((i - 3) // 2) + " " + str((i - 3) % 2) + " " + str(7 // (i - 3 + (i == 3))))
         i += 1
     low = -(2 ** 47)
