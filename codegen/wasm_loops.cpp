@@ -1,16 +1,59 @@
 // See wasm_loops.h for why.
 #include "codegen/wasm_loops.h"
 
+#include <llvm/ADT/SetVector.h>
+#include <llvm/Analysis/AssumptionCache.h>
 #include <llvm/Analysis/LoopInfo.h>
+#include <llvm/Analysis/ScalarEvolution.h>
+#include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/IR/Dominators.h>
 #include <llvm/IR/Function.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Instructions.h>
 #include <llvm/IR/Module.h>
+#include <llvm/TargetParser/Triple.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 #include <llvm/Transforms/Utils/CodeExtractor.h>
 
 #include <vector>
 
 namespace molt::codegen {
 namespace {
+
+// CodeExtractor stores each value the caller reads after the loop through
+// its out-pointer right where the value is defined: every iteration. Those
+// stores move to the function's exits instead (each exit whose path the
+// definition dominates; on the others the caller never reads it).
+void sinkOutputStores(llvm::Function& fn, const llvm::SetVector<llvm::Value*>& outputs) {
+  // The out-pointers are the last parameters, one per output (the loop's own
+  // stores through an input pointer stay where they are).
+  if (fn.arg_size() < outputs.size()) return;
+  size_t first_out = fn.arg_size() - outputs.size();
+  for (size_t i = first_out; i < fn.arg_size(); ++i)
+    if (!fn.getArg(static_cast<unsigned>(i))->getType()->isPointerTy()) return;  // not the layout assumed here
+  auto is_out = [&](llvm::Value* p) {
+    auto* a = llvm::dyn_cast<llvm::Argument>(p);
+    return a && a->getArgNo() >= first_out;
+  };
+  std::vector<llvm::StoreInst*> stores;
+  std::vector<llvm::ReturnInst*> exits;
+  for (llvm::BasicBlock& bb : fn) {
+    if (auto* ret = llvm::dyn_cast<llvm::ReturnInst>(bb.getTerminator())) exits.push_back(ret);
+    for (llvm::Instruction& in : bb)
+      if (auto* st = llvm::dyn_cast<llvm::StoreInst>(&in))
+        if (is_out(st->getPointerOperand()) && outputs.contains(st->getValueOperand())) stores.push_back(st);
+  }
+  llvm::DominatorTree dt(fn);
+  for (llvm::StoreInst* st : stores) {
+    auto* def = llvm::dyn_cast<llvm::Instruction>(st->getValueOperand());
+    for (llvm::ReturnInst* ret : exits)
+      if (!def || dt.dominates(def, ret)) {
+        auto* moved = llvm::cast<llvm::StoreInst>(st->clone());
+        moved->insertBefore(ret);
+      }
+    st->eraseFromParent();
+  }
+}
 
 // Extracts one eligible loop at depth 2 (a direct child of an outermost loop:
 // the extracted function keeps any loops nested deeper) from `f`; false when
@@ -23,8 +66,14 @@ bool outlineOne(llvm::Function& f) {
       llvm::CodeExtractor ce(dt, *sub, /*AggregateArgs=*/false, nullptr, nullptr, nullptr, "loop");
       if (!ce.isEligible()) continue;
       llvm::CodeExtractorAnalysisCache cache(f);
+      // The same inputs and outputs extractCodeRegion computes.
+      llvm::SetVector<llvm::Value*> inputs, outputs, sinks, hoists;
+      llvm::BasicBlock* common_exit = nullptr;
+      ce.findAllocas(cache, sinks, hoists, common_exit);
+      ce.findInputsOutputs(inputs, outputs, sinks);
       llvm::Function* out = ce.extractCodeRegion(cache);
       if (!out) continue;
+      sinkOutputStores(*out, outputs);
       // Inlining it back would undo the point; the call costs less than a
       // loop left in baseline code.
       out->addFnAttr(llvm::Attribute::NoInline);
@@ -34,12 +83,80 @@ bool outlineOne(llvm::Function& f) {
   return false;
 }
 
+// Iterations per call of a strip-mined loop: enough that the call and its
+// state passing cost nothing measurable, few enough that V8 has optimized
+// the loop function after a small part of a long run.
+constexpr unsigned kChunk = 4096;
+
+// An outermost loop with no loop inside it runs in one call: it would stay in
+// baseline code however long it runs. It is strip-mined into an outer loop
+// around chunks of kChunk iterations,
+//
+//   preheader -> D: state = phi [initial, preheader], [next, chunk.end]
+//   H: state = phi [D's, D], [next, latch'];  i = phi [0, D], [i + 1, latch']
+//   ... body ...   latch -> latch': i + 1 == kChunk ? chunk.end : H
+//   chunk.end -> D
+//
+// so the original loop is now nested in another one and outlineOne moves it
+// into a function called once per chunk. Loops known to run fewer than
+// kChunk times are left alone. Runs on optimized IR, after which no loop
+// pass can fold the chunking away. Returns how many loops it strip-mined.
+int stripMineLoops(llvm::Function& f) {
+  llvm::DominatorTree dt(f);
+  llvm::LoopInfo li(dt);
+  llvm::TargetLibraryInfoImpl tlii(llvm::Triple(f.getParent()->getTargetTriple()));
+  llvm::TargetLibraryInfo tli(tlii);
+  llvm::AssumptionCache ac(f);
+  llvm::ScalarEvolution se(f, tli, ac, dt, li);
+  std::vector<llvm::Loop*> loops;
+  for (llvm::Loop* top : li) {
+    if (!top->getSubLoops().empty() || !top->getLoopPreheader() || !top->getLoopLatch()) continue;
+    if (!llvm::isa<llvm::BranchInst>(top->getLoopLatch()->getTerminator())) continue;
+    unsigned max_trips = se.getSmallConstantMaxTripCount(top);
+    if (max_trips != 0 && max_trips <= kChunk) continue;
+    loops.push_back(top);
+  }
+  llvm::LLVMContext& ctx = f.getContext();
+  llvm::Type* i32 = llvm::Type::getInt32Ty(ctx);
+  for (llvm::Loop* l : loops) {
+    llvm::BasicBlock* pre = l->getLoopPreheader();
+    llvm::BasicBlock* head = l->getHeader();
+    llvm::BasicBlock* latch = l->getLoopLatch();
+    std::vector<llvm::PHINode*> state;
+    for (llvm::PHINode& p : head->phis()) state.push_back(&p);
+    // (No analyses passed: LoopInfo and the dominator tree are stale from
+    // here and not used again.)
+    llvm::BasicBlock* d = llvm::SplitEdge(pre, head);
+    llvm::BasicBlock* check = llvm::SplitEdge(latch, head);
+    llvm::BasicBlock* end = llvm::BasicBlock::Create(ctx, "chunk.end", &f);
+    llvm::IRBuilder<> b(head, head->begin());
+    llvm::PHINode* i = b.CreatePHI(i32, 2, "chunk.i");
+    i->addIncoming(b.getInt32(0), d);
+    check->getTerminator()->eraseFromParent();
+    b.SetInsertPoint(check);
+    llvm::Value* next = b.CreateAdd(i, b.getInt32(1));
+    b.CreateCondBr(b.CreateICmpEQ(next, b.getInt32(kChunk)), end, head);
+    i->addIncoming(next, check);
+    b.SetInsertPoint(end);
+    b.CreateBr(d);
+    b.SetInsertPoint(d, d->begin());
+    for (llvm::PHINode* p : state) {
+      llvm::PHINode* outer = b.CreatePHI(p->getType(), 2, p->getName() + ".chunk");
+      outer->addIncoming(p->getIncomingValueForBlock(d), pre);
+      outer->addIncoming(p->getIncomingValueForBlock(check), end);
+      p->setIncomingValueForBlock(d, outer);
+    }
+  }
+  return static_cast<int>(loops.size());
+}
+
 }  // namespace
 
 int outlineInnerLoops(llvm::Module& m) {
   std::vector<llvm::Function*> fns;
   for (llvm::Function& f : m)
     if (!f.isDeclaration()) fns.push_back(&f);
+  for (llvm::Function* f : fns) stripMineLoops(*f);
   int moved = 0;
   for (llvm::Function* f : fns) {
     // Each extraction removes one depth-2 loop from `f`, so this ends; the
