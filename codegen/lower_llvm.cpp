@@ -425,6 +425,28 @@ class Lowerer {
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
   }
+  // `cond ? fast() : slow()` as a diamond whose result is a phi; either
+  // side may branch to the error block on the way (slow paths do).
+  template <class Fast, class Slow>
+  Value* diamond(Value* cond, const char* name, Fast fast, Slow slow) {
+    BasicBlock* fast_bb = BasicBlock::Create(ctx_, std::string(name) + ".fast", fn_);
+    BasicBlock* slow_bb = BasicBlock::Create(ctx_, std::string(name) + ".slow", fn_);
+    BasicBlock* done = BasicBlock::Create(ctx_, std::string(name) + ".done", fn_);
+    b_.CreateCondBr(cond, fast_bb, slow_bb);
+    b_.SetInsertPoint(fast_bb);
+    Value* f = fast();
+    BasicBlock* fast_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow_bb);
+    Value* sv = slow();
+    BasicBlock* slow_end = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* phi = b_.CreatePHI(f->getType(), 2);
+    phi->addIncoming(f, fast_end);
+    phi->addIncoming(sv, slow_end);
+    return phi;
+  }
   static bool owns(const LV& x) { return x.owned && refcounted(x.r); }
   Value* smallOf(const LV& x) { return x.small ? x.small : isSmall(x.v); }
   Value* rawOf(const LV& x) { return x.raw ? x.raw : unboxSmall(x.v); }
@@ -548,46 +570,24 @@ class Lowerer {
   }
   // == != < <= > >= on ints: the raw values when both are small.
   Value* intCompare(CmpOp op, const LV& a, const LV& c) {
-    BasicBlock* fast = newBlock("rawcmp.fast");
-    BasicBlock* slow = newBlock("rawcmp.slow");
-    BasicBlock* done = newBlock("rawcmp.done");
-    b_.CreateCondBr(b_.CreateAnd(smallOf(a), smallOf(c)), fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* f = b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c));
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* r = valueCompare(op, a.v, c.v);
-    checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
-    Value* sr = b_.CreateICmpNE(r, b_.getInt32(0));
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
-    phi->addIncoming(f, fast);
-    phi->addIncoming(sr, slow_end);
-    return phi;
+    return diamond(
+        b_.CreateAnd(smallOf(a), smallOf(c)), "rawcmp", [&] { return b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c)); },
+        [&] {
+          Value* r = valueCompare(op, a.v, c.v);
+          checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+          return b_.CreateICmpNE(r, b_.getInt32(0));
+        });
   }
   // int -> float of a value that carries its raw value.
   LV rawToFloat(const LV& x) {
-    BasicBlock* fast = newBlock("rawf.fast");
-    BasicBlock* slow = newBlock("rawf.slow");
-    BasicBlock* done = newBlock("rawf.done");
-    b_.CreateCondBr(x.small, fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* f = b_.CreateSIToFP(x.raw, f64_);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* bits = b_.CreateCall(toF64Helper(), {x.v});
-    checkNull(bits);
-    release(x);
-    Value* sf = b_.CreateBitCast(bits, f64_);
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
-    phi->addIncoming(f, fast);
-    phi->addIncoming(sf, slow_end);
-    return {phi, Repr::Float, false};
+    Value* f = diamond(x.small, "rawf", [&] { return b_.CreateSIToFP(x.raw, f64_); },
+                       [&] {
+                         Value* bits = b_.CreateCall(toF64Helper(), {x.v});
+                         checkNull(bits);
+                         release(x);
+                         return b_.CreateBitCast(bits, f64_);
+                       });
+    return {f, Repr::Float, false};
   }
 
   // Generic comparison through the runtime (valueCompare).
@@ -655,46 +655,23 @@ class Lowerer {
 
   // Int -> i64 machine integer (OverflowError past 64 bits).
   Value* toI64(const LV& x) {
-    Value* v = x.v;
-    Value* small = smallOf(x);
-    BasicBlock* fast = newBlock("i64.fast");
-    BasicBlock* slow = newBlock("i64.slow");
-    BasicBlock* done = newBlock("i64.done");
-    b_.CreateCondBr(small, fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* fv = rawOf(x);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* sv = b_.CreateCall(rtFn("molt_int_as_i64", i64_, {i64_}), {v});
-    Value* err = b_.CreateCall(rtFn("molt_err_occurred", i32_, {}), {});
-    checkFail(b_.CreateAnd(b_.CreateICmpEQ(sv, c64(static_cast<uint64_t>(-1))), b_.CreateICmpNE(err, b_.getInt32(0))));
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
-    phi->addIncoming(fv, fast);
-    phi->addIncoming(sv, slow_end);
-    return phi;
+    return diamond(smallOf(x), "i64", [&] { return rawOf(x); },
+                   [&] {
+                     Value* sv = b_.CreateCall(rtFn("molt_int_as_i64", i64_, {i64_}), {x.v});
+                     Value* err = b_.CreateCall(rtFn("molt_err_occurred", i32_, {}), {});
+                     checkFail(b_.CreateAnd(b_.CreateICmpEQ(sv, c64(static_cast<uint64_t>(-1))),
+                                            b_.CreateICmpNE(err, b_.getInt32(0))));
+                     return sv;
+                   });
   }
   // i64 -> Int value (promotes to a big int outside the small range).
   Value* fromI64(Value* i) {
-    BasicBlock* fast = newBlock("box.fast");
-    BasicBlock* slow = newBlock("box.slow");
-    BasicBlock* done = newBlock("box.done");
-    b_.CreateCondBr(fitsSmall(i), fast, slow);
-    b_.SetInsertPoint(fast);
-    Value* fv = boxSmall(i);
-    b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* sv = b_.CreateCall(rtFn("molt_int_from_i64", i64_, {i64_}), {i});
-    checkNull(sv);
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
-    phi->addIncoming(fv, fast);
-    phi->addIncoming(sv, slow_end);
-    return phi;
+    return diamond(fitsSmall(i), "box", [&] { return boxSmall(i); },
+                   [&] {
+                     Value* sv = b_.CreateCall(rtFn("molt_int_from_i64", i64_, {i64_}), {i});
+                     checkNull(sv);
+                     return sv;
+                   });
   }
 
   // ------------------------------------------------------------ conversions
@@ -1145,24 +1122,15 @@ class Lowerer {
       // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
       // negative numbers and NaN go to the runtime (ValueError / nan).
       LV x = expr(e->args[0]->args[0]);
-      BasicBlock* fast = newBlock("sqrt.fast");
-      BasicBlock* slow = newBlock("sqrt.slow");
-      BasicBlock* done = newBlock("sqrt.done");
-      b_.CreateCondBr(b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), fast, slow);
-      b_.SetInsertPoint(fast);
-      Value* r = b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v);
-      b_.CreateBr(done);
-      b_.SetInsertPoint(slow);
-      Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
-      checkNull(bits);
-      Value* sr = b_.CreateBitCast(bits, f64_);
-      BasicBlock* slow_end = b_.GetInsertBlock();
-      b_.CreateBr(done);
-      b_.SetInsertPoint(done);
-      llvm::PHINode* phi = b_.CreatePHI(f64_, 2);
-      phi->addIncoming(r, fast);
-      phi->addIncoming(sr, slow_end);
-      return convert(LV{phi, Repr::Float, false}, e->repr);
+      Value* r = diamond(
+          b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), "sqrt",
+          [&] { return b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v); },
+          [&] {
+            Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
+            checkNull(bits);
+            return b_.CreateBitCast(bits, f64_);
+          });
+      return convert(LV{r, Repr::Float, false}, e->repr);
     }
     std::string_view sig = e->sig;
     char ret = sig[0];
