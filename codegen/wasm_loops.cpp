@@ -1,7 +1,6 @@
 // See wasm_loops.h for why.
 #include "codegen/wasm_loops.h"
 
-#include <llvm/ADT/SetVector.h>
 #include <llvm/Analysis/AssumptionCache.h>
 #include <llvm/Analysis/LoopInfo.h>
 #include <llvm/Analysis/ScalarEvolution.h>
@@ -23,25 +22,30 @@ namespace {
 // CodeExtractor stores each value the caller reads after the loop through
 // its out-pointer right where the value is defined: every iteration. Those
 // stores move to the function's exits instead (each exit whose path the
-// definition dominates; on the others the caller never reads it).
-void sinkOutputStores(llvm::Function& fn, const llvm::SetVector<llvm::Value*>& outputs) {
-  // The out-pointers are the last parameters, one per output (the loop's own
-  // stores through an input pointer stay where they are).
-  if (fn.arg_size() < outputs.size()) return;
-  size_t first_out = fn.arg_size() - outputs.size();
-  for (size_t i = first_out; i < fn.arg_size(); ++i)
-    if (!fn.getArg(static_cast<unsigned>(i))->getType()->isPointerTy()) return;  // not the layout assumed here
-  auto is_out = [&](llvm::Value* p) {
-    auto* a = llvm::dyn_cast<llvm::Argument>(p);
-    return a && a->getArgNo() >= first_out;
-  };
+// definition dominates; on the others the caller never reads it). The
+// out-pointers are the parameters whose argument the caller loads right
+// after the call (CodeExtractor's reloads): a pointer the loop itself writes
+// through (say, a call's argument array) is never one of them.
+void sinkOutputStores(llvm::Function& fn) {
+  llvm::CallInst* call = nullptr;
+  for (llvm::User* u : fn.users())
+    if (auto* c = llvm::dyn_cast<llvm::CallInst>(u); c && c->getCalledFunction() == &fn) call = c;
+  if (!call || !fn.hasOneUse()) return;
+  std::vector<bool> is_out(fn.arg_size(), false);
+  for (llvm::Instruction* in = call->getNextNode(); in; in = in->getNextNode()) {
+    auto* load = llvm::dyn_cast<llvm::LoadInst>(in);
+    if (!load) break;
+    for (unsigned i = 0; i < call->arg_size() && i < is_out.size(); ++i)
+      if (call->getArgOperand(i) == load->getPointerOperand()) is_out[i] = true;
+  }
   std::vector<llvm::StoreInst*> stores;
   std::vector<llvm::ReturnInst*> exits;
   for (llvm::BasicBlock& bb : fn) {
     if (auto* ret = llvm::dyn_cast<llvm::ReturnInst>(bb.getTerminator())) exits.push_back(ret);
     for (llvm::Instruction& in : bb)
       if (auto* st = llvm::dyn_cast<llvm::StoreInst>(&in))
-        if (is_out(st->getPointerOperand()) && outputs.contains(st->getValueOperand())) stores.push_back(st);
+        if (auto* a = llvm::dyn_cast<llvm::Argument>(st->getPointerOperand()); a && is_out[a->getArgNo()])
+          stores.push_back(st);
   }
   llvm::DominatorTree dt(fn);
   for (llvm::StoreInst* st : stores) {
@@ -66,14 +70,9 @@ bool outlineOne(llvm::Function& f) {
       llvm::CodeExtractor ce(dt, *sub, /*AggregateArgs=*/false, nullptr, nullptr, nullptr, "loop");
       if (!ce.isEligible()) continue;
       llvm::CodeExtractorAnalysisCache cache(f);
-      // The same inputs and outputs extractCodeRegion computes.
-      llvm::SetVector<llvm::Value*> inputs, outputs, sinks, hoists;
-      llvm::BasicBlock* common_exit = nullptr;
-      ce.findAllocas(cache, sinks, hoists, common_exit);
-      ce.findInputsOutputs(inputs, outputs, sinks);
       llvm::Function* out = ce.extractCodeRegion(cache);
       if (!out) continue;
-      sinkOutputStores(*out, outputs);
+      sinkOutputStores(*out);
       // Inlining it back would undo the point; the call costs less than a
       // loop left in baseline code.
       out->addFnAttr(llvm::Attribute::NoInline);
