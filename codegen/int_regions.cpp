@@ -59,6 +59,17 @@ struct Scan {
     for (const IrStmt* st : s->finalbody) excludeStmt(st);
   }
 
+  // A region is lowered twice, and some of LLVM's wasm passes take time
+  // quadratic in a function's size: a larger loop is not a region itself,
+  // its inner loops can be (that is where the time goes anyway).
+  static constexpr size_t kMaxRegionStmts = 64;
+  static size_t size(const IrStmt* s) {
+    size_t n = 1;
+    for (const auto* list : {&s->body, &s->orelse, &s->finalbody})
+      for (const IrStmt* st : *list) n += size(st);
+    return n;
+  }
+
   // `for i in range(4)`: a few iterations do not repay a second copy of the
   // loop (which can also keep its function from being inlined).
   static bool shortCountedLoop(const IrStmt* s) {
@@ -130,7 +141,8 @@ struct Scan {
 
   void find(const std::vector<IrStmt*>& body, std::vector<IntRegion>& out) const {
     for (const IrStmt* s : body) {
-      bool loop = (s->kind == IrStmtKind::While || s->kind == IrStmtKind::ForRange) && !shortCountedLoop(s);
+      bool loop = (s->kind == IrStmtKind::While || s->kind == IrStmtKind::ForRange) && !shortCountedLoop(s) &&
+                  size(s) <= kMaxRegionStmts;
       if (loop && specialisable(s)) {
         std::set<uint32_t> locals;
         used(s, locals);

@@ -24,7 +24,8 @@ struct IntRegion {
   std::vector<uint32_t> locals;   // the int locals it holds unboxed
 };
 
-// The outermost loops of `f` that can be specialised: no for-over-iterator
+// The outermost loops of `f` that can be specialised: at most 64 statements
+// (a larger loop's inner loops can be regions instead), no for-over-iterator
 // and no try inside (their state lives outside the local slots), no call of
 // a user function that is not in `always_inline` (by function index), and at
 // least one int local that is only ever written by plain assignments and

@@ -1387,6 +1387,7 @@ class Lowerer {
   struct RangeSlots {
     llvm::AllocaInst *start, *stop, *step, *counter;
     BasicBlock* init;  // the boxed copy's loop set-up after its bounds are evaluated
+    uint32_t resume;   // its resume point (addResumePoint)
   };
   struct Loop {
     BasicBlock* brk;
@@ -1511,7 +1512,7 @@ class Lowerer {
         BasicBlock* after = newBlock("stmt.after");
         if (!terminated()) b_.CreateBr(after);
         b_.SetInsertPoint(after);
-        after_[s] = after;
+        after_[s] = addResumePoint(after);
       }
       if (terminated()) startDeadBlock();
     }
@@ -1625,7 +1626,9 @@ class Lowerer {
         b_.CreateCondBr(c.v, body, orelse);
         b_.SetInsertPoint(body);
         loops_.push_back({done, head, nullptr, handlers_active_});
+        enterBoxedLoop(head);
         block(s->body);
+        leaveBoxedLoop();
         loops_.pop_back();
         b_.CreateBr(head);
         b_.SetInsertPoint(orelse);
@@ -1710,6 +1713,7 @@ class Lowerer {
         b_.CreateStore(step, n.step);
         b_.CreateBr(n.init);
         b_.SetInsertPoint(n.init);
+        n.resume = addResumePoint(n.init);
         start = b_.CreateLoad(i64_, n.start);
         stop = b_.CreateLoad(i64_, n.stop);
         step = b_.CreateLoad(i64_, n.step);
@@ -1726,7 +1730,7 @@ class Lowerer {
         b_.CreateCondBr(all_small, ok, leave, unlikely_);
         b_.SetInsertPoint(leave);
         syncRaw();
-        b_.CreateBr(rs->init);
+        resumeBoxed(rs->resume);
         b_.SetInsertPoint(ok);
         spec_loop = true;
       }
@@ -1856,7 +1860,9 @@ class Lowerer {
     else if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
     else storeTo(target, LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
+    enterBoxedLoop(head);
     block(s->body);
+    leaveBoxedLoop();
     loops_.pop_back();
     b_.CreateBr(latch);
     b_.SetInsertPoint(latch);
@@ -2025,12 +2031,74 @@ class Lowerer {
     b_.SetInsertPoint(leave);
     syncRaw();
     b_.CreateStore(x.v, locals_[t.index]);  // takes the reference; the old value was a small int or None
-    b_.CreateBr(after->second);
+    resumeBoxed(after->second);
     b_.SetInsertPoint(ok);
     b_.CreateStore(rawOf(x), raw);
   }
+  // Leaving the speculative copy continues the boxed copy in the middle of
+  // its loops. A direct branch there would enter those loops other than
+  // through their headers: irreducible control flow, which wasm cannot
+  // express (LLVM's fix-up for it took minutes on large functions). So the
+  // exit stores the resume point's number in resume_ and enters the boxed
+  // copy's outermost loop at its header, where a dispatch block (its
+  // header's new first block) passes it on, loop by loop, to the point;
+  // resume_ is 0 on every other path.
+  struct ResumePoint {
+    BasicBlock* target;
+    std::vector<BasicBlock*> loops;  // headers of the boxed loops around it, outermost first
+  };
+  void enterBoxedLoop(BasicBlock* head) {
+    if (record_ && block_depth_ == 0) boxed_loops_.push_back(head);
+  }
+  void leaveBoxedLoop() {
+    if (record_ && block_depth_ == 0) boxed_loops_.pop_back();
+  }
+  uint32_t addResumePoint(BasicBlock* target) {
+    resume_points_.push_back({target, boxed_loops_});
+    return static_cast<uint32_t>(resume_points_.size());  // 0 means "not resuming"
+  }
+  void buildResumeDispatch() {
+    llvm::IRBuilderBase::InsertPointGuard guard(b_);
+    // A dispatch block in front of every header that has a point inside.
+    for (const ResumePoint& p : resume_points_)
+      for (BasicBlock* head : p.loops) {
+        if (dispatch_.count(head)) continue;
+        BasicBlock* d = newBlock("resume.dispatch");
+        std::vector<BasicBlock*> preds(llvm::pred_begin(head), llvm::pred_end(head));
+        for (BasicBlock* pred : preds) pred->getTerminator()->replaceSuccessorWith(head, d);
+        b_.SetInsertPoint(d);
+        // Volatile: were the stored numbers visible to LLVM, jump threading
+        // would send each exit straight to its point again.
+        dispatch_[head] = b_.CreateSwitch(b_.CreateLoad(i32_, resume_, /*isVolatile=*/true), head);
+      }
+    for (size_t k = 0; k < resume_points_.size(); ++k) {
+      const ResumePoint& p = resume_points_[k];
+      auto* id = b_.getInt32(static_cast<uint32_t>(k + 1));
+      BasicBlock* land = newBlock("resume.land");
+      b_.SetInsertPoint(land);
+      b_.CreateStore(b_.getInt32(0), resume_);
+      b_.CreateBr(p.target);
+      for (size_t i = 0; i < p.loops.size(); ++i) {
+        BasicBlock* next = i + 1 < p.loops.size() ? dispatch_[p.loops[i + 1]]->getParent() : land;
+        dispatch_[p.loops[i]]->addCase(id, next);
+      }
+      landing_.push_back(p.loops.empty() ? land : dispatch_[p.loops[0]]->getParent());
+    }
+  }
+  // Continues the boxed copy at resume point `id` (raw locals synced).
+  void resumeBoxed(uint32_t id) {
+    if (id == 0 || id > landing_.size()) llvm::report_fatal_error("molt codegen: unknown resume point");
+    b_.CreateStore(b_.getInt32(id), resume_);
+    b_.CreateBr(landing_[id - 1]);
+  }
+
   void lowerRegion(const IrStmt* s, const IntRegion& r) {
     in_region_ = true;
+    if (!resume_) {
+      resume_ = entryAlloca(i32_);
+      llvm::IRBuilder<> eb(fn_->getEntryBlock().getTerminator());
+      eb.CreateStore(eb.getInt32(0), resume_);
+    }
     BasicBlock* spec = newBlock("spec.enter");
     BasicBlock* boxed = newBlock("spec.boxed");
     BasicBlock* done = newBlock("spec.done");
@@ -2046,6 +2114,7 @@ class Lowerer {
     stmt(s);
     record_ = false;
     if (!terminated()) b_.CreateBr(done);
+    buildResumeDispatch();
     b_.SetInsertPoint(spec);
     for (uint32_t i : r.locals) {
       raw_[i] = entryAlloca(i64_);
@@ -2062,6 +2131,9 @@ class Lowerer {
     for (uint32_t i : r.locals) raw_[i] = nullptr;
     after_.clear();
     range_slots_.clear();
+    resume_points_.clear();
+    dispatch_.clear();
+    landing_.clear();
     in_region_ = false;
     b_.SetInsertPoint(done);
   }
@@ -2129,10 +2201,11 @@ class Lowerer {
     fn_ = fn;
     irf_ = &f;
     loops_.clear();
-    regions_ = findIntRegions(f, always_inline_);
+    regions_ = std::getenv("X_WR") && !native_mul_overflow_ ? std::vector<IntRegion>{} : findIntRegions(f, always_inline_);
     region_of_.clear();
     for (const IntRegion& r : regions_) region_of_[r.loop] = &r;
     raw_.assign(f.locals.size(), nullptr);
+    resume_ = nullptr;
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
     b_.SetInsertPoint(entry);
     locals_.clear();
@@ -2322,7 +2395,12 @@ class Lowerer {
   int block_depth_ = 0;     // inside a Block expression (comprehension): no region exits there
   const IrStmt* cur_stmt_ = nullptr;
   std::vector<llvm::AllocaInst*> raw_;
-  std::map<const IrStmt*, BasicBlock*> after_;
+  std::map<const IrStmt*, uint32_t> after_;  // the boxed copy's resume point after each statement
+  std::vector<ResumePoint> resume_points_;
+  std::vector<BasicBlock*> boxed_loops_;               // while lowering the boxed copy
+  std::map<BasicBlock*, llvm::SwitchInst*> dispatch_;  // by boxed loop header
+  std::vector<BasicBlock*> landing_;                   // by resume point - 1: where its exits branch
+  llvm::AllocaInst* resume_ = nullptr;
   std::map<const IrStmt*, RangeSlots> range_slots_;
   std::map<BasicBlock*, BasicBlock*> spec_err_;
 };
