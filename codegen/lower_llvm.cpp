@@ -2201,7 +2201,7 @@ class Lowerer {
     fn_ = fn;
     irf_ = &f;
     loops_.clear();
-    regions_ = std::getenv("X_WR") && !native_mul_overflow_ ? std::vector<IntRegion>{} : findIntRegions(f, always_inline_);
+    regions_ = findIntRegions(f, always_inline_);
     region_of_.clear();
     for (const IntRegion& r : regions_) region_of_[r.loop] = &r;
     raw_.assign(f.locals.size(), nullptr);
