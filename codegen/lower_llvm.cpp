@@ -466,7 +466,7 @@ class Lowerer {
   Function* rtBin(const char* name) { return rtFn(name, i64_, {i64_, i64_}); }
 
   // i64 molt.int.OP(i64 a, i64 b) for & | ^: NULL on error. (+ - * // %
-  // are rawArith.)
+  // are intArith.)
   Function* intBinHelper(BinOp op) {
     Function*& slot = int_bin_[static_cast<int>(op)];
     Function* f = helper(std::string("molt.int.") + std::string(spelling(op)), i64_, {i64_, i64_}, slot);
