@@ -27,13 +27,17 @@ def expect(name, cond, detail=""):
         failures.append(f"{name}: {detail}")
 
 
+def write(path, text):
+    """Writes a test input file."""
+    with open(path, "w") as f:
+        f.write(text)
+
+
 with tempfile.TemporaryDirectory() as tmp:
     good = os.path.join(tmp, "good.py")
     bad = os.path.join(tmp, "bad.py")
-    with open(good, "w") as f:
-        f.write("def f(x: int) -> int:\n    return x + 1\n")
-    with open(bad, "w") as f:
-        f.write("def f(x: int) -> str:\n    return x\n")
+    write(good, "def f(x: int) -> int:\n    return x + 1\n")
+    write(bad, "def f(x: int) -> str:\n    return x\n")
     utf = os.path.join(tmp, "latin1.py")
     with open(utf, "wb") as f:
         f.write(b"x = '\xe9'\n")
@@ -87,10 +91,8 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("exclude skips bad.py (latin1 still fails)", "bad.py" not in r.stdout, r.stdout)
     proj = os.path.join(tmp, "proj")
     os.makedirs(proj)
-    with open(os.path.join(proj, "pyproject.toml"), "w") as f:
-        f.write('[tool.molt]\nignore = ["invalid-return-type"]\n')
-    with open(os.path.join(proj, "m.py"), "w") as f:
-        f.write("def f(x: int) -> str:\n    return x\n")
+    write(os.path.join(proj, "pyproject.toml"), '[tool.molt]\nignore = ["invalid-return-type"]\n')
+    write(os.path.join(proj, "m.py"), "def f(x: int) -> str:\n    return x\n")
     r = run("check", ".", cwd=proj)
     expect("pyproject ignore", r.returncode == 0, r.stdout + r.stderr)
 
@@ -102,13 +104,11 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("check", "-q", huge)
     expect("huge file", r.returncode == 0, r.stderr[-300:])
     deep = os.path.join(tmp, "deep.py")
-    with open(deep, "w") as f:
-        f.write("x = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
+    write(deep, "x = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
     r = run("check", "-q", deep)
     expect("deep nesting does not crash", r.returncode in (0, 1), f"rc={r.returncode} {r.stderr[-300:]}")
     garbage = os.path.join(tmp, "garbage.py")
-    with open(garbage, "w") as f:
-        f.write("def (((:\n  ]]] class\n\tlambda ** ;; @@\n")
+    write(garbage, "def (((:\n  ]]] class\n\tlambda ** ;; @@\n")
     r = run("check", garbage)
     expect("garbage gives syntax errors", r.returncode == 1 and "syntax-error" in r.stdout, r.stdout)
 
@@ -117,8 +117,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # writes a module only on success; --wit; the doctor finds the wasm pieces.
 with tempfile.TemporaryDirectory() as tmp:
     prog = os.path.join(tmp, "prog.py")
-    with open(prog, "w") as f:
-        f.write("import sys\n"
+    write(prog, "import sys\n"
                 "print('args', sys.argv[1:], len(sys.argv[0]) > 0)\n"
                 "if len(sys.argv) > 2:\n"
                 "    sys.exit(int(sys.argv[2]))\n"
@@ -137,15 +136,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("build", "--target", "wasm", prog, cwd=tmp)
     expect("wasm build default name", r.returncode == 0 and os.path.exists(os.path.join(tmp, "prog.wasm")), r.stderr)
     bad = os.path.join(tmp, "bad.py")
-    with open(bad, "w") as f:
-        f.write("def f(x: int) -> str:\n    return x\n")
+    write(bad, "def f(x: int) -> str:\n    return x\n")
     r = run("build", "--target", "wasm", bad, "-o", os.path.join(tmp, "bad.wasm"), cwd=tmp)
     expect("wasm build refuses errors", r.returncode == 1 and not os.path.exists(os.path.join(tmp, "bad.wasm")), r.stderr)
     r = run("build", "--target", "riscv", prog, cwd=tmp)
     expect("unknown target is a usage error", r.returncode == 2 and "unknown target" in r.stderr, r.stderr)
     exp = os.path.join(tmp, "exp.py")
-    with open(exp, "w") as f:
-        f.write("import molt\n\n\n@molt.export\ndef add_one(value: int) -> int:\n    return value + 1\n")
+    write(exp, "import molt\n\n\n@molt.export\ndef add_one(value: int) -> int:\n    return value + 1\n")
     r = run("build", "--target", "wasm", "--wit", exp, cwd=tmp)
     expect("--wit prints the exports", r.returncode == 0 and "package molt:exp@0.1.0;" in r.stdout
            and "export add-one: func(value: s64) -> s64;" in r.stdout, r.stdout + r.stderr)
@@ -153,10 +150,9 @@ with tempfile.TemporaryDirectory() as tmp:
     # V8 cannot move a running call to optimized code), natively they stay put;
     # the program behaves the same either way.
     nested = os.path.join(tmp, "nested.py")
-    with open(nested, "w") as f:
-        f.write("def main() -> None:\n    total = 0\n    for i in range(30):\n        for j in range(i):\n"
-                "            if j == 7:\n                continue\n            if i * j > 500:\n                break\n"
-                "            total += i * j\n    print(total)\n\n\nmain()\n")
+    write(nested, "def main() -> None:\n    total = 0\n    for i in range(30):\n        for j in range(i):\n"
+                  "            if j == 7:\n                continue\n            if i * j > 500:\n                break\n"
+                  "            total += i * j\n    print(total)\n\n\nmain()\n")
     r = run("build", "--target", "wasm", "--opt=2", "--emit=llvm", nested, cwd=tmp)
     outlined = [l for l in r.stdout.splitlines() if l.startswith("define") and ".loop(" in l]
     expect("wasm: the inner loop is outlined", r.returncode == 0 and len(outlined) == 1, r.stdout[-800:] + r.stderr)
@@ -168,15 +164,14 @@ with tempfile.TemporaryDirectory() as tmp:
     # Tracebacks: the same frames, lines and source text as CPython, which
     # also prints `^^^` markers under part of a line (Molt does not).
     tb = os.path.join(tmp, "tb.py")
-    with open(tb, "w") as f:
-        f.write("class Acct:\n    def __init__(self, bal: int) -> None:\n        self.bal = bal\n\n"
-                "    def withdraw(self, n: int) -> int:\n        if n > self.bal:\n"
-                "            raise ValueError(f\"insufficient: {n}\")\n        self.bal -= n\n        return self.bal\n\n\n"
-                "def helper(a: Acct) -> int:\n    try:\n        a.withdraw(1000)\n    except ValueError:\n        pass\n"
-                "    return a.withdraw(500)\n\n\ndef deep(n: int) -> int:\n    return deep(n + 1) if n < 5000 else 0\n\n\n"
-                "def again(xs: list[int]) -> int:\n    try:\n        v = xs[3]\n    except IndexError:\n        raise\n    return v\n\n\n"
-                "import sys\nif len(sys.argv) > 1 and sys.argv[1] == 'deep':\n    deep(0)\n"
-                "if len(sys.argv) > 1 and sys.argv[1] == 'again':\n    again([1])\nprint(helper(Acct(100)))\n")
+    write(tb, "class Acct:\n    def __init__(self, bal: int) -> None:\n        self.bal = bal\n\n"
+              "    def withdraw(self, n: int) -> int:\n        if n > self.bal:\n"
+              "            raise ValueError(f\"insufficient: {n}\")\n        self.bal -= n\n        return self.bal\n\n\n"
+              "def helper(a: Acct) -> int:\n    try:\n        a.withdraw(1000)\n    except ValueError:\n        pass\n"
+              "    return a.withdraw(500)\n\n\ndef deep(n: int) -> int:\n    return deep(n + 1) if n < 5000 else 0\n\n\n"
+              "def again(xs: list[int]) -> int:\n    try:\n        v = xs[3]\n    except IndexError:\n        raise\n    return v\n\n\n"
+              "import sys\nif len(sys.argv) > 1 and sys.argv[1] == 'deep':\n    deep(0)\n"
+              "if len(sys.argv) > 1 and sys.argv[1] == 'again':\n    again([1])\nprint(helper(Acct(100)))\n")
     for extra in ([], ["deep"], ["again"]):
         want = subprocess.run([sys.executable, tb] + extra, capture_output=True, text=True)
         want_err = "".join(l for l in want.stderr.splitlines(True) if set(l.strip()) - set("^~"))
@@ -185,8 +180,7 @@ with tempfile.TemporaryDirectory() as tmp:
                f"{r.stderr!r}\n!=\n{want_err!r}")
     # An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
     ki = os.path.join(tmp, "ki.py")
-    with open(ki, "w") as f:
-        f.write("print('start')\nraise KeyboardInterrupt\n")
+    write(ki, "print('start')\nraise KeyboardInterrupt\n")
     want = subprocess.run([sys.executable, ki], capture_output=True, text=True)
     r = run("run", ki, cwd=tmp)
     expect("KeyboardInterrupt ends by SIGINT", r.returncode == want.returncode == -2 and r.stdout == "start\n",
@@ -194,9 +188,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # A cast that lies about a list is caught at the cast (list-typed code
     # reads lists inline); CPython's cast checks nothing.
     lie = os.path.join(tmp, "lie.py")
-    with open(lie, "w") as f:
-        f.write("from typing import cast\n\n\ndef f(o: object) -> int:\n    return cast(list[int], o)[0]\n\n\n"
-                "print(f({0: 1}))\n")
+    write(lie, "from typing import cast\n\n\ndef f(o: object) -> int:\n    return cast(list[int], o)[0]\n\n\n"
+               "print(f({0: 1}))\n")
     r = run("run", lie, cwd=tmp)
     expect("a lying cast to list raises TypeError", r.returncode == 1 and r.stderr.strip().splitlines()[-1] ==
            "TypeError: cast to a list type given a 'dict' object (Molt checks casts to list)", r.stderr)
