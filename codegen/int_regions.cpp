@@ -31,44 +31,28 @@ struct Scan {
       if (k < excluded.size()) excluded[k] = true;
     }
     for (const IrExpr* a : e->args) excludeExpr(a);
-    for (const IrStmt* st : e->stmts) excludeAllTargets(st);
+    for (const IrStmt* st : e->stmts) excludeStmt(st, /*in_expr=*/true);
   }
-  // Everything a statement nested in an expression writes.
-  void excludeAllTargets(const IrStmt* s) {
-    for (const IrTarget& t : s->targets) exclude(t);
+  // A statement's own targets may stay raw when it is a plain assignment or
+  // a range loop; inside an expression (in_expr) every target stays boxed.
+  void excludeStmt(const IrStmt* s, bool in_expr = false) {
+    bool plain = !in_expr && (s->kind == IrStmtKind::Store || s->kind == IrStmtKind::ForRange);
+    for (const IrTarget& t : s->targets)
+      if (t.cell || !plain) exclude(t);
     for (const IrHandler& h : s->handlers) {
       if (h.has_target) exclude(h.target);
-      for (const IrStmt* st : h.body) excludeAllTargets(st);
+      for (const IrStmt* st : h.body) excludeStmt(st, in_expr);
     }
     excludeExpr(s->value);
     for (const IrExpr* a : s->args) excludeExpr(a);
     for (const auto* list : {&s->body, &s->orelse, &s->finalbody})
-      for (const IrStmt* st : *list) excludeAllTargets(st);
-  }
-  void excludeStmt(const IrStmt* s) {
-    for (const IrTarget& t : s->targets)
-      if (t.cell || (s->kind != IrStmtKind::Store && s->kind != IrStmtKind::ForRange)) exclude(t);
-    for (const IrHandler& h : s->handlers) {
-      if (h.has_target) exclude(h.target);
-      for (const IrStmt* st : h.body) excludeStmt(st);
-    }
-    excludeExpr(s->value);
-    for (const IrExpr* a : s->args) excludeExpr(a);
-    for (const IrStmt* st : s->body) excludeStmt(st);
-    for (const IrStmt* st : s->orelse) excludeStmt(st);
-    for (const IrStmt* st : s->finalbody) excludeStmt(st);
+      for (const IrStmt* st : *list) excludeStmt(st, in_expr);
   }
 
   // A region is lowered twice, and some of LLVM's wasm passes take time
   // quadratic in a function's size: a larger loop is not a region itself,
   // its inner loops can be (that is where the time goes anyway).
   static constexpr size_t kMaxRegionStmts = 64;
-  static size_t size(const IrStmt* s) {
-    size_t n = 1;
-    for (const auto* list : {&s->body, &s->orelse, &s->finalbody})
-      for (const IrStmt* st : *list) n += size(st);
-    return n;
-  }
 
   // `for i in range(4)`: a few iterations do not repay a second copy of the
   // loop (which can also keep its function from being inlined).
@@ -142,7 +126,7 @@ struct Scan {
   void find(const std::vector<IrStmt*>& body, std::vector<IntRegion>& out) const {
     for (const IrStmt* s : body) {
       bool loop = (s->kind == IrStmtKind::While || s->kind == IrStmtKind::ForRange) && !shortCountedLoop(s) &&
-                  size(s) <= kMaxRegionStmts;
+                  1 + countStmts(s->body) + countStmts(s->orelse) <= kMaxRegionStmts;
       if (loop && specialisable(s)) {
         std::set<uint32_t> locals;
         used(s, locals);

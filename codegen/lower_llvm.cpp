@@ -2162,11 +2162,6 @@ class Lowerer {
     }
     return false;
   }
-  static size_t countStmts(const std::vector<IrStmt*>& body) {
-    size_t n = 0;
-    for (const IrStmt* st : body) n += 1 + countStmts(st->body) + countStmts(st->orelse) + countStmts(st->finalbody);
-    return n;
-  }
 
   // Local slots written anywhere in the function (assignments, loop and
   // handler targets, cells). A parameter that is never written keeps the

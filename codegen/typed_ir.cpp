@@ -220,4 +220,10 @@ const char* runtimeBinaryFn(BinOp op, bool inplace) {
   return nullptr;
 }
 
+size_t countStmts(const std::vector<IrStmt*>& body) {
+  size_t n = 0;
+  for (const IrStmt* st : body) n += 1 + countStmts(st->body) + countStmts(st->orelse) + countStmts(st->finalbody);
+  return n;
+}
+
 }  // namespace molt::codegen

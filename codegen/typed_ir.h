@@ -220,6 +220,9 @@ struct IrModule {
 
 [[nodiscard]] std::string dumpIr(const IrModule& m);
 
+// Statements in `body`, nested bodies included (not handlers).
+[[nodiscard]] size_t countStmts(const std::vector<IrStmt*>& body);
+
 // The runtime function (runtime.h) implementing a binary operator on boxed
 // Values; `inplace` selects the `+=` variant where there is one. nullptr for
 // `@`, which has none.
