@@ -159,7 +159,7 @@ V err_key(V key) {
 
 // A request too large to satisfy (`"a" * 2**62`): CPython's MemoryError.
 // Failing allocations of ordinary sizes still end the program (molt_xmalloc).
-V err_no_memory() { return err_fmt(MOLT_EXC_MEMORY_ERROR, "%s", ""); }
+V err_no_memory() { return molt_err_format(MOLT_EXC_MEMORY_ERROR, nullptr); }  // no args, as CPython's
 
 V err_type_unsupported(const char *op, V a, V b) {
   return err_fmt(MOLT_EXC_TYPE_ERROR, "unsupported operand type(s) for %s: '%s' and '%s'", op, tname(a),

@@ -7,7 +7,7 @@ def grow(n: int) -> int:
 try:
     print(grow(2 ** 62))
 except MemoryError as e:
-    print("MemoryError", repr(str(e)))
+    print("MemoryError", repr(str(e)), repr(e), e.args)
 try:
     xs = [0] * (2 ** 62)
     print(len(xs))
