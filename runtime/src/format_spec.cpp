@@ -537,17 +537,22 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
       else sp.alt = true;
       p++;
     }
+    // `*` takes the width or precision from the arguments (an int).
+    auto star = [&](int64_t& v) {
+      if (ai >= nargs || !molt_is_smallint(argv[ai])) return false;
+      v = molt_unbox_smallint(argv[ai++]);
+      p++;
+      return true;
+    };
     if (p < e && *p == '*') {
-      if (ai >= nargs || !molt_is_smallint(argv[ai])) {
+      if (!star(sp.width)) {
         out.free_();
         return err_fmt(MOLT_EXC_TYPE_ERROR, "* wants int");
       }
-      sp.width = molt_unbox_smallint(argv[ai++]);
       if (sp.width < 0) {
         left = true;
         sp.width = -sp.width;
       }
-      p++;
     } else if (p < e && *p >= '0' && *p <= '9') {
       sp.width = 0;
       while (p < e && *p >= '0' && *p <= '9') sp.width = sp.width * 10 + (*p++ - '0');
@@ -555,16 +560,15 @@ extern "C" MoltValue molt_str_percent(MoltValue fmt, MoltValue args) {
     if (p < e && *p == '.') {
       p++;
       sp.prec = 0;
-      if (p < e && *p == '*') { // precision from the arguments, like `*` for the width
-        if (ai >= nargs || !molt_is_smallint(argv[ai])) {
+      if (p < e && *p == '*') {
+        if (!star(sp.prec)) {
           out.free_();
           return err_fmt(MOLT_EXC_TYPE_ERROR, "* wants int");
         }
-        int64_t prec = molt_unbox_smallint(argv[ai++]);
-        sp.prec = prec < 0 ? 0 : prec;
-        p++;
+        if (sp.prec < 0) sp.prec = 0;
+      } else {
+        while (p < e && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
       }
-      while (p < e && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
     }
     if (p >= e) {
       out.free_();
