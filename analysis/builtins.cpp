@@ -2,6 +2,7 @@
 #include "builtins.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace molt {
@@ -46,13 +47,12 @@ constexpr std::pair<std::string_view, std::string_view> kExceptions[] = {
     {"IsADirectoryError", "OSError"},
 };
 
-constexpr std::string_view kExceptionNames[] = {
-    "BaseException", "SystemExit", "KeyboardInterrupt", "Exception", "ArithmeticError", "ZeroDivisionError",
-    "OverflowError", "FloatingPointError", "LookupError", "IndexError", "KeyError", "ValueError",
-    "UnicodeError", "TypeError", "AttributeError", "NameError", "RuntimeError", "RecursionError",
-    "NotImplementedError", "StopIteration", "AssertionError", "OSError", "FileNotFoundError", "EOFError",
-    "MemoryError", "IsADirectoryError",
-};
+// Their names, in the same order.
+constexpr auto kExceptionNames = [] {
+  std::array<std::string_view, std::size(kExceptions)> names{};
+  for (size_t i = 0; i < names.size(); ++i) names[i] = kExceptions[i].first;
+  return names;
+}();
 
 struct Member {
   std::string_view module, name;

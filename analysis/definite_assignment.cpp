@@ -464,13 +464,8 @@ class ScopeWalker {
   // the body deletes may be unbound when the next iteration starts. (Linear:
   // no fixed point over nested loops.)
   State loopHead(Block body, const State& before) {
-    std::vector<const Symbol*> deleted;
-    collectDeleted(body, names_, deleted);
     State head = before;
-    for (const Symbol* sym : deleted) {
-      int k = slotOf(sym);
-      if (k >= 0 && head.reachable) head.definite[k] = false;
-    }
+    unbindDeleted(body, head);
     // What the body binds may be bound on a later iteration (the back edge):
     // a read before its binding then "might be unbound", not "never assigned".
     if (head.reachable) {
