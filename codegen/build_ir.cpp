@@ -284,10 +284,10 @@ class Builder {
     return args.size() == 1 && types_.kind(args[0]) == TypeKind::Bool;
   }
 
-  // A value stored where `float` is declared (a variable, parameter, field or
-  // return). CPython keeps an `int` an `int` there (`x: float = 1` prints
-  // `1`), while a Float slot holds a double, so fail closed instead of
-  // printing `1.0`.
+  // Function `idx` (func_index_): a def, or a lambda numbered after them.
+  const IrFunction& functionAt(uint32_t idx) const {
+    return idx < lambda_base_ ? m_.functions[idx] : lambdas_[idx - lambda_base_];
+  }
   // An int or bool stored where `float | None` is declared stays an int in
   // CPython; reading it back as the narrowed `float` would make it a double
   // here (`2` printed as `2.0`). Fail closed, like a plain `float` slot.
@@ -303,24 +303,26 @@ class Builder {
     if (e->op != IrOp::MakeFunc || types_.kind(declared) != TypeKind::Callable) return false;
     const auto& args = types_.get(declared).args;
     if (args.empty() || types_.kind(args.back()) != TypeKind::Float) return false;
-    const IrFunction& lf = e->index >= lambda_base_ ? lambdas_[e->index - lambda_base_] : m_.functions[e->index];
+    const IrFunction& lf = functionAt(e->index);
     return lf.returns == Repr::Int || lf.returns == Repr::Bool;
   }
-  IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where, TypeId declared) {
+  // A value stored where `declared` (held as `to`) is declared: a variable,
+  // parameter, field or return. CPython keeps an `int` an `int` where `float`
+  // is declared (`x: float = 1` prints `1`), while a Float slot holds a
+  // double, so fail closed instead of printing `1.0`; likewise in a
+  // `float | None` slot and for a lambda where a callable returning `float`
+  // is declared. `declared` 0 (unknown): only the representation is known.
+  IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where, TypeId declared = 0) {
+    SourceRange at = where.end > where.begin ? where : e->range;
     if (intLambdaForFloat(e, declared))
-      return failExpr(where.end > where.begin ? where : e->range,
-                      "a lambda returning an `int` where a callable returning `float` is declared (CPython's call "
-                      "returns the `int`; write a float such as `1.0`)");
+      return failExpr(at, "a lambda returning an `int` where a callable returning `float` is declared (CPython's "
+                          "call returns the `int`; write a float such as `1.0`)");
     if (intInOptionalFloat(e, declared))
-      return failExpr(where.end > where.begin ? where : e->range,
-                      "an `int` stored where `float | None` is declared (CPython keeps it an `int`; write a float "
-                      "such as `1.0`)");
-    return convertForStorage(e, to, where);
-  }
-  IrExpr* convertForStorage(IrExpr* e, Repr to, SourceRange where) {
+      return failExpr(at, "an `int` stored where `float | None` is declared (CPython keeps it an `int`; write a "
+                          "float such as `1.0`)");
     if (to == Repr::Float && (e->repr == Repr::Int || e->repr == Repr::Bool))
-      return failExpr(where.end > where.begin ? where : e->range,
-                      "an `int` stored where `float` is declared (CPython keeps it an `int`; write a float such as `1.0`)");
+      return failExpr(at, "an `int` stored where `float` is declared (CPython keeps it an `int`; write a float such "
+                          "as `1.0`)");
     return convert(e, to);
   }
 
@@ -412,6 +414,13 @@ class Builder {
       return true;
     }
     return false;
+  }
+  // Evaluates `value` into a new temporary now (appending the store to
+  // `out`) and returns a load of it, for a later use in order.
+  IrExpr* spill(IrExpr* value, SourceRange range, std::vector<IrStmt*>& out) {
+    IrTarget tmp = tempTarget(value->repr);
+    out.push_back(store(tmp, value, range));
+    return load(tmp);
   }
   IrTarget tempTarget(Repr r) {
     if (fn_scope_) {
@@ -882,7 +891,7 @@ class Builder {
   // keywords, then constant defaults.
   IrExpr* buildUserCall(const CallExpr* c, const FunctionDef* fd, IrExpr* self = nullptr, int32_t construct = -1) {
     uint32_t idx = func_index_.at(fd);
-    const IrFunction& f = idx < lambda_base_ ? m_.functions[idx] : lambdas_[idx - lambda_base_];
+    const IrFunction& f = functionAt(idx);
     std::vector<IrExpr*> bound(f.n_params - f.n_captures, nullptr);
     size_t first = (self || construct >= 0) ? 1 : 0;
     if (self) bound[0] = self;
@@ -903,15 +912,11 @@ class Builder {
     }
     if (!in_order) {  // the receiver, then the positional arguments come first in the source
       if (self && mayRunCode(self)) {
-        IrTarget tmp = tempTarget(self->repr);
-        pre.push_back(store(tmp, self, c->range));
-        bound[0] = load(tmp);
+        bound[0] = spill(self, c->range, pre);
       }
       for (size_t i = 0; i < c->args.size(); ++i) {
         if (isConstant(c->args[i]) || c->args[i]->kind == ExprKind::Lambda) continue;
-        IrTarget tmp = tempTarget(bound[first + i]->repr);
-        pre.push_back(store(tmp, bound[first + i], c->args[i]->range));
-        bound[first + i] = load(tmp);
+        bound[first + i] = spill(bound[first + i], c->args[i]->range, pre);
       }
     }
     for (size_t kw = 0; kw < c->keywords.size(); ++kw) {
@@ -921,11 +926,8 @@ class Builder {
       bound[i] = buildExpr(k.value);
       // (A lambda only creates a function object: nothing to order, and its
       // checks in convertForStorage need to see it.)
-      if (!in_order && !isConstant(k.value) && k.value->kind != ExprKind::Lambda) {
-        IrTarget tmp = tempTarget(bound[i]->repr);
-        pre.push_back(store(tmp, bound[i], k.value->range));
-        bound[i] = load(tmp);
-      }
+      if (!in_order && !isConstant(k.value) && k.value->kind != ExprKind::Lambda)
+        bound[i] = spill(bound[i], k.value->range, pre);
     }
     // Declared parameter types (FunctionInfo leaves out self).
     auto fit = cm_.function_of.find(fd);
@@ -2525,9 +2527,7 @@ class Builder {
         (as<SubscriptExpr>(target)->index->kind == ExprKind::Slice || stable(as<SubscriptExpr>(target)->index)))
       return value;
     if (target->kind == ExprKind::Attribute && stable(as<AttributeExpr>(target)->value)) return value;
-    IrTarget tmp = tempTarget(value->repr);
-    out.push_back(store(tmp, value, range));
-    return load(tmp);
+    return spill(value, range, out);
   }
 
   void assignTo(const Expr* target, IrExpr* value, std::vector<IrStmt*>& out, SourceRange range,
