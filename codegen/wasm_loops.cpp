@@ -103,18 +103,20 @@ constexpr unsigned kChunk = 4096;
 int stripMineLoops(llvm::Function& f) {
   llvm::DominatorTree dt(f);
   llvm::LoopInfo li(dt);
+  std::vector<llvm::Loop*> loops;
+  for (llvm::Loop* top : li)
+    if (top->getSubLoops().empty() && top->getLoopPreheader() && top->getLoopLatch() &&
+        llvm::isa<llvm::BranchInst>(top->getLoopLatch()->getTerminator()))
+      loops.push_back(top);
+  if (loops.empty()) return 0;  // (most functions: no trip counts to compute)
   llvm::TargetLibraryInfoImpl tlii(llvm::Triple(f.getParent()->getTargetTriple()));
   llvm::TargetLibraryInfo tli(tlii);
   llvm::AssumptionCache ac(f);
   llvm::ScalarEvolution se(f, tli, ac, dt, li);
-  std::vector<llvm::Loop*> loops;
-  for (llvm::Loop* top : li) {
-    if (!top->getSubLoops().empty() || !top->getLoopPreheader() || !top->getLoopLatch()) continue;
-    if (!llvm::isa<llvm::BranchInst>(top->getLoopLatch()->getTerminator())) continue;
-    unsigned max_trips = se.getSmallConstantMaxTripCount(top);
-    if (max_trips != 0 && max_trips <= kChunk) continue;
-    loops.push_back(top);
-  }
+  std::erase_if(loops, [&](llvm::Loop* l) {
+    unsigned max_trips = se.getSmallConstantMaxTripCount(l);
+    return max_trips != 0 && max_trips <= kChunk;
+  });
   llvm::LLVMContext& ctx = f.getContext();
   llvm::Type* i32 = llvm::Type::getInt32Ty(ctx);
   for (llvm::Loop* l : loops) {
