@@ -123,6 +123,14 @@ struct Scan {
       for (const IrStmt* st : *list) used(st, out);
   }
 
+  static void rangeTargets(const IrStmt* s, std::set<uint32_t>& out) {
+    if (s->kind == IrStmtKind::ForRange)
+      for (const IrTarget& t : s->targets)
+        if (!t.global) out.insert(t.index);
+    for (const auto* list : {&s->body, &s->orelse, &s->finalbody})
+      for (const IrStmt* st : *list) rangeTargets(st, out);
+  }
+
   void find(const std::vector<IrStmt*>& body, std::vector<IntRegion>& out) const {
     for (const IrStmt* s : body) {
       bool loop = (s->kind == IrStmtKind::While || s->kind == IrStmtKind::ForRange) && !shortCountedLoop(s) &&
@@ -130,9 +138,14 @@ struct Scan {
       if (loop && specialisable(s)) {
         std::set<uint32_t> locals;
         used(s, locals);
-        IntRegion r{s, {}};
+        std::set<uint32_t> counters;
+        rangeTargets(s, counters);
+        IntRegion r{s, {}, {}};
         for (uint32_t i : locals)
-          if (i < excluded.size() && !excluded[i]) r.locals.push_back(i);
+          if (i < excluded.size() && !excluded[i]) {
+            r.locals.push_back(i);
+            if (counters.count(i)) r.counters.push_back(i);
+          }
         if (!r.locals.empty()) {
           out.push_back(std::move(r));
           continue;

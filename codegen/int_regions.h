@@ -22,6 +22,7 @@ namespace molt::codegen {
 struct IntRegion {
   const IrStmt* loop = nullptr;   // a While or ForRange statement of the function body
   std::vector<uint32_t> locals;   // the int locals it holds unboxed
+  std::vector<uint32_t> counters; // those among them that are range-loop targets
 };
 
 // The outermost loops of `f` that can be specialised: at most 64 statements

@@ -54,6 +54,10 @@ struct LV {
   // without a tag test. Both null: only v is known.
   Value* raw = nullptr;
   Value* small = nullptr;
+  // raw << 16 when known (also only meaningful when `small`): the form
+  // + - * compute on (intArith) and the raw locals of an int region hold, so
+  // a loop-carried sum stays in it and its chain is one add per iteration.
+  Value* hraw = nullptr;
 };
 
 class Lowerer {
@@ -450,6 +454,16 @@ class Lowerer {
   static bool owns(const LV& x) { return x.owned && refcounted(x.r); }
   Value* smallOf(const LV& x) { return x.small ? x.small : isSmall(x.v); }
   Value* rawOf(const LV& x) { return x.raw ? x.raw : unboxSmall(x.v); }
+  // A small int's value shifted to the top 48 bits (a boxed word's payload
+  // is already there after the shift).
+  Value* hrawOf(const LV& x) { return x.hraw ? x.hraw : b_.CreateShl(x.raw ? x.raw : x.v, 16); }
+  // The small int whose value shifted left by 16 is h.
+  LV fromHraw(Value* h) {
+    LV x{boxHraw(h), Repr::Int, false, b_.CreateAShr(h, 16), b_.getTrue()};
+    x.hraw = h;
+    return x;
+  }
+  Value* boxHraw(Value* h) { return b_.CreateOr(b_.CreateLShr(h, 16), c64(MOLT_PREFIX_INT)); }
   LV own(LV x) {
     if (!x.owned && refcounted(x.r)) incref(x.v);
     x.owned = true;
@@ -504,6 +518,7 @@ class Lowerer {
     b_.CreateCondBr(a.small || c.small ? b_.CreateAnd(smallOf(a), smallOf(c)) : bothSmall(a.v, c.v), fast, slow);
     b_.SetInsertPoint(fast);
     Value* r;
+    Value* hr = nullptr;
     Value* ok;
     if (op == BinOp::Mul && !native_mul_overflow_) {
       // wasm32 has no overflow-checked 64-bit multiply (LLVM would call
@@ -516,13 +531,14 @@ class Lowerer {
       // On the values shifted to the top 48 bits (a boxed small int's
       // payload is already there after the shift): the 64-bit overflow flag
       // is exactly "the result does not fit 48 bits".
-      Value* ha = b_.CreateShl(a.raw ? a.raw : a.v, 16);
-      Value* y = op == BinOp::Mul ? rc : b_.CreateShl(c.raw ? c.raw : c.v, 16);
+      Value* ha = hrawOf(a);
+      Value* y = op == BinOp::Mul ? rc : hrawOf(c);
       auto id = op == BinOp::Add   ? llvm::Intrinsic::sadd_with_overflow
                 : op == BinOp::Sub ? llvm::Intrinsic::ssub_with_overflow
                                    : llvm::Intrinsic::smul_with_overflow;
       Value* m = b_.CreateBinaryIntrinsic(id, ha, y);
-      r = b_.CreateAShr(b_.CreateExtractValue(m, 0), 16);
+      hr = b_.CreateExtractValue(m, 0);
+      r = b_.CreateAShr(hr, 16);
       ok = b_.CreateNot(b_.CreateExtractValue(m, 1));
     } else if (op == BinOp::FloorDiv || op == BinOp::Mod) {
       // Python's rounding toward negative infinity; a zero divisor takes
@@ -541,7 +557,8 @@ class Lowerer {
     }
     b_.CreateCondBr(ok, fits, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
     b_.SetInsertPoint(fits);
-    Value* boxed = boxSmall(r);
+    if (!hr) hr = b_.CreateShl(r, 16);
+    Value* boxed = boxHraw(hr);
     b_.CreateBr(done);
     b_.SetInsertPoint(slow);
     Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
@@ -554,24 +571,35 @@ class Lowerer {
     llvm::PHINode* v = b_.CreatePHI(i64_, 2);
     llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
     llvm::PHINode* small = b_.CreatePHI(i1_, 2);
+    llvm::PHINode* hraw = b_.CreatePHI(i64_, 2);
     v->addIncoming(boxed, fits);
     raw->addIncoming(r, fits);
     small->addIncoming(b_.getTrue(), fits);
+    hraw->addIncoming(hr, fits);
     b_.SetInsertPoint(slow_end->getTerminator());
-    Value* slow_raw = unboxSmall(res);
+    Value* slow_h = b_.CreateShl(res, 16);
+    Value* slow_raw = b_.CreateAShr(slow_h, 16);
     Value* slow_small = isSmall(res);
     b_.SetInsertPoint(done);
     v->addIncoming(res, slow_end);
     raw->addIncoming(slow_raw, slow_end);
     small->addIncoming(slow_small, slow_end);
+    hraw->addIncoming(slow_h, slow_end);
     // Owned: the fast path's small ints need no release, the slow path's
     // result is a new reference.
-    return {v, Repr::Int, true, raw, small};
+    LV out{v, Repr::Int, true, raw, small};
+    out.hraw = hraw;
+    return out;
   }
   // == != < <= > >= on ints: the raw values when both are small.
   Value* intCompare(CmpOp op, const LV& a, const LV& c) {
     return diamond(
-        b_.CreateAnd(smallOf(a), smallOf(c)), "rawcmp", [&] { return b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c)); },
+        b_.CreateAnd(smallOf(a), smallOf(c)), "rawcmp",
+        [&] {
+          // Shifting both by 16 keeps their order: compare the forms at hand.
+          if (a.hraw || c.hraw) return b_.CreateICmp(icmpPred(op), hrawOf(a), hrawOf(c));
+          return b_.CreateICmp(icmpPred(op), rawOf(a), rawOf(c));
+        },
         [&] {
           Value* r = valueCompare(op, a.v, c.v);
           checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
@@ -682,10 +710,10 @@ class Lowerer {
         // A bool in an `int` slot stays a bool (Python's bool is an int: it
         // prints `True`, and arithmetic on it goes through the runtime).
         if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
-        if (x.r == Repr::Value) return {x.v, to, x.owned, x.raw, x.small};
+        if (x.r == Repr::Value) return {x.v, to, x.owned, x.raw, x.small, x.hraw};
         break;
       case Repr::Value:
-        if (x.r == Repr::Int) return {x.v, to, x.owned, x.raw, x.small};
+        if (x.r == Repr::Int) return {x.v, to, x.owned, x.raw, x.small, x.hraw};
         if (x.r == Repr::Bool) return {boxBool(x.v), to, false};
         if (x.r == Repr::Float) return {boxDouble(x.v), to, false};
         break;
@@ -745,10 +773,7 @@ class Lowerer {
           incref(v);
           return {v, e->repr, true};
         }
-        if (llvm::AllocaInst* slot = rawSlot(e->index)) {
-          Value* raw = b_.CreateLoad(i64_, slot);
-          return {boxSmall(raw), Repr::Int, false, raw, b_.getTrue()};
-        }
+        if (rawSlot(e->index)) return loadRaw(e->index);
         return {b_.CreateLoad(typeOf(e->repr), locals_[e->index]), e->repr, false};
       }
       case IrOp::LoadGlobal: {
@@ -1856,7 +1881,7 @@ class Lowerer {
     }
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
-    if (raw_target) b_.CreateStore(i, raw_target);
+    if (raw_target) b_.CreateStore(raw_shifted_[target.index] ? b_.CreateShl(i, 16) : i, raw_target);
     else if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
     else storeTo(target, LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
@@ -2015,7 +2040,16 @@ class Lowerer {
   // program can see: the checker refuses every possibly-unbound read.
   void syncRaw() {
     for (size_t i = 0; i < raw_.size(); ++i)
-      if (raw_[i]) b_.CreateStore(boxSmall(b_.CreateLoad(i64_, raw_[i])), locals_[i]);
+      if (raw_[i]) b_.CreateStore(loadRaw(static_cast<uint32_t>(i)).v, locals_[i]);
+  }
+  // A raw slot holds its int shifted left by 16 (LV::hraw), except for a
+  // range-loop target's, which holds the counter as it is: the counter is
+  // what indexes lists, and LLVM cannot see that shifting it there and back
+  // is the identity.
+  LV loadRaw(uint32_t local) {
+    Value* w = b_.CreateLoad(i64_, raw_[local]);
+    if (raw_shifted_[local]) return fromHraw(w);
+    return {boxSmall(w), Repr::Int, false, w, b_.getTrue()};
   }
   // A store to a raw local: a small int stays raw; anything else (a big int,
   // a bool, None from `del`) goes to the ordinary slot and the rest of the
@@ -2033,7 +2067,7 @@ class Lowerer {
     b_.CreateStore(x.v, locals_[t.index]);  // takes the reference; the old value was a small int or None
     resumeBoxed(after->second);
     b_.SetInsertPoint(ok);
-    b_.CreateStore(rawOf(x), raw);
+    b_.CreateStore(raw_shifted_[t.index] ? hrawOf(x) : rawOf(x), raw);
   }
   // Leaving the speculative copy continues the boxed copy in the middle of
   // its loops. A direct branch there would enter those loops other than
@@ -2118,7 +2152,9 @@ class Lowerer {
     b_.SetInsertPoint(spec);
     for (uint32_t i : r.locals) {
       raw_[i] = entryAlloca(i64_);
-      b_.CreateStore(unboxSmall(b_.CreateLoad(i64_, locals_[i])), raw_[i]);
+      raw_shifted_[i] = std::find(r.counters.begin(), r.counters.end(), i) == r.counters.end();
+      Value* v = b_.CreateLoad(i64_, locals_[i]);
+      b_.CreateStore(raw_shifted_[i] ? b_.CreateShl(v, 16) : unboxSmall(v), raw_[i]);
     }
     spec_ = true;
     spec_err_.clear();
@@ -2200,6 +2236,7 @@ class Lowerer {
     region_of_.clear();
     for (const IntRegion& r : regions_) region_of_[r.loop] = &r;
     raw_.assign(f.locals.size(), nullptr);
+    raw_shifted_.assign(f.locals.size(), false);
     resume_ = nullptr;
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn);
     b_.SetInsertPoint(entry);
@@ -2390,6 +2427,7 @@ class Lowerer {
   int block_depth_ = 0;     // inside a Block expression (comprehension): no region exits there
   const IrStmt* cur_stmt_ = nullptr;
   std::vector<llvm::AllocaInst*> raw_;
+  std::vector<bool> raw_shifted_;  // per raw slot: holds the int shifted (loadRaw)
   std::map<const IrStmt*, uint32_t> after_;  // the boxed copy's resume point after each statement
   std::vector<ResumePoint> resume_points_;
   std::vector<BasicBlock*> boxed_loops_;               // while lowering the boxed copy
