@@ -24,6 +24,7 @@
 #include <filesystem>
 
 #include "codegen/codegen.h"
+#include "codegen/recursive_inline.h"
 #include "codegen/wasm_loops.h"
 
 #ifndef MOLT_RUNTIME_ARCHIVE
@@ -128,6 +129,14 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
       opts.opt_level == 0 ? pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
                           : pb.buildPerModuleDefaultPipeline(passLevel(opts.opt_level, opts.size_level));
   mpm.run(m, mam);
+  if (opts.opt_level >= 2 && opts.size_level == 0) {
+    std::vector<llvm::Function*> changed = inlineSelfRecursion(m);
+    if (!changed.empty()) {
+      llvm::FunctionPassManager fpm = pb.buildFunctionSimplificationPipeline(
+          passLevel(opts.opt_level, opts.size_level), llvm::ThinOrFullLTOPhase::None);
+      for (llvm::Function* f : changed) fpm.run(*f, fam);
+    }
+  }
   if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) outlineInnerLoops(m);
 }
 
