@@ -27,7 +27,7 @@ extern "C" MoltValue molt_dict_new(void) {
 
 // Returns the slot in indices holding the key, or -1 if absent (then
 // *empty_slot is where it would go). Sets *err on comparison error.
-static int64_t find_slot(Dict *d, V key, int64_t hash, int64_t *empty_slot, int *err) {
+[[gnu::always_inline]] static inline int64_t find_slot(Dict *d, V key, int64_t hash, int64_t *empty_slot, int *err) {
   uint64_t perturb = (uint64_t)hash;
   int64_t i = hash & d->mask;
   int64_t first_dummy = -1;
@@ -46,7 +46,7 @@ static int64_t find_slot(Dict *d, V key, int64_t hash, int64_t *empty_slot, int 
         return i;
       }
       if (e->hash == hash) {
-        int r = eq_bool(e->key, key);
+        int r = is_str(key) && is_str(e->key) ? str_eq(e->key, key) : eq_bool(e->key, key);
         if (r < 0) {
           *err = 1;
           return -1;
@@ -102,12 +102,15 @@ static inline DictEntry *memo_hit(Dict *d, V key) {
   return e;
 }
 
-V dict_lookup(V dv, V key, int64_t hash, int *err) {
+// The value stored under key (borrowed), MOLT_NULL if absent. Inlined into
+// the lookups below: a call here costs a tenth of word_count.
+[[gnu::always_inline]] static inline V lookup(V dv, V key, int64_t hash, int *err) {
   Dict *d = AS(Dict, dv);
   int64_t slot = find_slot(d, key, hash, nullptr, err);
   if (slot < 0) return MOLT_NULL;
   return d->entries[d->indices[slot]].value;
 }
+V dict_lookup(V dv, V key, int64_t hash, int *err) { return lookup(dv, key, hash, err); }
 
 int dict_set_hashed(V dv, V key, int64_t hash, V value) {
   Dict *d = AS(Dict, dv);
@@ -166,7 +169,7 @@ extern "C" MoltValue molt_dict_getitem(MoltValue d, MoltValue k) {
   int64_t h;
   if (hash_key(k, &h) < 0) return MOLT_NULL;
   int err = 0;
-  V r = dict_lookup(d, k, h, &err);
+  V r = lookup(d, k, h, &err);
   if (err) return MOLT_NULL;
   if (r == MOLT_NULL) return err_key(k);
   return incref(r);
@@ -178,7 +181,7 @@ extern "C" MoltValue molt_dict_get(MoltValue d, MoltValue k, MoltValue dflt) {
   int64_t h;
   if (hash_key(k, &h) < 0) return MOLT_NULL;
   int err = 0;
-  V r = dict_lookup(d, k, h, &err);
+  V r = lookup(d, k, h, &err);
   if (err) return MOLT_NULL;
   return incref(r == MOLT_NULL ? dflt : r);
 }
@@ -188,7 +191,7 @@ extern "C" MoltValue molt_dict_setdefault(MoltValue d, MoltValue k, MoltValue df
   int64_t h;
   if (hash_key(k, &h) < 0) return MOLT_NULL;
   int err = 0;
-  V r = dict_lookup(d, k, h, &err);
+  V r = lookup(d, k, h, &err);
   if (err) return MOLT_NULL;
   if (r != MOLT_NULL) return incref(r);
   if (dict_set_hashed(d, k, h, dflt) < 0) return MOLT_NULL;

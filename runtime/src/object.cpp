@@ -267,7 +267,9 @@ extern "C" MoltValue molt_type_of(MoltValue v) { return molt_type_object(molt_ty
 #ifndef MOLT_NO_FREE_LISTS
 #define MOLT_NO_FREE_LISTS 0
 #endif
+#if !MOLT_NO_FREE_LISTS
 static const uint32_t kMaxFreeStructs = 4096;
+#endif
 
 // Small str objects are allocated in 16-byte size classes (str_alloc_size)
 // and recycled through one free list per class, linked through the header
@@ -276,9 +278,11 @@ static const uint32_t kMaxFreeStructs = 4096;
 // block of a small size was allocated (or reallocated, str_iadd_steal) with
 // str_alloc_size(offsetof(Str, data) + cap + 1) bytes.
 static const size_t kSmallStrMax = 128;
+#if !MOLT_NO_FREE_LISTS
 static const uint32_t kMaxFreeStrs = 4096;
 static void *g_free_strs[kSmallStrMax / 16 + 1];
 static uint32_t g_n_free_strs[kSmallStrMax / 16 + 1];
+#endif
 
 size_t str_alloc_size(size_t size) { return size <= kSmallStrMax ? (size + 15) & ~(size_t)15 : size; }
 

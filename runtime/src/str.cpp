@@ -135,10 +135,6 @@ static int64_t byte_to_cp(Str *s, int64_t b) {
   return c;
 }
 
-bool str_eq(V a, V b) {
-  Str *x = STR(a), *y = STR(b);
-  return x->nbytes == y->nbytes && memcmp(x->data, y->data, (size_t)x->nbytes) == 0;
-}
 int str_cmp(V a, V b) { // UTF-8 byte order == code point order
   Str *x = STR(a), *y = STR(b);
   int64_t n = x->nbytes < y->nbytes ? x->nbytes : y->nbytes;

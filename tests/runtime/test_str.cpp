@@ -148,3 +148,34 @@ TEST_CASE("whitespace handling is by code point (UTF-8 continuation bytes are no
   CHECK(repr(molt_float(S("\xc2\xa0" "2.5"))) == "2.5");
   CHECK(repr(molt_str_strip(S("\xc3\xa0"), N())) == "'\xc3\xa0'");
 }
+
+// str == compares short strings inline (bytes_eq: overlapping word loads);
+// every length around the word sizes, a difference at every position.
+TEST_CASE("str equality at every length and position") {
+  for (int n = 0; n <= 40; n++) {
+    std::string a(n, 'x');
+    for (int i = 0; i < n; i++) a[i] = (char)('a' + (i * 7) % 26);
+    CHECK(molt_truthy(molt_eq(S(a.c_str()), S(a.c_str()))) == 1);
+    for (int i = 0; i < n; i++) {
+      std::string b = a;
+      b[i] = (char)(b[i] ^ 0x20);
+      CHECK(molt_truthy(molt_eq(S(a.c_str()), S(b.c_str()))) == 0);
+    }
+    if (n > 0) CHECK(molt_truthy(molt_eq(S(a.c_str()), S(a.substr(0, n - 1).c_str()))) == 0);
+  }
+}
+
+// A dict lookup of a key equal to, but not the same object as, the stored
+// one takes the inline str comparison.
+TEST_CASE("dict lookups with equal str keys that are distinct objects") {
+  Val d = molt_dict_new();
+  const char *words[] = {"", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghijklmnop", "abcdefghijklmnopq",
+                         "h\xc3\xa9llo"};
+  for (int i = 0; i < 10; i++) CHECK(molt_dict_set(d, S(words[i]), I(i)) == 0);
+  for (int i = 0; i < 10; i++) {
+    CHECK(repr(molt_dict_get(d, S(words[i]), N())) == std::to_string(i));
+    CHECK(repr(molt_dict_getitem(d, S(words[i]))) == std::to_string(i));
+  }
+  CHECK(repr(molt_dict_get(d, S("abcdefgi"), N())) == "None");
+  CHECK(repr(molt_dict_getitem(d, S("abcd "))) == "ERR KeyError: 'abcd '");
+}
