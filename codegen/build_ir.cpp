@@ -1572,6 +1572,7 @@ class Builder {
     } else {
       st = m_.newStmt(IrStmtKind::ForIter);
       st->value = boxed(iter);
+      st->list_iter = types_.kind(cm_.typeOf(iter)) == TypeKind::List;
       TypeId items = iterElementType(cm_.typeOf(iter));
       if (target->kind == ExprKind::Name) {
         if (!resolveVar(target, t)) {

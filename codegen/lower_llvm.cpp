@@ -1972,10 +1972,20 @@ class Lowerer {
     b_.SetInsertPoint(as_iter);
     Value* it = b_.CreateCall(rtFn("molt_iter", i64_, {i64_}), {v.v});
     checkNull(it);
-    release(v);
-    b_.CreateStore(it, slot);
-    b_.CreateStore(b_.getFalse(), mode);
-    b_.CreateBr(head);
+    if (s->list_iter) {
+      // Typed `list` but not one: only a field read before its first
+      // assignment (None), for which molt_iter raised CPython's TypeError
+      // above. Anything else fails closed here instead of iterating, so the
+      // loop has no iterator path and no per-iteration mode test.
+      decref(it);
+      checkNull(b_.CreateCall(rtFn("molt_expect_list", i64_, {i64_}), {v.v}));  // always fails here
+      b_.CreateUnreachable();
+    } else {
+      release(v);
+      b_.CreateStore(it, slot);
+      b_.CreateStore(b_.getFalse(), mode);
+      b_.CreateBr(head);
+    }
     BasicBlock* lnext = newBlock("for.list.next");
     BasicBlock* lgot = newBlock("for.list.item");
     BasicBlock* inext = newBlock("for.iter.next");

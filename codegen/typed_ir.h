@@ -119,6 +119,9 @@ struct IrStmt {
   std::vector<IrHandler> handlers;  // Try only
   std::vector<IrStmt*> finalbody;   // Try only: runs on normal exit and (re-raising) on error
   SourceRange range;
+  // ForIter only: the checker typed the iterable `list` (see build_ir's
+  // markList for why that is sound), so the loop needs no iterator path.
+  bool list_iter = false;
 };
 
 struct IrVar {
