@@ -562,9 +562,9 @@ class Lowerer {
     b_.CreateBr(done);
     b_.SetInsertPoint(slow);
     Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
-    checkNull(res);
-    release(a);
+    release(a);  // (before the check: a new reference never borrows them)
     release(c);
+    checkNull(res);
     BasicBlock* slow_end = b_.GetInsertBlock();
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
@@ -885,8 +885,11 @@ class Lowerer {
           for (auto& [v, bb] : incoming) phi->addIncoming(v, bb);
           r = phi;
         }
-        checkNull(r);
+        // The result is a new reference (the callee increfs what it returns),
+        // so the argument temporaries go before the error check: a call that
+        // raises does not leak them.
         for (const LV& a : args) release(a);
+        checkNull(r);
         return fromAbi(r, ir_.functions[e->index].returns);
       }
       case IrOp::CallRt: return callRt(e);
@@ -1424,8 +1427,10 @@ class Lowerer {
   // Leaves the `except` handlers entered since `depth` (break/continue/return
   // out of a handler body).
   void leaveHandlers(int depth) {
-    for (int i = depth; i < handlers_active_; ++i)
+    for (int i = depth; i < handlers_active_; ++i) {
       b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
+      decref(handler_exc_[static_cast<size_t>(i)]);  // the handler's reference to its exception
+    }
   }
 
   void tryStmt(const IrStmt* s) {
@@ -1486,11 +1491,14 @@ class Lowerer {
       b_.CreateBr(body);
       b_.SetInsertPoint(escape);
       b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
+      decref(exc);
       b_.CreateBr(outer);
       b_.SetInsertPoint(body);
       err_bb_ = escape;
       ++handlers_active_;
+      handler_exc_.push_back(exc);
       block(h.body);
+      handler_exc_.pop_back();
       --handlers_active_;
       err_bb_ = outer;
       b_.CreateCall(rtFn("molt_exc_handler_leave", b_.getVoidTy(), {}), {});
@@ -1994,6 +2002,15 @@ class Lowerer {
     BasicBlock* orelse = newBlock("for.else");
     BasicBlock* brk = newBlock("for.break");
     BasicBlock* done = newBlock("for.done");
+    // An exception leaving the loop (from its body, the iterator's next or
+    // the target's unpacking) releases the iterable or iterator on the way
+    // to the enclosing handler or the frame's exit.
+    BasicBlock* outer_err = err_bb_;
+    BasicBlock* loop_err = newBlock("for.error");
+    b_.SetInsertPoint(loop_err);
+    decref(b_.CreateLoad(i64_, slot));
+    b_.CreateBr(outer_err);
+    err_bb_ = loop_err;
     b_.SetInsertPoint(head);
     b_.CreateCondBr(b_.CreateLoad(i1_, mode), lnext, inext);
     b_.SetInsertPoint(lnext);
@@ -2027,6 +2044,7 @@ class Lowerer {
     loops_.push_back({brk, head, slot, handlers_active_});
     block(s->body);
     loops_.pop_back();
+    err_bb_ = outer_err;
     b_.CreateBr(head);
     b_.SetInsertPoint(orelse);
     decref(b_.CreateLoad(i64_, slot));
@@ -2422,6 +2440,7 @@ class Lowerer {
   int32_t err_line_ = 0;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;
+  std::vector<Value*> handler_exc_;  // per active handler: its exception (owned; released on leaving)
   Function* incref_fn_ = nullptr;
   Function* decref_fn_ = nullptr;
   Function* to_f64_ = nullptr;
