@@ -27,6 +27,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "codegen/codegen.h"
@@ -892,7 +893,9 @@ class Lowerer {
         checkNull(r);
         return fromAbi(r, ir_.functions[e->index].returns);
       }
-      case IrOp::CallRt: return callRt(e);
+      case IrOp::CallRt:
+        if (auto it = item_override_.find(e); it != item_override_.end()) return convert(it->second, e->repr);
+        return callRt(e);
       case IrOp::Construct: return construct(e);
       case IrOp::GetField: return getField(e);
       case IrOp::Block: {
@@ -1266,10 +1269,109 @@ class Lowerer {
 
   // `want`: the representation the caller converts the result to (an item
   // read as a float is never increfed).
-  bool listFastPath(const IrExpr* e, LV& out, Repr want) {
+  // `x[i] op= v` (build_ir's augmented subscript: a set whose value reads
+  // the same item): the get of the same list and index inside the value,
+  // when the list is a local typed `list`, the index a local or a literal,
+  // and nothing else in the value can run code that changes the list
+  // (arithmetic on ints and floats, locals, constants, fields). Null if not.
+  const IrExpr* sameItemGet(const IrExpr* set) const {
+    auto same = [](const IrExpr* a, const IrExpr* b) {
+      if (a->op != b->op) return false;
+      if (a->op == IrOp::LoadLocal) return a->ival == 0 && b->ival == 0 && a->index == b->index;
+      return a->op == IrOp::ConstInt && a->ival == b->ival;
+    };
+    const IrExpr* lst = set->args[0];
+    const IrExpr* key = set->args[1];
+    if (lst->op != IrOp::LoadLocal || lst->ival != 0) return nullptr;
+    if (key->op == IrOp::Convert) key = key->args[0];
+    const IrExpr* found = nullptr;
+    bool ok = true;
+    std::function<void(const IrExpr*)> walk = [&](const IrExpr* x) {
+      if (!ok) return;
+      switch (x->op) {
+        case IrOp::ConstInt:
+        case IrOp::ConstFloat:
+        case IrOp::ConstBool:
+        case IrOp::GetField: break;
+        case IrOp::LoadLocal:
+          if (x->ival != 0) ok = false;
+          break;
+        case IrOp::Convert: break;
+        case IrOp::Arith:  // on ints and floats: no user code (+ - * on a list would be)
+          if (x->operand_repr != Repr::Int && x->operand_repr != Repr::Float) ok = false;
+          break;
+        case IrOp::Neg:
+          if (x->repr != Repr::Int && x->repr != Repr::Float) ok = false;
+          break;
+        case IrOp::CallRt: {
+          const IrExpr* k = x->args.size() == 2 ? x->args[1] : nullptr;
+          if (k && k->op == IrOp::Convert) k = k->args[0];
+          if (isListGet(x) && (x->ival & 2) && !found && same(x->args[0], lst) && same(k, key)) {
+            found = x;
+            return;  // (its operands are the set's)
+          }
+          // Another read of a list: its slow path raises IndexError at worst.
+          if (!isListGet(x) || !(x->ival & 2)) ok = false;
+          break;
+        }
+        default: ok = false; return;
+      }
+      if (x->op == IrOp::GetField && !x->args.empty() && x->args[0]->op != IrOp::LoadLocal) ok = false;
+      for (const IrExpr* a : x->args) walk(a);
+    };
+    if (key->op != IrOp::LoadLocal && key->op != IrOp::ConstInt) return nullptr;
+    if (key->op == IrOp::LoadLocal && key->ival != 0) return nullptr;
+    walk(set->args[2]);
+    return ok ? found : nullptr;
+  }
+
+  // The set of `x[i] op= v` when sameItemGet found the get: one bounds check
+  // serves both, the value is computed from the item just read, and that
+  // item is the one the store replaces. Anything off the fast path (index
+  // not a small int or out of range) runs the ordinary get-compute-set.
+  void augmentedItemSet(const IrExpr* e, const IrExpr* get) {
+    LV obj = expr(e->args[0]);
+    LV idx = expr(e->args[1]);
+    BasicBlock* chk = newBlock("aug.chk");
+    BasicBlock* fast = newBlock("aug.fast");
+    BasicBlock* slow = newBlock("aug.slow");
+    BasicBlock* done = newBlock("aug.done");
+    b_.CreateCondBr(smallOf(idx), chk, slow);
+    b_.SetInsertPoint(chk);
+    Value* p = headerPtr(obj.v);
+    Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    Value* i = rawOf(idx);
+    Value* index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
+    b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+    b_.SetInsertPoint(fast);
+    Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
+    Value* slot = b_.CreateInBoundsGEP(i64_, items, index);
+    Value* item = b_.CreateLoad(i64_, slot);
+    item_override_[get] = LV{item, Repr::Value, false};  // borrowed: the list holds it until the store
+    LV v = expr(e->args[2]);
+    item_override_.erase(get);
+    // Nothing in the value can have touched the list: the slot still holds item.
+    if (!neverHeap(e->args[2]) && !owns(v)) incref(v.v);
+    b_.CreateStore(v.v, slot);
+    if (!(e->ival & 1)) decref(item);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    LV unused;
+    listFastPath(e, unused, Repr::Value, /*allow_augmented=*/false);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  bool listFastPath(const IrExpr* e, LV& out, Repr want, bool allow_augmented = true) {
     const std::string& n = e->name;
     bool get = n == "molt_getitem" && e->sig == "v:vv";
     bool set = n == "molt_setitem" && e->sig == "s:vvv";
+    if (set && allow_augmented && (e->ival & 2))
+      if (const IrExpr* g = sameItemGet(e)) {
+        augmentedItemSet(e, g);
+        out = {c64(MOLT_NONE), Repr::Value, false};
+        return true;
+      }
     bool len = n == "molt_len" && e->sig == "l:v";
     bool app = n == "molt_list_append" && e->sig == "s:vv";
     if (!get && !set && !len && !app) return false;
@@ -2440,6 +2542,7 @@ class Lowerer {
   int32_t err_line_ = 0;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;
+  std::map<const IrExpr*, LV> item_override_;  // augmentedItemSet: the item its get reads
   std::vector<Value*> handler_exc_;  // per active handler: its exception (owned; released on leaving)
   Function* incref_fn_ = nullptr;
   Function* decref_fn_ = nullptr;
