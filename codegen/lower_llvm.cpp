@@ -893,9 +893,7 @@ class Lowerer {
         checkNull(r);
         return fromAbi(r, ir_.functions[e->index].returns);
       }
-      case IrOp::CallRt:
-        if (auto it = item_override_.find(e); it != item_override_.end()) return convert(it->second, e->repr);
-        return callRt(e);
+      case IrOp::CallRt: return callRt(e);
       case IrOp::Construct: return construct(e);
       case IrOp::GetField: return getField(e);
       case IrOp::Block: {
@@ -1370,6 +1368,14 @@ class Lowerer {
       if (const IrExpr* g = sameItemGet(e)) {
         augmentedItemSet(e, g);
         out = {c64(MOLT_NONE), Repr::Value, false};
+        return true;
+      }
+    // The get of an `x[i] op= v` being lowered by augmentedItemSet: the item
+    // it has read (whether the get is reached as a call or under a Convert).
+    if (get)
+      if (auto it = item_override_.find(e); it != item_override_.end()) {
+        out = convert(it->second, want);
+        if (refcounted(want)) out = own(out);
         return true;
       }
     bool len = n == "molt_len" && e->sig == "l:v";

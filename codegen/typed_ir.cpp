@@ -204,17 +204,17 @@ std::string dumpIr(const IrModule& m) {
 const char* runtimeBinaryFn(BinOp op, bool inplace) {
   switch (op) {
     case BinOp::Add: return inplace ? "molt_iadd" : "molt_add";
-    case BinOp::Sub: return "molt_sub";
-    case BinOp::Mul: return "molt_mul";
+    case BinOp::Sub: return inplace ? "molt_isub" : "molt_sub";
+    case BinOp::Mul: return inplace ? "molt_imul" : "molt_mul";
     case BinOp::Div: return "molt_truediv";
     case BinOp::FloorDiv: return "molt_floordiv";
     case BinOp::Mod: return "molt_mod";
     case BinOp::Pow: return "molt_pow";
     case BinOp::LShift: return "molt_lshift";
     case BinOp::RShift: return "molt_rshift";
-    case BinOp::BitAnd: return "molt_and";
-    case BinOp::BitOr: return "molt_or";
-    case BinOp::BitXor: return "molt_xor";
+    case BinOp::BitAnd: return inplace ? "molt_iand" : "molt_and";
+    case BinOp::BitOr: return inplace ? "molt_ior" : "molt_or";
+    case BinOp::BitXor: return inplace ? "molt_ixor" : "molt_xor";
     case BinOp::MatMul: return nullptr;
   }
   return nullptr;

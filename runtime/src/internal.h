@@ -333,6 +333,12 @@ struct Buf {
   }
 };
 
+// In-place set operators (set.cpp), for molt_isub/iand/ixor: both are sets.
+int set_isub(V a, V b);
+int set_iand(V a, V b);
+int set_ixor(V a, V b);
+int list_inplace_repeat(V l, int64_t k); // list.cpp: `l *= k`
+
 // ---- str internals --------------------------------------------------------
 V str_new_utf8(const char *s, int64_t n);           // computes ncp/ascii
 V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii);

@@ -31,6 +31,24 @@ static void list_grow(List *l, int64_t need) {
   l->cap = nc;
 }
 
+// `l *= k` (CPython's list_inplace_repeat): k <= 0 empties it, otherwise
+// the items repeat k times in the same list.
+int list_inplace_repeat(V lv, int64_t k) {
+  List *l = LIST(lv);
+  int64_t len = l->len;
+  if (k <= 0) return molt_list_clear(lv) < 0 ? -1 : 0;
+  if (k == 1 || len == 0) return 0;
+  if (k > INT64_MAX / 16 / len || len * k > kMaxObjectBytes / 8) {
+    err_no_memory();
+    return -1;
+  }
+  list_grow(l, len * k);
+  for (int64_t j = 1; j < k; j++)
+    for (int64_t i = 0; i < len; i++) l->items[j * len + i] = incref(l->items[i]);
+  l->len = len * k;
+  return 0;
+}
+
 int list_append_steal(V lv, V x) {
   List *l = LIST(lv);
   if (l->len == l->cap) list_grow(l, l->len + 1);

@@ -157,6 +157,39 @@ extern "C" MoltValue molt_iadd_steal(MoltValue a, MoltValue b) {
   return r;
 }
 
+extern "C" MoltValue molt_imul(MoltValue a, MoltValue b) {
+  if (is_list(a) && is_intlike(b)) {
+    int64_t k;
+    if (!int_fits_i64(b, &k)) return err_fmt(MOLT_EXC_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");
+    if (list_inplace_repeat(a, k) < 0) return MOLT_NULL;
+    return incref(a);
+  }
+  return molt_mul(a, b);
+}
+extern "C" MoltValue molt_ior(MoltValue a, MoltValue b) {
+  if (is_set(a) && is_set(b)) {
+    if (molt_set_update(a, b) < 0) return MOLT_NULL;
+    return incref(a);
+  }
+  if (is_dict(a) && is_dict(b)) {
+    if (molt_dict_update(a, b) < 0) return MOLT_NULL;
+    return incref(a);
+  }
+  return molt_or(a, b);
+}
+extern "C" MoltValue molt_isub(MoltValue a, MoltValue b) {
+  if (is_set(a) && is_set(b)) return set_isub(a, b) < 0 ? MOLT_NULL : incref(a);
+  return molt_sub(a, b);
+}
+extern "C" MoltValue molt_iand(MoltValue a, MoltValue b) {
+  if (is_set(a) && is_set(b)) return set_iand(a, b) < 0 ? MOLT_NULL : incref(a);
+  return molt_and(a, b);
+}
+extern "C" MoltValue molt_ixor(MoltValue a, MoltValue b) {
+  if (is_set(a) && is_set(b)) return set_ixor(a, b) < 0 ? MOLT_NULL : incref(a);
+  return molt_xor(a, b);
+}
+
 extern "C" MoltValue molt_sub(MoltValue a, MoltValue b) {
   if (__builtin_expect(molt_is_smallint(a) && molt_is_smallint(b), 1)) {
     int64_t r = molt_unbox_smallint(a) - molt_unbox_smallint(b);

@@ -424,6 +424,51 @@ extern "C" MoltValue molt_set_symmetric_difference(MoltValue a, MoltValue b) {
   return r;
 }
 
+// ---- in-place operators: CPython's set_ior/isub/iand/ixor (same orders) ----
+
+// s -= t: discard t's elements from s in t's table order.
+int set_isub(V a, V b) {
+  if (a == b) return molt_set_clear(a);
+  Set *o = AS(Set, b);
+  for (int64_t i = 0; i <= o->mask; i++) {
+    V k = o->table[i].key;
+    if (live(k) && discard(a, k) < 0) return -1;
+  }
+  return 0;
+}
+
+// s &= t: the intersection built as for `&`, whose table s then takes over
+// (CPython's set_swap_bodies; the pop finger stays s's own).
+int set_iand(V a, V b) {
+  V r = molt_set_intersection(a, b);
+  if (r == MOLT_NULL) return -1;
+  Set *x = AS(Set, a), *y = AS(Set, r);
+  Set body = *x; // (the runtime has no C++ library on wasm: no std::swap)
+  x->fill = y->fill;
+  x->used = y->used;
+  x->mask = y->mask;
+  x->table = y->table;
+  y->fill = body.fill;
+  y->used = body.used;
+  y->mask = body.mask;
+  y->table = body.table;
+  decref(r);
+  return 0;
+}
+
+// s ^= t: each element of t leaves s if there, joins it otherwise.
+int set_ixor(V a, V b) {
+  if (a == b) return molt_set_clear(a);
+  Set *o = AS(Set, b);
+  for (int64_t i = 0; i <= o->mask; i++) {
+    V k = o->table[i].key;
+    if (!live(k)) continue;
+    int removed = discard(a, k);
+    if (removed < 0 || (!removed && add_entry(AS(Set, a), k, o->table[i].hash) < 0)) return -1;
+  }
+  return 0;
+}
+
 extern "C" MoltValue molt_set_issubset(MoltValue a, MoltValue b) {
   REQUIRE_SET(a, MOLT_NULL);
   V other = as_set(b);

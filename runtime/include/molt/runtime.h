@@ -325,6 +325,15 @@ MoltValue molt_iadd(MoltValue a, MoltValue b);
  *  error) and returns the new value. A uniquely referenced str is extended
  *  in place (amortised O(1) like CPython), a list is extended in place. */
 MoltValue molt_iadd_steal(MoltValue a, MoltValue b);
+/** `x *= n`, `s |= t`, `s -= t`, `s &= t`, `s ^= t`: a list repeats in place,
+ *  sets (and a dict under `|=`) change in place, as CPython's __imul__,
+ *  __ior__, __isub__, __iand__, __ixor__ do (other references see the
+ *  change); everything else is the binary operator. New reference. */
+MoltValue molt_imul(MoltValue a, MoltValue b);
+MoltValue molt_ior(MoltValue a, MoltValue b);
+MoltValue molt_isub(MoltValue a, MoltValue b);
+MoltValue molt_iand(MoltValue a, MoltValue b);
+MoltValue molt_ixor(MoltValue a, MoltValue b);
 
 /* ===== comparisons / truth / hash ======================================== */
 
