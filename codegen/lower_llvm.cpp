@@ -470,6 +470,27 @@ class Lowerer {
     x.owned = true;
     return x;
   }
+  // Evaluates e while `held` (operands evaluated before it, still owned)
+  // wait to be consumed: an exception inside e releases them on its way to
+  // the enclosing error target (`(a + k) + 1 // 0` leaked the big int a).
+  LV exprHolding(const IrExpr* e, const std::vector<LV>& held) {
+    std::vector<LV> owned;
+    for (const LV& h : held)
+      if (owns(h)) owned.push_back(h);
+    if (owned.empty()) return expr(e);
+    BasicBlock* outer = err_bb_;
+    BasicBlock* landing = newBlock("held.error");
+    {
+      llvm::IRBuilderBase::InsertPointGuard guard(b_);
+      b_.SetInsertPoint(landing);
+      for (const LV& h : owned) release(h);
+      b_.CreateBr(outer);
+    }
+    err_bb_ = landing;
+    LV r = expr(e);
+    err_bb_ = outer;
+    return r;
+  }
 
   // ------------------------------------------------------------ int helpers
   // The IR has no `@` (build_ir refuses it), so every operator here has a runtime function.
@@ -856,7 +877,7 @@ class Lowerer {
         std::vector<LV> args;
         std::vector<Value*> vals;
         for (const IrExpr* a : e->args) {
-          args.push_back(expr(a));
+          args.push_back(exprHolding(a, args));
           vals.push_back(args.back().v);
         }
         Value* r;
@@ -1060,7 +1081,7 @@ class Lowerer {
 
   LV arith(const IrExpr* e) {
     LV a = expr(e->args[0]);
-    LV c = expr(e->args[1]);
+    LV c = exprHolding(e->args[1], {a});
     if (e->operand_repr == Repr::Float) {
       Value* r = nullptr;
       switch (e->bin_op) {
@@ -1091,9 +1112,9 @@ class Lowerer {
     // Int operands.
     if (e->repr == Repr::Float) {  // int / int
       Value* bits = b_.CreateCall(rtBin("molt_truediv"), {a.v, c.v});
-      checkNull(bits);
-      release(a);
+      release(a);  // (before the check: a float result borrows nothing)
       release(c);
+      checkNull(bits);
       return {b_.CreateBitCast(bits, f64_), Repr::Float, false};
     }
     Value* r;
@@ -1171,7 +1192,7 @@ class Lowerer {
     for (size_t i = 2; i < sig.size(); ++i) {
       switch (sig[i]) {
         case 'v': {
-          LV x = expr(e->args[next_arg++]);
+          LV x = exprHolding(e->args[next_arg++], temps);
           temps.push_back(x);
           vals.push_back(x.v);
           params.push_back(i64_);
