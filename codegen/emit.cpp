@@ -134,7 +134,10 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
     if (!changed.empty()) {
       llvm::FunctionPassManager fpm = pb.buildFunctionSimplificationPipeline(
           passLevel(opts.opt_level, opts.size_level), llvm::ThinOrFullLTOPhase::None);
-      for (llvm::Function* f : changed) fpm.run(*f, fam);
+      for (llvm::Function* f : changed) {
+        fam.invalidate(*f, llvm::PreservedAnalyses::none());  // changed behind the pass manager's back
+        fpm.run(*f, fam);
+      }
     }
   }
   if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) outlineInnerLoops(m);

@@ -1,12 +1,12 @@
 // Small self-recursive functions inlined into themselves once.
 #pragma once
 
+#include <vector>
+
 namespace llvm {
 class Function;
 class Module;
 }  // namespace llvm
-
-#include <vector>
 
 namespace molt::codegen {
 
