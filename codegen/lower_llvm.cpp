@@ -1294,52 +1294,45 @@ class Lowerer {
   // and nothing else in the value can run code that changes the list
   // (arithmetic on ints and floats, locals, constants, fields). Null if not.
   const IrExpr* sameItemGet(const IrExpr* set) const {
+    auto unconvert = [](const IrExpr* x) { return x->op == IrOp::Convert ? x->args[0] : x; };
+    // A plain local or an int literal: nothing in the value can rebind it.
+    auto stable = [](const IrExpr* x) {
+      return (x->op == IrOp::LoadLocal && x->ival == 0) || x->op == IrOp::ConstInt;
+    };
     auto same = [](const IrExpr* a, const IrExpr* b) {
-      if (a->op != b->op) return false;
-      if (a->op == IrOp::LoadLocal) return a->ival == 0 && b->ival == 0 && a->index == b->index;
-      return a->op == IrOp::ConstInt && a->ival == b->ival;
+      return a->op == b->op && (a->op == IrOp::LoadLocal ? a->index == b->index : a->ival == b->ival);
     };
     const IrExpr* lst = set->args[0];
-    const IrExpr* key = set->args[1];
-    if (lst->op != IrOp::LoadLocal || lst->ival != 0) return nullptr;
-    if (key->op == IrOp::Convert) key = key->args[0];
+    const IrExpr* key = unconvert(set->args[1]);
+    if (lst->op != IrOp::LoadLocal || !stable(lst) || !stable(key)) return nullptr;
     const IrExpr* found = nullptr;
     bool ok = true;
     std::function<void(const IrExpr*)> walk = [&](const IrExpr* x) {
-      if (!ok) return;
       switch (x->op) {
         case IrOp::ConstInt:
         case IrOp::ConstFloat:
         case IrOp::ConstBool:
-        case IrOp::GetField: break;
-        case IrOp::LoadLocal:
-          if (x->ival != 0) ok = false;
-          break;
         case IrOp::Convert: break;
+        case IrOp::LoadLocal: ok = ok && x->ival == 0; break;
+        case IrOp::GetField: ok = ok && x->args[0]->op == IrOp::LoadLocal; break;
         case IrOp::Arith:  // on ints and floats: no user code (+ - * on a list would be)
-          if (x->operand_repr != Repr::Int && x->operand_repr != Repr::Float) ok = false;
+          ok = ok && (x->operand_repr == Repr::Int || x->operand_repr == Repr::Float);
           break;
-        case IrOp::Neg:
-          if (x->repr != Repr::Int && x->repr != Repr::Float) ok = false;
-          break;
-        case IrOp::CallRt: {
-          const IrExpr* k = x->args.size() == 2 ? x->args[1] : nullptr;
-          if (k && k->op == IrOp::Convert) k = k->args[0];
-          if (isListGet(x) && (x->ival & 2) && !found && same(x->args[0], lst) && same(k, key)) {
+        case IrOp::Neg: ok = ok && (x->repr == Repr::Int || x->repr == Repr::Float); break;
+        case IrOp::CallRt:
+          // A read of a list: its slow path raises IndexError at worst.
+          ok = ok && isListGet(x) && (x->ival & 2);
+          if (ok && !found && stable(x->args[0]) && same(x->args[0], lst) && stable(unconvert(x->args[1])) &&
+              same(unconvert(x->args[1]), key)) {
             found = x;
             return;  // (its operands are the set's)
           }
-          // Another read of a list: its slow path raises IndexError at worst.
-          if (!isListGet(x) || !(x->ival & 2)) ok = false;
           break;
-        }
-        default: ok = false; return;
+        default: ok = false;
       }
-      if (x->op == IrOp::GetField && !x->args.empty() && x->args[0]->op != IrOp::LoadLocal) ok = false;
-      for (const IrExpr* a : x->args) walk(a);
+      if (ok)
+        for (const IrExpr* a : x->args) walk(a);
     };
-    if (key->op != IrOp::LoadLocal && key->op != IrOp::ConstInt) return nullptr;
-    if (key->op == IrOp::LoadLocal && key->ival != 0) return nullptr;
     walk(set->args[2]);
     return ok ? found : nullptr;
   }
@@ -1366,9 +1359,10 @@ class Lowerer {
     Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
     Value* slot = b_.CreateInBoundsGEP(i64_, items, index);
     Value* item = b_.CreateLoad(i64_, slot);
-    item_override_[get] = LV{item, Repr::Value, false};  // borrowed: the list holds it until the store
+    item_get_ = get;
+    item_ = LV{item, Repr::Value, false};  // borrowed: the list holds it until the store
     LV v = expr(e->args[2]);
-    item_override_.erase(get);
+    item_get_ = nullptr;
     // Nothing in the value can have touched the list: the slot still holds item.
     if (!neverHeap(e->args[2]) && !owns(v)) incref(v.v);
     b_.CreateStore(v.v, slot);
@@ -1393,12 +1387,11 @@ class Lowerer {
       }
     // The get of an `x[i] op= v` being lowered by augmentedItemSet: the item
     // it has read (whether the get is reached as a call or under a Convert).
-    if (get)
-      if (auto it = item_override_.find(e); it != item_override_.end()) {
-        out = convert(it->second, want);
-        if (refcounted(want)) out = own(out);
-        return true;
-      }
+    if (get && e == item_get_) {
+      out = convert(item_, want);
+      if (refcounted(want)) out = own(out);
+      return true;
+    }
     bool len = n == "molt_len" && e->sig == "l:v";
     bool app = n == "molt_list_append" && e->sig == "s:vv";
     if (!get && !set && !len && !app) return false;
@@ -2018,7 +2011,7 @@ class Lowerer {
     }
     b_.CreateCondBr(cond, body, orelse);
     b_.SetInsertPoint(body);
-    if (raw_target) b_.CreateStore(raw_shifted_[target.index] ? b_.CreateShl(i, 16) : i, raw_target);
+    if (raw_target) storeRawWord(target.index, LV{boxSmall(i), Repr::Int, false, i, b_.getTrue()});
     else if (plain_store) b_.CreateStore(boxSmall(i), slotOf(target));
     else storeTo(target, LV{small ? boxSmall(i) : fromI64(i), Repr::Int, true});
     loops_.push_back({done, latch, nullptr, handlers_active_});
@@ -2208,6 +2201,10 @@ class Lowerer {
     if (raw_shifted_[local]) return fromHraw(w);
     return {boxSmall(w), Repr::Int, false, w, b_.getTrue()};
   }
+  // Stores small int x into local's raw slot, in the form loadRaw reads.
+  void storeRawWord(uint32_t local, const LV& x) {
+    b_.CreateStore(raw_shifted_[local] ? hrawOf(x) : rawOf(x), raw_[local]);
+  }
   // A store to a raw local: a small int stays raw; anything else (a big int,
   // a bool, None from `del`) goes to the ordinary slot and the rest of the
   // region runs in the boxed copy, from the end of this statement.
@@ -2224,7 +2221,7 @@ class Lowerer {
     b_.CreateStore(x.v, locals_[t.index]);  // takes the reference; the old value was a small int or None
     resumeBoxed(after->second);
     b_.SetInsertPoint(ok);
-    b_.CreateStore(raw_shifted_[t.index] ? hrawOf(x) : rawOf(x), raw);
+    storeRawWord(t.index, x);
   }
   // Leaving the speculative copy continues the boxed copy in the middle of
   // its loops. A direct branch there would enter those loops other than
@@ -2310,8 +2307,7 @@ class Lowerer {
     for (uint32_t i : r.locals) {
       raw_[i] = entryAlloca(i64_);
       raw_shifted_[i] = std::find(r.counters.begin(), r.counters.end(), i) == r.counters.end();
-      Value* v = b_.CreateLoad(i64_, locals_[i]);
-      b_.CreateStore(raw_shifted_[i] ? b_.CreateShl(v, 16) : unboxSmall(v), raw_[i]);
+      storeRawWord(i, LV{b_.CreateLoad(i64_, locals_[i]), Repr::Int, false});
     }
     spec_ = true;
     spec_err_.clear();
@@ -2569,7 +2565,8 @@ class Lowerer {
   int32_t err_line_ = 0;
   std::vector<Loop> loops_;
   int handlers_active_ = 0;
-  std::map<const IrExpr*, LV> item_override_;  // augmentedItemSet: the item its get reads
+  const IrExpr* item_get_ = nullptr;  // augmentedItemSet: the get inside the value, which reads item_
+  LV item_;
   std::vector<Value*> handler_exc_;  // per active handler: its exception (owned; released on leaving)
   Function* incref_fn_ = nullptr;
   Function* decref_fn_ = nullptr;
