@@ -46,6 +46,9 @@ extern "C" MoltValue molt_dict_new(void) {
         return i;
       }
       if (e->hash == hash) {
+        // (eq_bool compares two strs the same way, but behind a call and
+        // its float and identity tests: equal, distinct str keys are the
+        // common case of a lookup.)
         int r = is_str(key) && is_str(e->key) ? str_eq(e->key, key) : eq_bool(e->key, key);
         if (r < 0) {
           *err = 1;

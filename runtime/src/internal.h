@@ -338,6 +338,10 @@ int set_isub(V a, V b);
 int set_iand(V a, V b);
 int set_ixor(V a, V b);
 int list_inplace_repeat(V l, int64_t k); // list.cpp: `l *= k`
+// len items repeated k (> 0) times would not fit: MemoryError, as CPython's.
+static inline bool repeat_too_big(int64_t len, int64_t k) {
+  return len && (k > INT64_MAX / 16 / len || len * k > kMaxObjectBytes / 8);
+}
 
 // ---- str internals --------------------------------------------------------
 V str_new_utf8(const char *s, int64_t n);           // computes ncp/ascii

@@ -38,7 +38,7 @@ int list_inplace_repeat(V lv, int64_t k) {
   int64_t len = l->len;
   if (k <= 0) return molt_list_clear(lv) < 0 ? -1 : 0;
   if (k == 1 || len == 0) return 0;
-  if (k > INT64_MAX / 16 / len || len * k > kMaxObjectBytes / 8) {
+  if (repeat_too_big(len, k)) {
     err_no_memory();
     return -1;
   }

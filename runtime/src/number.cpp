@@ -59,16 +59,23 @@ static V seq_concat(V a, V b) {
   return MOLT_STOP; // not a sequence
 }
 
+// The count of `seq * n` / `seq *= n`; false (OverflowError set) past 64 bits.
+static bool repeat_count(V n, int64_t *k) {
+  if (int_fits_i64(n, k)) return true;
+  err_fmt(MOLT_EXC_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");
+  return false;
+}
+
 static V seq_repeat(V seq, V n) {
   int64_t k;
-  if (!int_fits_i64(n, &k)) return err_fmt(MOLT_EXC_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");
+  if (!repeat_count(n, &k)) return MOLT_NULL;
   if (k < 0) k = 0;
   if (is_str(seq)) return str_mul(seq, k);
   if (is_list(seq) || is_tuple(seq)) {
     bool l = is_list(seq);
     int64_t len = l ? LIST(seq)->len : TUPLE(seq)->len;
     V *items = l ? LIST(seq)->items : TUPLE(seq)->items;
-    if (len && (k > INT64_MAX / 16 / len || len * k > kMaxObjectBytes / 8)) return err_no_memory();
+    if (repeat_too_big(len, k)) return err_no_memory();
     if (l) {
       V r = list_new(len * k); // capacity len * k: filled in place
       V *dst = LIST(r)->items;
@@ -160,7 +167,7 @@ extern "C" MoltValue molt_iadd_steal(MoltValue a, MoltValue b) {
 extern "C" MoltValue molt_imul(MoltValue a, MoltValue b) {
   if (is_list(a) && is_intlike(b)) {
     int64_t k;
-    if (!int_fits_i64(b, &k)) return err_fmt(MOLT_EXC_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");
+    if (!repeat_count(b, &k)) return MOLT_NULL;
     if (list_inplace_repeat(a, k) < 0) return MOLT_NULL;
     return incref(a);
   }

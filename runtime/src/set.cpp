@@ -407,19 +407,9 @@ extern "C" MoltValue molt_set_difference(MoltValue a, MoltValue b) {
 extern "C" MoltValue molt_set_symmetric_difference(MoltValue a, MoltValue b) {
   REQUIRE_SET(a, MOLT_NULL);
   V r = molt_set_new();
-  if (molt_set_update(r, b) < 0) {
+  if (molt_set_update(r, b) < 0 || set_ixor(r, a) < 0) {
     decref(r);
     return MOLT_NULL;
-  }
-  Set *o = AS(Set, a);
-  for (int64_t i = 0; i <= o->mask; i++) {
-    V k = o->table[i].key;
-    if (!live(k)) continue;
-    int removed = discard(r, k);
-    if (removed < 0 || (!removed && add_entry(AS(Set, r), k, o->table[i].hash) < 0)) {
-      decref(r);
-      return MOLT_NULL;
-    }
   }
   return r;
 }
