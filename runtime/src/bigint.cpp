@@ -805,17 +805,26 @@ int64_t int_hash(V a) {
 
 // ---- str conversions ------------------------------------------------------------
 
+static V int_to_str_general(V a, int base);
 V int_to_str(V a, int base) {
   a = norm_bool(a);
   if (base == 10 && molt_is_smallint(a)) {
-    char tmp[32]; // digits written backwards from the end (no snprintf: str(i) is hot)
-    int64_t x = molt_unbox_smallint(a);
-    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char *end = tmp + sizeof tmp, *p = end;
-    // Two digits per division: half the dependent multiply chain.
+    // str(i) is hot (string building): the digits go straight into the new
+    // str, written backwards from its end, two per division (half the
+    // dependent multiply chain); no snprintf, no buffer copy.
     static const char kPairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
+    int64_t x = molt_unbox_smallint(a);
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    if (x >= 0 && u < 10) { // the interned one-character strs
+      char c = (char)('0' + u);
+      return str_new_known(&c, 1, 1, true);
+    }
+    int k = 1 + (x < 0);
+    for (uint64_t p10 = 10; u >= p10; p10 *= 10) k++; // |x| < 2**47 < 10**15: p10 cannot overflow
+    Str *o = str_new_raw(k, k, true);
+    char *p = o->data + k;
     while (u >= 100) {
       unsigned r = (unsigned)(u % 100);
       u /= 100;
@@ -829,9 +838,14 @@ V int_to_str(V a, int base) {
       *--p = (char)('0' + u);
     }
     if (x < 0) *--p = '-';
-    int k = (int)(end - p);
-    return str_new_known(p, k, k, true);
+    return BOX(o);
   }
+  return int_to_str_general(a, base);
+}
+
+// Any base, any size. Kept out of int_to_str so that str(small int) does not
+// pay for this frame.
+__attribute__((noinline)) static V int_to_str_general(V a, int base) {
   Mag m;
   load(a, &m);
   if (m.n == 0) return molt_str_from_cstr("0");

@@ -282,10 +282,73 @@ static inline void xdecref(V v) {
 }
 
 void *molt_alloc_object(size_t size, uint32_t type); // rc = 1, zero-filled
+
+// Free lists hide use-after-free from AddressSanitizer, so sanitizer builds
+// do without them.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(MOLT_NO_FREE_LISTS)
+#define MOLT_NO_FREE_LISTS 1
+#endif
+#ifndef MOLT_NO_FREE_LISTS
+#define MOLT_NO_FREE_LISTS 0
+#endif
+
+// Small str objects are allocated in 16-byte size classes (str_alloc_size)
+// and recycled through one free list per class, linked through the header
+// word (object.cpp's str_recycle): building and dropping short strings in a
+// loop (str(i), split, join) then costs no malloc/free. The invariant that
+// makes reuse safe: every str block of a small size was allocated (or
+// reallocated, str_iadd_steal) with
+// str_alloc_size(offsetof(Str, data) + cap + 1) bytes.
+static const size_t kSmallStrMax = 128;
+static const uint32_t kMaxFreeStrs = 4096;
+struct StrFreeLists {
+  void *head[kSmallStrMax / 16 + 1];
+  uint32_t n[kSmallStrMax / 16 + 1];
+};
+extern StrFreeLists g_str_free;
+inline size_t str_alloc_size(size_t size) {
+  return size <= kSmallStrMax ? (size + 15) & ~(size_t)15 : size;
+}
+void *str_alloc_slow(size_t size);
 // str objects: rc = 1, type str, NOT zero-filled (may be a recycled block of
 // str_alloc_size(size) bytes); grow one with molt_xrealloc(p, str_alloc_size(n)).
-void *str_alloc(size_t size);
-size_t str_alloc_size(size_t size);
+// Inline because building strs is most of what string code does: the pop
+// is a few instructions, a call around it was a third of them.
+inline void *str_alloc(size_t size) {
+#if !MOLT_NO_FREE_LISTS
+  size = str_alloc_size(size);
+  if (size <= kSmallStrMax) {
+    size_t k = size / 16;
+    if (void *p = g_str_free.head[k]) {
+      memcpy(&g_str_free.head[k], p, sizeof(void *));
+      g_str_free.n[k]--;
+      MoltObject *o = (MoltObject *)p;
+      o->rc = 1;
+      o->type = MOLT_TYPE_STR;
+      return o;
+    }
+  }
+#endif
+  return str_alloc_slow(size);
+}
+// A new str of n bytes whose data (but not the NUL after it) the caller
+// fills in. Only for n >= 2: the empty and one-character strings are
+// interned by str_new_known.
+inline Str *str_new_raw(int64_t n, int64_t ncp, bool ascii) {
+  Str *o = (Str *)str_alloc(offsetof(Str, data) + (size_t)n + 1);
+  o->nbytes = n;
+  o->cap = n;
+  o->ncp = ncp;
+  o->hash = -1;
+  o->ascii = ascii;
+  o->data[n] = 0;
+  return o;
+}
 void *molt_xmalloc(size_t n);
 void *molt_xrealloc(void *p, size_t n);
 
@@ -407,7 +470,15 @@ bool to_double(V v, double *out); // int/bool/float -> double (sets OverflowErro
 
 // ---- containers -----------------------------------------------------------
 V list_new(int64_t cap);
-int list_append_steal(V l, V x);
+void list_grow(List *l, int64_t need); // capacity >= need, growing by half
+// Appends x, taking over the caller's reference. Inline: split and other
+// list builders call it once per item.
+inline int list_append_steal(V lv, V x) {
+  List *l = (List *)OBJ(lv);
+  if (l->len == l->cap) list_grow(l, l->len + 1);
+  l->items[l->len++] = x;
+  return 0;
+}
 static inline List *LIST(V v) { return AS(List, v); }
 V tuple_new(int64_t n);
 static inline Tuple *TUPLE(V v) { return AS(Tuple, v); }

@@ -23,7 +23,7 @@ extern "C" MoltValue molt_expect_list(MoltValue v) {
   return err_fmt(MOLT_EXC_TYPE_ERROR, "cast to a list type given a '%s' object (Molt checks casts to list)", tname(v));
 }
 
-static void list_grow(List *l, int64_t need) {
+void list_grow(List *l, int64_t need) {
   if (need <= l->cap) return;
   int64_t nc = l->cap + (l->cap >> 1) + 4;
   if (nc < need) nc = need;
@@ -49,12 +49,6 @@ int list_inplace_repeat(V lv, int64_t k) {
   return 0;
 }
 
-int list_append_steal(V lv, V x) {
-  List *l = LIST(lv);
-  if (l->len == l->cap) list_grow(l, l->len + 1);
-  l->items[l->len++] = x;
-  return 0;
-}
 
 #define REQUIRE_LIST(v, name, err)                                                                                 \
   if (!is_list(v)) {                                                                                               \

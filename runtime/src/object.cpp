@@ -254,65 +254,25 @@ extern "C" MoltValue molt_type_of(MoltValue v) { return molt_type_object(molt_ty
 
 // ---- deallocation -----------------------------------------------------------
 
-// Free lists hide use-after-free from AddressSanitizer, so sanitizer builds
-// do without them.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MOLT_NO_FREE_LISTS 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(MOLT_NO_FREE_LISTS)
-#define MOLT_NO_FREE_LISTS 1
-#endif
-#ifndef MOLT_NO_FREE_LISTS
-#define MOLT_NO_FREE_LISTS 0
-#endif
 #if !MOLT_NO_FREE_LISTS
 static const uint32_t kMaxFreeStructs = 4096;
 #endif
 
-// Small str objects are allocated in 16-byte size classes (str_alloc_size)
-// and recycled through one free list per class, linked through the header
-// word: building and dropping short strings in a loop (str(i), split, join)
-// then costs no malloc/free. The invariant that makes reuse safe: every str
-// block of a small size was allocated (or reallocated, str_iadd_steal) with
-// str_alloc_size(offsetof(Str, data) + cap + 1) bytes.
-static const size_t kSmallStrMax = 128;
 #if !MOLT_NO_FREE_LISTS
-static const uint32_t kMaxFreeStrs = 4096;
-static void *g_free_strs[kSmallStrMax / 16 + 1];
-static uint32_t g_n_free_strs[kSmallStrMax / 16 + 1];
+StrFreeLists g_str_free;
 #endif
 
-size_t str_alloc_size(size_t size) { return size <= kSmallStrMax ? (size + 15) & ~(size_t)15 : size; }
-
-void *str_alloc(size_t size) {
-  size = str_alloc_size(size);
-#if !MOLT_NO_FREE_LISTS
-  if (size <= kSmallStrMax) {
-    size_t k = size / 16;
-    if (void *p = g_free_strs[k]) {
-      memcpy(&g_free_strs[k], p, sizeof(void *));
-      g_n_free_strs[k]--;
-      MoltObject *o = (MoltObject *)p;
-      o->rc = 1;
-      o->type = MOLT_TYPE_STR;
-      return o;
-    }
-  }
-#endif
-  return molt_alloc_object(size, MOLT_TYPE_STR);
-}
+void *str_alloc_slow(size_t size) { return molt_alloc_object(str_alloc_size(size), MOLT_TYPE_STR); }
 
 static bool str_recycle(MoltObject *o) {
 #if !MOLT_NO_FREE_LISTS
   size_t size = str_alloc_size(offsetof(Str, data) + (size_t)((Str *)o)->cap + 1);
   if (size > kSmallStrMax) return false;
   size_t k = size / 16;
-  if (g_n_free_strs[k] >= kMaxFreeStrs) return false;
-  memcpy(o, &g_free_strs[k], sizeof(void *));
-  g_free_strs[k] = o;
-  g_n_free_strs[k]++;
+  if (g_str_free.n[k] >= kMaxFreeStrs) return false;
+  memcpy(o, &g_str_free.head[k], sizeof(void *));
+  g_str_free.head[k] = o;
+  g_str_free.n[k]++;
   return true;
 #else
   (void)o;

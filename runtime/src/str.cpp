@@ -63,20 +63,6 @@ V Buf::take_str() {
 static Str *g_empty = nullptr;
 static Str *g_chars[128];
 
-// A new str of n bytes whose data (but not the NUL after it) the caller
-// fills in. Only for n >= 2: the empty and one-character strings are
-// interned by str_new_known.
-static Str *str_new_raw(int64_t n, int64_t ncp, bool ascii) {
-  Str *o = (Str *)str_alloc(offsetof(Str, data) + (size_t)n + 1);
-  o->nbytes = n;
-  o->cap = n;
-  o->ncp = ncp;
-  o->hash = -1;
-  o->ascii = ascii;
-  o->data[n] = 0;
-  return o;
-}
-
 V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
   if (n == 0 && g_empty) return BOX(g_empty);
   if (n == 1 && (unsigned char)s[0] < 128 && g_chars[(unsigned char)s[0]]) return BOX(g_chars[(unsigned char)s[0]]);
@@ -260,10 +246,18 @@ V str_slice(V v, int64_t a, int64_t, int64_t st, int64_t n) {
   return r;
 }
 
+// The first c in h[0, n). Fields split out of a line are mostly short: a
+// byte loop finds a near separator before a call to memchr would return.
+static inline const char *find_byte(const char *h, int64_t n, char c) {
+  int64_t near = n < 16 ? n : 16;
+  for (int64_t i = 0; i < near; i++)
+    if (h[i] == c) return h + i;
+  return n > 16 ? (const char *)memchr(h + 16, c, (size_t)(n - 16)) : nullptr;
+}
 static const char *mem_find(const char *h, int64_t hn, const char *nd, int64_t nn) {
   if (nn == 0) return h;
   if (nn > hn) return nullptr;
-  if (nn == 1) return (const char *)memchr(h, nd[0], (size_t)hn); // split(","): the common case
+  if (nn == 1) return find_byte(h, hn, nd[0]); // split(","): the common case
   const char *end = h + hn - nn;
   for (const char *p = h; p <= end; p++) {
     p = (const char *)memchr(p, nd[0], (size_t)(end - p + 1));
@@ -428,6 +422,20 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
   if (p->nbytes == 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "empty separator");
   V out = list_new(0);
   int64_t i = 0;
+  if (p->nbytes == 1 && s->ascii) { // s.split(","): one byte scan, fields made in place
+    char c = p->data[0];
+    while (maxsplit != 0) {
+      const char *f = find_byte(s->data + i, s->nbytes - i, c);
+      if (!f) break;
+      int64_t j = f - s->data;
+      list_append_steal(out, str_new_known(s->data + i, j - i, j - i, true));
+      i = j + 1;
+      if (maxsplit > 0) maxsplit--;
+    }
+    int64_t rest = s->nbytes - i;
+    list_append_steal(out, str_new_known(s->data + i, rest, rest, true));
+    return out;
+  }
   while (maxsplit != 0) {
     const char *f = mem_find(s->data + i, s->nbytes - i, p->data, p->nbytes);
     if (!f) break;
@@ -494,6 +502,16 @@ extern "C" MoltValue molt_str_join(MoltValue sep, MoltValue iterable) {
     ascii = ascii && sp->ascii;
   }
   auto fill = [&](char *w) {
+    if (sp->nbytes == 1) { // ",".join(parts): the common case, one store per separator
+      char c = sp->data[0];
+      for (int64_t i = 0; i < l->len; i++) {
+        if (i) *w++ = c;
+        Str *x = STR(l->items[i]);
+        copy_bytes(w, x->data, (size_t)x->nbytes);
+        w += x->nbytes;
+      }
+      return;
+    }
     for (int64_t i = 0; i < l->len; i++) {
       if (i) {
         copy_bytes(w, sp->data, (size_t)sp->nbytes);

@@ -179,3 +179,43 @@ TEST_CASE("dict lookups with equal str keys that are distinct objects") {
   CHECK(repr(molt_dict_get(d, S("abcdefgi"), N())) == "None");
   CHECK(repr(molt_dict_getitem(d, S("abcd "))) == "ERR KeyError: 'abcd '");
 }
+
+// str(small int) writes its digits straight into the new str: every digit
+// count, both signs, the smallint bounds, and the interned single digits.
+TEST_CASE("str of small ints at every digit count") {
+  long long p = 1;
+  for (int d = 1; d <= 15; d++, p *= 10) {
+    for (long long x : {p, p - 1, 2 * p + 7, -p, -(p - 1), -(3 * p + 1)}) {
+      CHECK(str(Val(molt_str(I(x)))) == std::to_string(x));
+    }
+  }
+  CHECK(str(Val(molt_str(I(MOLT_SMALLINT_MAX)))) == std::to_string(MOLT_SMALLINT_MAX));
+  CHECK(str(Val(molt_str(I(MOLT_SMALLINT_MIN)))) == std::to_string(MOLT_SMALLINT_MIN));
+  for (int x = 0; x < 10; x++) { // the interned one-character strs
+    Val a = molt_str(I(x)), b = molt_str(I(x));
+    CHECK(a.v == b.v);
+  }
+  Val big = molt_mul(I(MOLT_SMALLINT_MAX), I(10)); // past the small-int path
+  CHECK(str(Val(molt_str(big))) == std::to_string((long long)MOLT_SMALLINT_MAX * 10));
+}
+
+// split on one ASCII byte scans the first 16 bytes inline and memchr()s the
+// rest: separators on both sides of that boundary, empty fields, maxsplit.
+TEST_CASE("split on one byte around the inline scan's 16-byte window") {
+  for (int at = 0; at <= 40; at++) {
+    std::string s(at, 'a');
+    s += ",";
+    s += std::string(20, 'b');
+    std::string want = "['" + std::string(at, 'a') + "', '" + std::string(20, 'b') + "']";
+    CHECK(repr(split(s.c_str(), S(","))) == want);
+  }
+  CHECK(repr(split(",,", S(","))) == "['', '', '']");
+  CHECK(repr(split("a,b,c,d", S(","), 2)) == "['a', 'b', 'c,d']");
+  CHECK(repr(split("a,b", S(","), 0)) == "['a,b']");
+  CHECK(repr(split("x", S(","))) == "['x']");
+  CHECK(repr(split("\xc3\xa9,b,\xc3\xa9", S(","))) == "['\xc3\xa9', 'b', '\xc3\xa9']");
+  CHECK(molt_len(Val(molt_getitem(split("\xc3\xa9\xc3\xa9,b", S(",")), I(0)))) == 2);
+  CHECK(str(molt_str_join(S("-"), L({S("ab"), S(""), S("c"), S("defghijklmnopqrstuvwxyz")}))) ==
+        "ab--c-defghijklmnopqrstuvwxyz");
+  CHECK(str(molt_str_join(S("-"), L({}))) == "");
+}
