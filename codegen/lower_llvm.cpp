@@ -818,6 +818,7 @@ class Lowerer {
       }
       case IrOp::Convert:
         if (LV out; isListGet(e->args[0]) && listFastPath(e->args[0], out, e->repr)) return out;
+        if (LV out; sqrtFastPath(e->args[0], out, e->repr)) return out;
         return convert(expr(e->args[0]), e->repr);
       case IrOp::Arith: return arith(e);
       case IrOp::Compare: {
@@ -1167,21 +1168,7 @@ class Lowerer {
       return {d, Repr::Value, true};
     }
     if (LV out; listFastPath(e, out, e->repr)) return out;
-    if (e->name == "molt_math_sqrt" && e->sig == "v:v" && e->args[0]->op == IrOp::Convert &&
-        e->args[0]->args[0]->repr == Repr::Float) {
-      // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
-      // negative numbers and NaN go to the runtime (ValueError / nan).
-      LV x = expr(e->args[0]->args[0]);
-      Value* r = diamond(
-          b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), "sqrt",
-          [&] { return b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v); },
-          [&] {
-            Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
-            checkNull(bits);
-            return b_.CreateBitCast(bits, f64_);
-          });
-      return convert(LV{r, Repr::Float, false}, e->repr);
-    }
+    if (LV out; sqrtFastPath(e, out, e->repr)) return out;
     std::string_view sig = e->sig;
     char ret = sig[0];
     size_t n_fixed = e->args.size() - e->n_array;
@@ -1373,6 +1360,28 @@ class Lowerer {
     listFastPath(e, unused, Repr::Value, /*allow_augmented=*/false);
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
+  }
+
+  // math.sqrt of a float: the sqrt instruction for x >= 0 (and +inf);
+  // negative numbers and NaN go to the runtime (ValueError / nan). `want`
+  // is the representation the caller needs: a float used as a float (the
+  // sqrt inside an expression, or a Convert around the call) stays a
+  // double instead of being boxed and type-tested back.
+  bool sqrtFastPath(const IrExpr* e, LV& out, Repr want) {
+    if (e->op != IrOp::CallRt || e->name != "molt_math_sqrt" || e->sig != "v:v" ||
+        e->args[0]->op != IrOp::Convert || e->args[0]->args[0]->repr != Repr::Float)
+      return false;
+    LV x = expr(e->args[0]->args[0]);
+    Value* r = diamond(
+        b_.CreateFCmpOGE(x.v, llvm::ConstantFP::get(f64_, 0.0)), "sqrt",
+        [&] { return b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x.v); },
+        [&] {
+          Value* bits = b_.CreateCall(rtFn("molt_math_sqrt", i64_, {i64_}), {boxDouble(x.v)});
+          checkNull(bits);
+          return b_.CreateBitCast(bits, f64_);
+        });
+    out = convert(LV{r, Repr::Float, false}, want);
+    return true;
   }
 
   bool listFastPath(const IrExpr* e, LV& out, Repr want, bool allow_augmented = true) {
