@@ -83,7 +83,11 @@ static V seq_repeat(V seq, V n) {
       for (int64_t i = 0; i < len; i++) any_ptr |= molt_is_ptr(items[i]);
       if (!any_ptr) { // `[False] * n`, `[0] * n`: no refcounts, a plain fill
         if (len == 1) {
-          for (int64_t j = 0; j < k; j++) dst[j] = items[0];
+          // (count and v are copies: k's address was taken, so through it
+          // the loop would reload the count after every store, unvectorized.)
+          const int64_t count = k;
+          const V v = items[0];
+          for (int64_t j = 0; j < count; j++) dst[j] = v;
         } else {
           for (int64_t j = 0; j < k; j++) memcpy(dst + j * len, items, sizeof(V) * (size_t)len);
         }

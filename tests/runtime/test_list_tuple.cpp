@@ -120,3 +120,27 @@ TEST_CASE("self-referential list repr") {
   CHECK(repr(l) == "[1, [...]]");
   molt_list_clear(l); // break the cycle (cycles are not collected)
 }
+
+// A dying list skips runs of 16 items holding no object after one test
+// (object.cpp): an object at any position around those runs, in lists of
+// any length, is still released exactly once.
+TEST_CASE("a dying list releases objects at every position around its 16-item runs") {
+  auto rc = [](MoltValue v) { return *(const uint32_t *)molt_unbox_ptr(v); };
+  for (int64_t len : {1, 15, 16, 17, 31, 32, 33, 48, 50}) {
+    for (int64_t at : {0, 1, 14, 15, 16, 17, 31, 32, 33, 47, 49}) {
+      if (at >= len) continue;
+      Val held = S("held by the list");
+      uint32_t before = rc(held);
+      {
+        Val l = molt_list_new(0);
+        for (int64_t i = 0; i < len; i++) CHECK(molt_list_append(l, i == at ? held.v : I(i).v) == 0);
+        CHECK(rc(held) == before + 1);
+      }
+      CHECK(rc(held) == before);
+    }
+  }
+  // [False] * n and its death: the fill and the skip.
+  Val flags = molt_mul(L({B(false)}), I(1000));
+  CHECK(molt_len(flags) == 1000);
+  CHECK(repr(molt_getitem(flags, I(999))) == "False");
+}
