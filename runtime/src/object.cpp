@@ -5,6 +5,9 @@
 // table maps type ids to names, parents and (for user classes) descriptors;
 // it is a growable array because user classes register at startup.
 #include "internal.h"
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include <stdarg.h>
 
@@ -14,14 +17,30 @@
   abort();
 }
 
+// A block of several MiB (a big list's items) is filled right away: with
+// transparent huge pages offered per region (the common "madvise" setting)
+// its first touch costs a fault per 2 MiB instead of one per 4 KiB page.
+static void advise_huge(void *p, size_t n) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t kHuge = (uintptr_t)2 << 20;
+  if (n < 2 * kHuge) return;
+  uintptr_t b = ((uintptr_t)p + kHuge - 1) & ~(kHuge - 1), e = ((uintptr_t)p + n) & ~(kHuge - 1);
+  if (e > b) madvise((void *)b, e - b, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
 void *molt_xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p) molt_fatal(__FILE__, __LINE__, "out of memory");
+  advise_huge(p, n);
   return p;
 }
 void *molt_xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q) molt_fatal(__FILE__, __LINE__, "out of memory");
+  advise_huge(q, n);
   return q;
 }
 bool gc_is_container_type(uint32_t type);
