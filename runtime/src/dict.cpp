@@ -153,16 +153,40 @@ static inline int hash_key(V key, int64_t *h) {
   return (*h == -1 && molt_err_occurred()) ? -1 : 0;
 }
 
+__attribute__((noinline)) static int dict_set_general(V d, V k, V v);
+__attribute__((noinline)) static int release_then_ok(V old) {
+  decref(old);
+  return 0;
+}
+
+// d[k] = v right after a lookup of the same key object (the memo): a store
+// in a function with no frame; releasing an old object is a tail call.
 extern "C" int molt_dict_set(MoltValue d, MoltValue k, MoltValue v) {
-  REQUIRE_DICT(d, "__setitem__", -1);
-  if (DictEntry *e = memo_hit(AS(Dict, d), k)) {
-    V old = e->value;
-    e->value = incref(v);
-    decref(old);
-    return 0;
+  if (MOLT_SPEED_PATHS && is_dict(d)) {
+    if (DictEntry *e = memo_hit(AS(Dict, d), k)) {
+      V old = e->value;
+      e->value = incref(v);
+      return molt_is_ptr(old) ? release_then_ok(old) : 0;
+    }
   }
+  return dict_set_general(d, k, v);
+}
+
+static int dict_set_general(V d, V k, V v) {
+  REQUIRE_DICT(d, "__setitem__", -1);
   int64_t h;
   if (hash_key(k, &h) < 0) return -1;
+  // The memo's entry may hold a str equal to k but another object (a word
+  // split out of a line again): the entry is found without a probe.
+  if (is_str(k) && (uint64_t)AS(Dict, d)->last < (uint64_t)AS(Dict, d)->nentries) {
+    DictEntry *e = &AS(Dict, d)->entries[AS(Dict, d)->last];
+    if (e->hash == h && is_str(e->key) && str_eq(e->key, k)) {
+      V old = e->value;
+      e->value = incref(v);
+      decref(old);
+      return 0;
+    }
+  }
   return dict_set_hashed(d, k, h, v);
 }
 
@@ -178,7 +202,29 @@ extern "C" MoltValue molt_dict_getitem(MoltValue d, MoltValue k) {
   return incref(r);
 }
 
+__attribute__((noinline)) static V dict_get_general(V d, V k, V dflt);
+
+// d.get(k, dflt) where k is a str with its hash computed, found at its
+// first probe as the very object stored: a word count's lookup, in a
+// function with no frame to set up (a probe loop or a str comparison here
+// needs one, which costs what it saves). Everything else, collisions and
+// equal strs that are other objects included, takes dict_get_general.
 extern "C" MoltValue molt_dict_get(MoltValue d, MoltValue k, MoltValue dflt) {
+  if (MOLT_SPEED_PATHS && molt_is_ptr(d) && molt_is_ptr(k) && OBJ(d)->type == MOLT_TYPE_DICT && OBJ(k)->type == MOLT_TYPE_STR) {
+    Dict *dd = AS(Dict, d);
+    int64_t h = STR(k)->hash;
+    if (h != -1) {
+      int64_t ix = dd->indices[h & dd->mask];
+      if (ix >= 0 && dd->entries[ix].key == k) {
+        dd->last = ix;
+        return incref(dd->entries[ix].value);
+      }
+    }
+  }
+  return dict_get_general(d, k, dflt);
+}
+
+static V dict_get_general(V d, V k, V dflt) {
   REQUIRE_DICT(d, "get", MOLT_NULL);
   if (DictEntry *e = memo_hit(AS(Dict, d), k)) return incref(e->value);
   int64_t h;

@@ -297,6 +297,16 @@ void *molt_alloc_object(size_t size, uint32_t type); // rc = 1, zero-filled
 #define MOLT_NO_FREE_LISTS 0
 #endif
 
+// Shortcuts that only duplicate a general path for speed (a frameless
+// dict.get, skipping runs of a dying list) are left out of size-optimised
+// builds (the -Oz wasm archive behind `molt build --target wasm`): the
+// same behaviour in fewer bytes.
+#if defined(__OPTIMIZE_SIZE__)
+#define MOLT_SPEED_PATHS 0
+#else
+#define MOLT_SPEED_PATHS 1
+#endif
+
 // Small str objects are allocated in 16-byte size classes (str_alloc_size)
 // and recycled through one free list per class, linked through the header
 // word (object.cpp's str_recycle): building and dropping short strings in a

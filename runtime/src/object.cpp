@@ -362,7 +362,7 @@ static void dealloc_one(MoltObject *o) {
     for (int64_t i = 0; i < l->len; i++) {
       // A run of 16 items holding no object (a `[False] * n` flag list, a
       // list of numbers) is skipped after one vectorized test.
-      if ((i & 15) == 0 && i + 16 <= l->len) {
+      if (MOLT_SPEED_PATHS && (i & 15) == 0 && i + 16 <= l->len) {
         const V *run = l->items + i;
         bool any_ptr = false;
         for (int64_t j = 0; j < 16; j++) any_ptr |= molt_is_ptr(run[j]);

@@ -249,6 +249,7 @@ V str_slice(V v, int64_t a, int64_t, int64_t st, int64_t n) {
 // The first c in h[0, n). Fields split out of a line are mostly short: a
 // byte loop finds a near separator before a call to memchr would return.
 static inline const char *find_byte(const char *h, int64_t n, char c) {
+  if (!MOLT_SPEED_PATHS) return (const char *)memchr(h, c, (size_t)n);
   int64_t near = n < 16 ? n : 16;
   for (int64_t i = 0; i < near; i++)
     if (h[i] == c) return h + i;
@@ -422,7 +423,7 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
   if (p->nbytes == 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "empty separator");
   V out = list_new(0);
   int64_t i = 0;
-  if (p->nbytes == 1 && s->ascii) { // s.split(","): one byte scan, fields made in place
+  if (MOLT_SPEED_PATHS && p->nbytes == 1 && s->ascii) { // s.split(","): one byte scan, fields made in place
     char c = p->data[0];
     while (maxsplit != 0) {
       const char *f = find_byte(s->data + i, s->nbytes - i, c);
@@ -502,7 +503,7 @@ extern "C" MoltValue molt_str_join(MoltValue sep, MoltValue iterable) {
     ascii = ascii && sp->ascii;
   }
   auto fill = [&](char *w) {
-    if (sp->nbytes == 1) { // ",".join(parts): the common case, one store per separator
+    if (MOLT_SPEED_PATHS && sp->nbytes == 1) { // ",".join(parts): the common case, one store per separator
       char c = sp->data[0];
       for (int64_t i = 0; i < l->len; i++) {
         if (i) *w++ = c;

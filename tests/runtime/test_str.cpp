@@ -219,3 +219,30 @@ TEST_CASE("split on one byte around the inline scan's 16-byte window") {
         "ab--c-defghijklmnopqrstuvwxyz");
   CHECK(str(molt_str_join(S("-"), L({}))) == "");
 }
+
+// d[k] = v after a lookup answers from the lookup's entry when k is that
+// entry's key object, or a str equal to it; any other key probes. Stale
+// entries (deleted, moved by a resize) are never answered from.
+TEST_CASE("dict set after get: same object, equal str, other key, after delete and resize") {
+  Val d = molt_dict_new();
+  Val a1 = S("alpha"), a2 = S("alpha"), b = S("beta");
+  CHECK(molt_dict_set(d, a1, I(1)) == 0);
+  CHECK(molt_dict_set(d, b, I(2)) == 0);
+  CHECK(repr(molt_dict_get(d, a1, N())) == "1");
+  CHECK(molt_dict_set(d, a1, I(10)) == 0); // the same object
+  CHECK(repr(molt_dict_get(d, a2, N())) == "10");
+  CHECK(molt_dict_set(d, a2, I(11)) == 0); // an equal str, another object
+  CHECK(molt_len(d) == 2);
+  CHECK(repr(molt_dict_get(d, b, N())) == "2");
+  CHECK(molt_dict_set(d, a2, I(12)) == 0); // the memo holds beta: a probe
+  CHECK(repr(d) == "{'alpha': 12, 'beta': 2}");
+  CHECK(molt_dict_del(d, a1) == 0);
+  CHECK(molt_dict_set(d, a2, I(13)) == 0); // re-inserted at the end
+  CHECK(repr(d) == "{'beta': 2, 'alpha': 13}");
+  for (int i = 0; i < 100; i++) CHECK(molt_dict_set(d, I(i), I(-i)) == 0); // resizes
+  CHECK(repr(molt_dict_get(d, S("alpha"), N())) == "13");
+  CHECK(molt_dict_set(d, S("beta"), I(3)) == 0);
+  CHECK(repr(molt_dict_getitem(d, b)) == "3");
+  CHECK(molt_len(d) == 102);
+  CHECK(repr(molt_dict_get(d, S("gamma"), I(0))) == "0");
+}
