@@ -480,6 +480,9 @@ bool to_double(V v, double *out); // int/bool/float -> double (sets OverflowErro
 
 // ---- containers -----------------------------------------------------------
 V list_new(int64_t cap);
+// A dying list's item array (cap slots at least): kept for reuse by
+// list_new when short, freed otherwise.
+void list_free_items(V *items, int64_t cap);
 void list_grow(List *l, int64_t need); // capacity >= need, growing by half
 // Appends x, taking over the caller's reference. Inline: split and other
 // list builders call it once per item.

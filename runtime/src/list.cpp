@@ -7,11 +7,53 @@
 
 // ---- list -----------------------------------------------------------------------
 
+// Item arrays of 4, 8 and 16 slots are recycled through one free list per
+// size, fed by dying lists (list_free_items): a loop that copies a short
+// list and drops it (fannkuch's perm1.copy()) then costs no malloc/free. A
+// short list gets the smallest of those sizes that holds cap; cap never
+// exceeds the slots its array has, so a dying list's array can serve any
+// size up to its cap. (Not in size-optimised builds: MOLT_SPEED_PATHS.)
+#if !MOLT_NO_FREE_LISTS && MOLT_SPEED_PATHS
+static const int64_t kItemSizes[3] = {4, 8, 16};
+static const uint32_t kMaxFreeItems = 1024;
+static V *g_free_items[3];
+static uint32_t g_n_free_items[3];
+#endif
+
 V list_new(int64_t cap) {
   List *l = (List *)molt_alloc_object(sizeof(List), MOLT_TYPE_LIST);
+#if !MOLT_NO_FREE_LISTS && MOLT_SPEED_PATHS
+  if (cap <= 16) {
+    int k = cap <= 4 ? 0 : cap <= 8 ? 1 : 2;
+    l->cap = kItemSizes[k];
+    if (V *p = g_free_items[k]) {
+      memcpy(&g_free_items[k], p, sizeof(V *)); // linked through the first slot
+      g_n_free_items[k]--;
+      l->items = p;
+    } else {
+      l->items = (V *)molt_xmalloc(sizeof(V) * (size_t)l->cap);
+    }
+    return BOX(l);
+  }
+#endif
   l->cap = cap > 4 ? cap : 4;
   l->items = (V *)molt_xmalloc(sizeof(V) * (size_t)l->cap);
   return BOX(l);
+}
+
+void list_free_items(V *items, int64_t cap) {
+#if !MOLT_NO_FREE_LISTS && MOLT_SPEED_PATHS
+  if (cap >= 4 && cap <= 31) {
+    int k = cap >= 16 ? 2 : cap >= 8 ? 1 : 0;
+    if (g_n_free_items[k] < kMaxFreeItems) {
+      memcpy(items, &g_free_items[k], sizeof(V *));
+      g_free_items[k] = items;
+      g_n_free_items[k]++;
+      return;
+    }
+  }
+#endif
+  free(items);
 }
 extern "C" MoltValue molt_list_new(int64_t cap) { return list_new(cap); }
 

@@ -379,7 +379,7 @@ static void dealloc_one(MoltObject *o) {
       if (x->rc == 1 && x->type == MOLT_TYPE_STR && str_recycle(x)) continue;
       decref(v);
     }
-    free(l->items);
+    list_free_items(l->items, l->cap);
     break;
   }
   case MOLT_TYPE_TUPLE: {

@@ -144,3 +144,21 @@ TEST_CASE("a dying list releases objects at every position around its 16-item ru
   CHECK(molt_len(flags) == 1000);
   CHECK(repr(molt_getitem(flags, I(999))) == "False");
 }
+
+// Short lists take their item arrays from free lists fed by dying lists
+// (list.cpp): arrays handed out again must hold what is asked of them,
+// grow by realloc, and carry nothing over.
+TEST_CASE("recycled item arrays: every capacity, growth past them, no stale items") {
+  for (int round = 0; round < 3; round++) {
+    for (int64_t cap = 0; cap <= 20; cap++) {
+      for (int64_t len : {cap, cap + 1, 2 * cap + 3}) {
+        Val l = molt_list_new(cap);
+        for (int64_t i = 0; i < len; i++) CHECK(molt_list_append(l, I(i * 7 + round)) == 0);
+        CHECK(molt_len(l) == len);
+        for (int64_t i = 0; i < len; i++) CHECK(repr(molt_getitem(l, I(i))) == std::to_string(i * 7 + round));
+        Val c = molt_list_copy(l);
+        CHECK(repr(c) == repr(l));
+      }
+    }
+  }
+}
