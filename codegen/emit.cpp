@@ -75,6 +75,11 @@ std::unique_ptr<llvm::TargetMachine> makeTargetMachine(const EmitOptions& opts, 
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target) return nullptr;
   llvm::TargetOptions to;
+  // Loop headers start a 64-byte line: a short hot loop that straddles two
+  // lines takes two fetches per iteration on current x86 cores (sum_loop's
+  // 30-byte loop ran 1.8x slower when a change elsewhere in the binary
+  // moved it across a line). The default is 16.
+  if (!wasm) to.LoopAlignment = 64;
   auto cg = opts.opt_level == 0 ? llvm::CodeGenOptLevel::None
             : opts.opt_level == 1 ? llvm::CodeGenOptLevel::Less
             : opts.opt_level == 3 ? llvm::CodeGenOptLevel::Aggressive
