@@ -359,18 +359,21 @@ static void dealloc_one(MoltObject *o) {
     break;
   case MOLT_TYPE_LIST: {
     List *l = (List *)o;
-    for (int64_t i = 0; i < l->len; i++) {
-      // A run of 16 items holding no object (a `[False] * n` flag list, a
-      // list of numbers) is skipped after one vectorized test.
-      if (MOLT_SPEED_PATHS && (i & 15) == 0 && i + 16 <= l->len) {
+    int64_t i = 0;
+    // Leading runs of 16 items holding no object (a `[False] * n` flag
+    // list, a list of numbers) are skipped after one vectorized test each;
+    // from the first run holding an object on, items are released one by
+    // one in the plain loop below.
+    if (MOLT_SPEED_PATHS) {
+      while (i + 16 <= l->len) {
         const V *run = l->items + i;
         bool any_ptr = false;
         for (int64_t j = 0; j < 16; j++) any_ptr |= molt_is_ptr(run[j]);
-        if (!any_ptr) {
-          i += 15;
-          continue;
-        }
+        if (any_ptr) break;
+        i += 16;
       }
+    }
+    for (; i < l->len; i++) {
       V v = l->items[i];
       if (!molt_is_ptr(v)) continue; // ints, floats, bools, None: nothing to release
       MoltObject *x = OBJ(v);
