@@ -817,12 +817,16 @@ V int_to_str(V a, int base) {
                                  "8081828384858687888990919293949596979899";
     int64_t x = molt_unbox_smallint(a);
     uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    if (x >= 0 && u < 10) { // the interned one-character strs
-      char c = (char)('0' + u);
-      return str_new_known(&c, 1, 1, true);
-    }
-    int k = 1 + (x < 0);
-    for (uint64_t p10 = 10; u >= p10; p10 *= 10) k++; // |x| < 2**47 < 10**15: p10 cannot overflow
+    if (x >= 0 && u < 10) return str_ascii_char((char)('0' + u)); // interned
+    // Digits of u >= 1 from its bit length: floor(log10(u)) is t or t - 1
+    // for t = bits * log10(2) (1233 / 4096), and one comparison tells which.
+    static const uint64_t kPow10[16] = {1ull,          10ull,          100ull,          1000ull,
+                                        10000ull,      100000ull,      1000000ull,      10000000ull,
+                                        100000000ull,  1000000000ull,  10000000000ull,  100000000000ull,
+                                        1000000000000ull, 10000000000000ull, 100000000000000ull,
+                                        1000000000000000ull};
+    int t = ((64 - __builtin_clzll(u)) * 1233) >> 12; // |x| <= 2**47: t <= 14
+    int k = t - (u < kPow10[t]) + 1 + (x < 0);
     Str *o = str_new_raw(k, k, true);
     char *p = o->data + k;
     while (u >= 100) {

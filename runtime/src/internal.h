@@ -419,6 +419,7 @@ static inline bool repeat_too_big(int64_t len, int64_t k) {
 // ---- str internals --------------------------------------------------------
 V str_new_utf8(const char *s, int64_t n);           // computes ncp/ascii
 V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii);
+V str_ascii_char(char c); // the interned one-character str of c < 0x80
 V str_empty();
 static inline Str *STR(V v) { return AS(Str, v); }
 int64_t utf8_decode(const char *s, int64_t n, int64_t i, uint32_t *cp); // returns next idx

@@ -77,6 +77,7 @@ V str_new_known(const char *s, int64_t n, int64_t ncp, bool ascii) {
   }
   return BOX(o);
 }
+V str_ascii_char(char c) { return str_new_known(&c, 1, 1, true); }
 V str_new_utf8(const char *s, int64_t n) {
   int64_t ncp = 0;
   bool ascii = true;
