@@ -808,6 +808,17 @@ int64_t int_hash(V a) {
 static V int_to_str_general(V a, int base);
 V int_to_str(V a, int base) {
   a = norm_bool(a);
+  if (!MOLT_SPEED_PATHS && base == 10 && molt_is_smallint(a)) { // one digit per division, no tables
+    char tmp[24], *end = tmp + sizeof tmp, *p = end;
+    int64_t x = molt_unbox_smallint(a);
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    do {
+      *--p = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (x < 0) *--p = '-';
+    return str_new_known(p, end - p, end - p, true);
+  }
   if (base == 10 && molt_is_smallint(a)) {
     // str(i) is hot (string building): the digits go straight into the new
     // str, written backwards from its end, two per division (half the
