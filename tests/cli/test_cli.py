@@ -135,6 +135,13 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("wasm build writes a module", r.returncode == 0 and open(out, "rb").read(4) == b"\0asm", r.stderr)
     r = run("build", "--target", "wasm", prog, cwd=tmp)
     expect("wasm build default name", r.returncode == 0 and os.path.exists(os.path.join(tmp, "prog.wasm")), r.stderr)
+    # Issue 7's size budget: a hello-world module under 100 KB (the default
+    # --opt=s build). Sizes are deterministic, so this cannot flake.
+    hello = os.path.join(tmp, "hello.py")
+    write(hello, "print('Hello, world!')\n")
+    r = run("build", "--target", "wasm", hello, "-o", os.path.join(tmp, "hello.wasm"), cwd=tmp)
+    size = os.path.getsize(os.path.join(tmp, "hello.wasm")) if r.returncode == 0 else -1
+    expect("wasm hello world under 100,000 bytes", 0 < size < 100000, f"{size} bytes {r.stderr}")
     bad = os.path.join(tmp, "bad.py")
     write(bad, "def f(x: int) -> str:\n    return x\n")
     r = run("build", "--target", "wasm", bad, "-o", os.path.join(tmp, "bad.wasm"), cwd=tmp)
