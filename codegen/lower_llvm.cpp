@@ -1577,6 +1577,7 @@ class Lowerer {
     BasicBlock* done = newBlock("finally.done");
     b_.CreateBr(done);
     b_.SetInsertPoint(fin_err);
+    if (line_slot_) addTraceback();
     Value* exc = b_.CreateCall(rtFn("molt_err_fetch", i64_, {}), {});
     llvm::AllocaInst* saved = entryAlloca(i64_);
     b_.CreateStore(exc, saved);
@@ -1601,6 +1602,7 @@ class Lowerer {
     block(s->orelse);
     b_.CreateBr(done);
     b_.SetInsertPoint(handler_bb);
+    if (line_slot_) addTraceback();
     Function* matches = rtFn("molt_err_matches", i32_, {i32_});
     for (const IrHandler& h : s->handlers) {
       Value* any = b_.getFalse();
@@ -1695,12 +1697,21 @@ class Lowerer {
     size_t dot = ir_name.rfind('.');
     return dot == std::string::npos ? ir_name : ir_name.substr(dot + 1);
   }
-  // A function's error exit adds its frame (name, the line that failed) to
-  // the pending exception's traceback. The line lives in an alloca written
-  // at each statement; LLVM turns it into constants feeding the error path.
-  void addTraceback(const std::string& name) {
-    b_.CreateCall(rtFn("molt_tb_add", b_.getVoidTy(), {ptr_, i32_}),
-                  {cstring(name, "molt.frame." + name), b_.CreateLoad(i32_, line_slot_)});
+  // An exception arriving in a frame adds the frame (name, the line that
+  // failed) to its traceback once, as CPython's does: at the function's
+  // error exit, and before a `try` handler or `finally` runs (so a caught
+  // exception shown as another one's context lists the frame that caught
+  // it). The frame's call depth, plus one, tells the runtime which
+  // activation added the entry, so an exception that goes on (no handler
+  // matched, a finally re-raises, a bare `raise`) is not added twice: the
+  // frames live at one time have distinct depths, inlined ones included
+  // (an alloca would not do: LLVM gives inlined callees' allocas the same
+  // stack slot as their caller's). The line lives in an alloca written at
+  // each statement; LLVM turns it into constants feeding the error path.
+  void addTraceback() {
+    Value* token = b_.CreateIntToPtr(b_.CreateZExt(b_.CreateAdd(depth_val_, b_.getInt32(1)), i64_), ptr_);
+    b_.CreateCall(rtFn("molt_tb_add", b_.getVoidTy(), {ptr_, i32_, ptr_}),
+                  {cstring(frame_name_, "molt.frame." + frame_name_), b_.CreateLoad(i32_, line_slot_), token});
   }
 
   // Where an error goes from the current point: err_bb_, through a small
@@ -1815,9 +1826,10 @@ class Lowerer {
       case IrStmtKind::Try: tryStmt(s); return;
       case IrStmtKind::Reraise: {
         Value* exc = b_.CreateLoad(i64_, slotOf(s->targets[0]));
-        b_.CreateCall(rtFn("molt_raise", i64_, {i64_}), {exc});
+        b_.CreateCall(rtFn("molt_reraise", b_.getVoidTy(), {i64_}), {exc});
         // Not errTarget(): the frame keeps the line where the exception was
-        // caught (stored on the way into the handler), as CPython's does.
+        // caught (its traceback entry was added on the way into the
+        // handler), as CPython's does.
         b_.CreateBr(err_bb_);
         return;
       }
@@ -2419,6 +2431,7 @@ class Lowerer {
     }
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
     line_slot_ = b_.CreateAlloca(i32_);
+    frame_name_ = frameName(f.name);
     err_line_bb_ = nullptr;
     cur_line_ = f.body.empty() ? 0 : lineOf(f.body.front()->range.begin);
     b_.CreateStore(b_.getInt32(cur_line_), line_slot_);
@@ -2444,7 +2457,7 @@ class Lowerer {
       b_.CreateRet(c64(MOLT_NONE));
     }
     b_.SetInsertPoint(err_bb_);
-    addTraceback(frameName(f.name));
+    addTraceback();
     releaseLocals();
     b_.CreateRet(c64(MOLT_NULL));
     line_slot_ = nullptr;
@@ -2515,6 +2528,7 @@ class Lowerer {
     Function* finish = rtFn("molt_runtime_finish", i32_, {});
     err_bb_ = BasicBlock::Create(ctx_, "error", fn);
     line_slot_ = b_.CreateAlloca(i32_);
+    frame_name_ = "<module>";
     err_line_bb_ = nullptr;
     cur_line_ = 0;
     b_.CreateStore(b_.getInt32(0), line_slot_);
@@ -2541,7 +2555,7 @@ class Lowerer {
     block(ir_.main.body);
     if (!terminated()) b_.CreateRet(b_.CreateCall(finish, {}));
     b_.SetInsertPoint(err_bb_);
-    addTraceback("<module>");
+    addTraceback();
     b_.CreateRet(b_.CreateCall(finish, {}));
     line_slot_ = nullptr;
   }
@@ -2568,6 +2582,7 @@ class Lowerer {
   std::vector<bool> borrowed_;  // per local: a parameter that keeps the caller's reference (never written)
   BasicBlock* err_bb_ = nullptr;
   llvm::AllocaInst* line_slot_ = nullptr;  // the current function's failing line (addTraceback)
+  std::string frame_name_;                   // the name its traceback entries show
   int32_t cur_line_ = 0;                    // line of the statement being lowered
   BasicBlock* err_line_bb_ = nullptr;       // errTarget()'s cache: block, its target and line
   BasicBlock* err_line_target_ = nullptr;

@@ -178,9 +178,13 @@ extern "C" MoltValue molt_raise(MoltValue x) {
     return MOLT_NULL;
   }
   if (!is_exc_obj(x)) return err_fmt(MOLT_EXC_TYPE_ERROR, "exceptions must derive from BaseException");
+  // `raise e` raises anew: the frame it is raised in gets an entry even if
+  // the exception passed through it before (CPython lists it twice then).
+  AS(Exc, x)->tb_frame = nullptr;
   molt_err_set(x);
   return MOLT_NULL;
 }
+extern "C" void molt_reraise(MoltValue exc) { molt_err_set(exc); }
 
 // str(exc): '' for no args, str(arg) for one arg, str(args) otherwise;
 // KeyError with one arg uses repr(arg), like CPython.
@@ -205,9 +209,11 @@ static const int32_t kMaxTb = 4096;
 
 extern "C" void molt_tb_set_file(const char *path) { g_source_path = path; }
 
-extern "C" void molt_tb_add(const char *func, int32_t line) {
+extern "C" void molt_tb_add(const char *func, int32_t line, const void *frame) {
   if (line < 0 || g_pending == MOLT_NULL || !molt_is_ptr(g_pending)) return;
   Exc *x = AS(Exc, g_pending);
+  if (frame && x->tb_frame == frame) return; // entered this frame once already
+  x->tb_frame = frame;
   if (x->ntb == kMaxTb) {
     x->tb_dropped++;
     return;

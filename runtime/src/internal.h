@@ -148,6 +148,7 @@ struct Exc {
   TbEntry *tb;       // frames the exception left, innermost first (molt_tb_add); malloc'ed
   int32_t ntb, tbcap;
   int64_t tb_dropped; // frames past the cap (deep recursion), counted only
+  const void *tb_frame; // the activation that added the last entry (molt_tb_add)
 };
 struct Boxed {
   MoltObject h;

@@ -185,6 +185,20 @@ with tempfile.TemporaryDirectory() as tmp:
         r = run("run", tb, "--", *extra, cwd=tmp)
         expect(f"traceback matches CPython {extra}", r.returncode == want.returncode and r.stderr == want_err,
                f"{r.stderr!r}\n!=\n{want_err!r}")
+    # Chained and re-raised exceptions: the frame that caught an exception
+    # is in its traceback once (bare `raise`, `raise e`, `finally`, nested
+    # handlers, a handler raising another exception, inlined callees).
+    chain = os.path.join(tmp, "chain.py")
+    write(chain, 'import sys\n\n\ndef inner(n: int) -> int:\n    if n > 2:\n        raise ValueError("deep " + str(n))\n    return inner(n + 1)\n\n\ndef bare() -> int:\n    try:\n        return inner(0)\n    except ValueError:\n        raise\n\n\ndef named() -> int:\n    try:\n        return inner(0)\n    except ValueError as e:\n        raise e\n\n\ndef fin() -> int:\n    r = 0\n    try:\n        r = inner(0)\n    finally:\n        print("finally ran")\n    return r\n\n\ndef nested() -> int:\n    try:\n        try:\n            return inner(0)\n        except KeyError:\n            return -1\n    except ValueError:\n        raise KeyError("from nested")\n\n\ndef caught_then_new() -> int:\n    for i in range(3):\n        try:\n            inner(0)\n        except ValueError:\n            pass\n    return inner(1)\n\n\ndef pick(k: int) -> int:\n    if k == 0:\n        return bare()\n    if k == 1:\n        return named()\n    if k == 2:\n        return fin()\n    if k == 3:\n        return nested()\n    return caught_then_new()\n\n\npick(int(sys.argv[1]))\n')
+    for k in "01234":
+        want = subprocess.run([sys.executable, chain, k], capture_output=True, text=True)
+        # (drop the marker lines only: the blank lines around "During handling" stay)
+        want_err = "".join(l for l in want.stderr.splitlines(True) if not l.strip() or set(l.strip()) - set("^~"))
+        for opt in ("--opt=0", "--opt=2"):
+            r = run("run", opt, chain, "--", k, cwd=tmp)
+            expect(f"chained traceback matches CPython (case {k}, {opt})",
+                   r.returncode == want.returncode and r.stderr == want_err and r.stdout == want.stdout,
+                   f"{r.stderr!r}\n!=\n{want_err!r}")
     # An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython's does.
     ki = os.path.join(tmp, "ki.py")
     write(ki, "print('start')\nraise KeyboardInterrupt\n")

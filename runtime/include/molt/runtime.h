@@ -160,6 +160,9 @@ MoltValue molt_exc_new(uint32_t type_id, MoltValue args);
 /** `raise x`: x is an exception instance or a type object. Always returns
  *  MOLT_NULL. Borrows. */
 MoltValue molt_raise(MoltValue x);
+// Bare `raise` in a handler: the handled exception again, keeping its
+// traceback entry for this frame.
+void molt_reraise(MoltValue exc);
 /** `raise x from cause` (cause: exception, type object or None for
  *  `from None`). Always returns MOLT_NULL. Borrows. */
 MoltValue molt_raise_from(MoltValue x, MoltValue cause);
@@ -190,7 +193,9 @@ void molt_err_print(void);
  *  `File "..."` lines); and, from a compiled function's error exit, one frame
  *  (its Python name, the line that failed) added to the pending exception. */
 void molt_tb_set_file(const char *path);
-void molt_tb_add(const char *func, int32_t line);
+// Adds (func, line) to the pending exception's traceback unless the
+// activation `frame` (any address unique to it) already added one.
+void molt_tb_add(const char *func, int32_t line, const void *frame);
 
 /* ===== types / classes ==================================================== */
 
