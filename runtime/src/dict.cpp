@@ -79,6 +79,7 @@ static void dict_resize(Dict *d, int64_t minused) {
   d->nentries = w;
   d->entcap = usable(size);
   d->entries = (DictEntry *)molt_xrealloc(d->entries, sizeof(DictEntry) * (size_t)d->entcap);
+  d->fill = w;
   for (int64_t k = 0; k < w; k++) {
     uint64_t perturb = (uint64_t)d->entries[k].hash;
     int64_t i = d->entries[k].hash & d->mask;
@@ -128,10 +129,16 @@ int dict_set_hashed(V dv, V key, int64_t hash, V value) {
     decref(old);
     return 0;
   }
-  if (d->nentries >= d->entcap) {
+  // Deleting leaves a dummy index and frees trailing entries for reuse, so
+  // inserting and deleting new keys in turn never fills the entries; the
+  // dummies would fill the indices until a probe for an absent key found
+  // no empty slot and never ended. Counting them (fill) resizes first, as
+  // CPython's usable count does.
+  if (d->nentries >= d->entcap || d->fill >= d->entcap) {
     dict_resize(d, d->used + 1);
     find_slot(d, key, hash, &empty, &err);
   }
+  if (d->indices[empty] == -1) d->fill++;
   d->indices[empty] = d->nentries;
   d->last = d->nentries;
   d->entries[d->nentries++] = DictEntry{hash, incref(key), incref(value)};
@@ -261,6 +268,7 @@ static void delete_slot(Dict *d, int64_t slot, V *key_out, V *val_out) {
   if (d->used == 0) {
     for (int64_t i = 0; i <= d->mask; i++) d->indices[i] = -1;
     d->nentries = 0;
+    d->fill = 0;
   }
 }
 
@@ -394,7 +402,7 @@ extern "C" int molt_dict_clear(MoltValue dv) {
   for (int64_t i = 0; i < kMinSize; i++) d->indices[i] = -1;
   d->entcap = usable(kMinSize);
   d->entries = (DictEntry *)molt_xmalloc(sizeof(DictEntry) * (size_t)d->entcap);
-  d->used = d->nentries = 0;
+  d->used = d->nentries = d->fill = 0;
   for (int64_t i = 0; i < n; i++)
     if (old[i].key != MOLT_NULL) {
       decref(old[i].key);

@@ -80,6 +80,7 @@ struct Dict {
   int64_t *indices; // -1 empty, -2 dummy, else entry index
   DictEntry *entries;
   int64_t last;     // entry index of the last key found or inserted: a hint, checked before use (dict.cpp)
+  int64_t fill;     // indices that are not -1 (live + dummy): a probe must always meet a -1
 };
 struct SetEntry {
   V key; // MOLT_NULL = empty, MOLT_STOP = dummy

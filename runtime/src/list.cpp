@@ -121,8 +121,10 @@ extern "C" int molt_list_extend(MoltValue l, MoltValue it) {
   REQUIRE_LIST(l, "extend", -1);
   if (is_list(it) || is_tuple(it)) {
     int64_t n = is_list(it) ? LIST(it)->len : TUPLE(it)->len;
-    V *src = is_list(it) ? LIST(it)->items : TUPLE(it)->items;
     list_grow(LIST(l), LIST(l)->len + n);
+    // The source's items are read after growing: `a.extend(a)` (and
+    // `a += a`) grows the very array it copies from, which realloc may move.
+    V *src = is_list(it) ? LIST(it)->items : TUPLE(it)->items;
     for (int64_t i = 0; i < n; i++) LIST(l)->items[LIST(l)->len + i] = incref(src[i]);
     LIST(l)->len += n;
     return 0;
