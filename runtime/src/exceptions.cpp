@@ -9,9 +9,6 @@
 #include <signal.h>
 #endif
 #include <unistd.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "internal.h"
 
@@ -413,15 +410,6 @@ extern "C" void molt_runtime_init(int argc, char **argv) {
   g_state = 1;
   g_argc = argc;
   g_argv = argv;
-#if defined(__GLIBC__)
-  // glibc maps each block over 128 KiB of its own and unmaps it on free,
-  // raising these two thresholds only after the first such free: a program
-  // that builds and drops a big list in a loop (a sieve's flags) pays the
-  // page faults of a fresh mapping twice. Start at the values glibc would
-  // reach itself (its dynamic maxima: 32 MiB, and twice that for trimming).
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
 #ifdef __wasi__
   // wasi-libc starts in "/"; the runner (runtime/wasi/run.mjs) passes the
   // host working directory in PWD so relative paths behave as on the host.
