@@ -1643,6 +1643,24 @@ class Lowerer {
     b_.SetInsertPoint(done);
   }
 
+  // `x = y.copy()` into a local list that owns its value: the runtime may
+  // copy into x's old list when nothing else holds it (molt_list_copy_into),
+  // saving an allocation and a free per copy. It takes over the old value.
+  bool listCopyInto(const IrStmt* s) {
+    const IrTarget& t = s->targets[0];
+    const IrExpr* e = s->value;
+    if (t.global || t.cell || t.repr != Repr::Value || e->op != IrOp::CallRt || e->name != "molt_list_copy" ||
+        e->sig != "v:v" || rawSlot(t.index) || (t.index < borrowed_.size() && borrowed_[t.index]))
+      return false;
+    LV src = expr(e->args[0]);
+    Value* slot = slotOf(t);
+    Value* r = b_.CreateCall(rtFn("molt_list_copy_into", i64_, {i64_, i64_}), {b_.CreateLoad(i64_, slot), src.v});
+    release(src);
+    checkNull(r);
+    b_.CreateStore(r, slot);
+    return true;
+  }
+
   llvm::Value* slotOf(const IrTarget& t) {
     return t.global ? static_cast<Value*>(globals_[t.index]) : static_cast<Value*>(locals_[t.index]);
   }
@@ -1752,6 +1770,7 @@ class Lowerer {
     switch (s->kind) {
       case IrStmtKind::Eval: release(expr(s->value)); return;
       case IrStmtKind::Store: {
+        if (listCopyInto(s)) return;
         LV v = expr(s->value);
         cur_stmt_ = s;  // storeRaw leaves the speculative copy after this statement
         storeTo(s->targets[0], v);

@@ -249,6 +249,31 @@ extern "C" MoltValue molt_list_copy(MoltValue lv) {
   REQUIRE_LIST(lv, "copy", MOLT_NULL);
   return molt_list_from_array(LIST(lv)->items, LIST(lv)->len);
 }
+
+// `x = src.copy()` where x is the only reference to its old list, which
+// holds no objects (ints, floats, bools: a permutation copied again and
+// again): the copy goes into the old list's array and x keeps the same
+// list, with no allocation and no free. Nothing can observe the reuse: the
+// old list was about to die. Otherwise an ordinary copy. Takes over the
+// reference to `old` on success (the caller stores the result in x without
+// releasing the old value); on failure `old` is untouched.
+extern "C" MoltValue molt_list_copy_into(MoltValue old, MoltValue src) {
+  REQUIRE_LIST(src, "copy", MOLT_NULL);
+  List *s = LIST(src);
+  if (is_list(old) && old != src && OBJ(old)->rc == 1 && LIST(old)->cap >= s->len) {
+    List *o = LIST(old);
+    bool any_ptr = false;
+    for (int64_t i = 0; i < o->len; i++) any_ptr |= molt_is_ptr(o->items[i]);
+    if (!any_ptr) {
+      for (int64_t i = 0; i < s->len; i++) o->items[i] = incref(s->items[i]);
+      o->len = s->len;
+      return old;
+    }
+  }
+  V r = molt_list_from_array(s->items, s->len);
+  decref(old);
+  return r;
+}
 extern "C" int molt_list_clear(MoltValue lv) {
   REQUIRE_LIST(lv, "clear", -1);
   List *l = LIST(lv);

@@ -462,6 +462,9 @@ MoltValue molt_list_count(MoltValue list, MoltValue x);
 int molt_list_sort(MoltValue list, MoltValue key, int reverse);
 int molt_list_reverse(MoltValue list);
 MoltValue molt_list_copy(MoltValue list);
+// `x = src.copy()`: takes over `old` (x's previous value) and may reuse its
+// list when nothing else holds it; NULL (old untouched) when src is no list.
+MoltValue molt_list_copy_into(MoltValue old, MoltValue src);
 int molt_list_clear(MoltValue list);
 /** Unchecked fast paths for codegen after its own bounds check: borrowed. */
 MoltValue molt_list_get_borrowed(MoltValue list, int64_t i);
