@@ -116,19 +116,21 @@ static inline DictEntry *memo_hit(Dict *d, V key) {
 }
 V dict_lookup(V dv, V key, int64_t hash, int *err) { return lookup(dv, key, hash, err); }
 
+// Stores value in an existing entry, releasing the value it replaces.
+static inline int replace_value(DictEntry *e, V value) {
+  V old = e->value;
+  e->value = incref(value);
+  decref(old);
+  return 0;
+}
+
 int dict_set_hashed(V dv, V key, int64_t hash, V value) {
   Dict *d = AS(Dict, dv);
   int err = 0;
   int64_t empty;
   int64_t slot = find_slot(d, key, hash, &empty, &err);
   if (err) return -1;
-  if (slot >= 0) {
-    DictEntry *e = &d->entries[d->indices[slot]];
-    V old = e->value;
-    e->value = incref(value);
-    decref(old);
-    return 0;
-  }
+  if (slot >= 0) return replace_value(&d->entries[d->indices[slot]], value);
   // Deleting leaves a dummy index and frees trailing entries for reuse, so
   // inserting and deleting new keys in turn never fills the entries; the
   // dummies would fill the indices until a probe for an absent key found
@@ -185,14 +187,10 @@ static int dict_set_general(V d, V k, V v) {
   if (hash_key(k, &h) < 0) return -1;
   // The memo's entry may hold a str equal to k but another object (a word
   // split out of a line again): the entry is found without a probe.
-  if (is_str(k) && (uint64_t)AS(Dict, d)->last < (uint64_t)AS(Dict, d)->nentries) {
-    DictEntry *e = &AS(Dict, d)->entries[AS(Dict, d)->last];
-    if (e->hash == h && is_str(e->key) && str_eq(e->key, k)) {
-      V old = e->value;
-      e->value = incref(v);
-      decref(old);
-      return 0;
-    }
+  Dict *dd = AS(Dict, d);
+  if (is_str(k) && (uint64_t)dd->last < (uint64_t)dd->nentries) {
+    DictEntry *e = &dd->entries[dd->last];
+    if (e->hash == h && is_str(e->key) && str_eq(e->key, k)) return replace_value(e, v);
   }
   return dict_set_hashed(d, k, h, v);
 }

@@ -482,6 +482,13 @@ int64_t float_hash(double d);
 bool to_double(V v, double *out); // int/bool/float -> double (sets OverflowError)
 
 // ---- containers -----------------------------------------------------------
+// Whether items[0, n) holds a heap object (anything refcounted). No early
+// exit: the loop vectorizes, and the lists it is asked about mostly hold none.
+static inline bool holds_object(const V *items, int64_t n) {
+  bool any = false;
+  for (int64_t i = 0; i < n; i++) any |= molt_is_ptr(items[i]);
+  return any;
+}
 V list_new(int64_t cap);
 // A dying list's item array (cap slots at least): kept for reuse by
 // list_new when short, freed otherwise.

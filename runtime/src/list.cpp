@@ -262,9 +262,7 @@ extern "C" MoltValue molt_list_copy_into(MoltValue old, MoltValue src) {
   List *s = LIST(src);
   if (is_list(old) && old != src && OBJ(old)->rc == 1 && LIST(old)->cap >= s->len) {
     List *o = LIST(old);
-    bool any_ptr = false;
-    for (int64_t i = 0; i < o->len; i++) any_ptr |= molt_is_ptr(o->items[i]);
-    if (!any_ptr) {
+    if (!holds_object(o->items, o->len)) {
       for (int64_t i = 0; i < s->len; i++) o->items[i] = incref(s->items[i]);
       o->len = s->len;
       return old;

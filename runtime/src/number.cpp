@@ -79,9 +79,7 @@ static V seq_repeat(V seq, V n) {
     if (l) {
       V r = list_new(len * k); // capacity len * k: filled in place
       V *dst = LIST(r)->items;
-      bool any_ptr = false;
-      for (int64_t i = 0; i < len; i++) any_ptr |= molt_is_ptr(items[i]);
-      if (!any_ptr) { // `[False] * n`, `[0] * n`: no refcounts, a plain fill
+      if (!holds_object(items, len)) { // `[False] * n`, `[0] * n`: no refcounts, a plain fill
         if (len == 1) {
           // (count and v are copies: k's address was taken, so through it
           // the loop would reload the count after every store, unvectorized.)

@@ -366,13 +366,7 @@ static void dealloc_one(MoltObject *o) {
     // from the first run holding an object on, items are released one by
     // one in the plain loop below.
     if (MOLT_SPEED_PATHS) {
-      while (i + 16 <= l->len) {
-        const V *run = l->items + i;
-        bool any_ptr = false;
-        for (int64_t j = 0; j < 16; j++) any_ptr |= molt_is_ptr(run[j]);
-        if (any_ptr) break;
-        i += 16;
-      }
+      while (i + 16 <= l->len && !holds_object(l->items + i, 16)) i += 16;
     }
     for (; i < l->len; i++) {
       V v = l->items[i];
