@@ -1324,6 +1324,19 @@ class Lowerer {
     return ok ? found : nullptr;
   }
 
+  // Inline list access (layout in value_layout.h). listLength/itemSlot read
+  // the header; checkIndex branches to `fast` with raw index i counted from
+  // the end when negative and in range (returned), to `slow` otherwise.
+  Value* listLength(Value* p) { return b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET)); }
+  Value* itemSlot(Value* p, Value* index) {
+    return b_.CreateInBoundsGEP(i64_, b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET)), index);
+  }
+  Value* checkIndex(Value* i, Value* length, BasicBlock* fast, BasicBlock* slow) {
+    Value* index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
+    b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+    return index;
+  }
+
   // The set of `x[i] op= v` when sameItemGet found the get: one bounds check
   // serves both, the value is computed from the item just read, and that
   // item is the one the store replaces. Anything off the fast path (index
@@ -1338,13 +1351,10 @@ class Lowerer {
     b_.CreateCondBr(smallOf(idx), chk, slow);
     b_.SetInsertPoint(chk);
     Value* p = headerPtr(obj.v);
-    Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
-    Value* i = rawOf(idx);
-    Value* index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
-    b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+    Value* length = listLength(p);  // (before the raw index: argument order is unspecified)
+    Value* index = checkIndex(rawOf(idx), length, fast, slow);
     b_.SetInsertPoint(fast);
-    Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
-    Value* slot = b_.CreateInBoundsGEP(i64_, items, index);
+    Value* slot = itemSlot(p, index);
     Value* item = b_.CreateLoad(i64_, slot);
     item_get_ = get;
     item_ = LV{item, Repr::Value, false};  // borrowed: the list holds it until the store
@@ -1431,12 +1441,10 @@ class Lowerer {
       b_.CreateCondBr(b_.CreateICmpEQ(tid, b_.getInt32(MOLT_TYPE_LIST)), lst, slow);
     }
     b_.SetInsertPoint(lst);
-    Value* length = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET));
+    Value* length = listLength(p);
     Value* index = nullptr;
     if (get || set) {
-      Value* i = rawOf(a[1]);
-      index = b_.CreateSelect(b_.CreateICmpSLT(i, c64(0)), b_.CreateAdd(i, length), i);
-      b_.CreateCondBr(b_.CreateICmpULT(index, length), fast, slow);
+      index = checkIndex(rawOf(a[1]), length, fast, slow);
     } else if (app) {
       Value* cap = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_CAP_OFFSET));
       b_.CreateCondBr(b_.CreateICmpSLT(length, cap), fast, slow);
@@ -1445,10 +1453,7 @@ class Lowerer {
     }
     b_.SetInsertPoint(fast);
     Value* slot = nullptr;
-    if (get || set || app) {
-      Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
-      slot = b_.CreateInBoundsGEP(i64_, items, get || set ? index : length);
-    }
+    if (get || set || app) slot = itemSlot(p, get || set ? index : length);
     LV fast_out, slow_out;
     // An int read in the speculative copy of an int region carries its raw
     // value: a small item needs no incref, and a raw store no second test.
@@ -2178,10 +2183,9 @@ class Lowerer {
     b_.SetInsertPoint(lnext);
     Value* p = headerPtr(b_.CreateLoad(i64_, slot));
     Value* i = b_.CreateLoad(i64_, pos);
-    b_.CreateCondBr(b_.CreateICmpSLT(i, b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_LEN_OFFSET))), lgot, orelse);
+    b_.CreateCondBr(b_.CreateICmpSLT(i, listLength(p)), lgot, orelse);
     b_.SetInsertPoint(lgot);
-    Value* items = b_.CreateLoad(ptr_, bytePtr(p, MOLT_LIST_ITEMS_OFFSET));
-    Value* litem = b_.CreateLoad(i64_, b_.CreateInBoundsGEP(i64_, items, i));
+    Value* litem = b_.CreateLoad(i64_, itemSlot(p, i));
     incref(litem);
     b_.CreateStore(b_.CreateAdd(i, c64(1)), pos);
     BasicBlock* lgot_end = b_.GetInsertBlock();
