@@ -438,13 +438,28 @@ static V split_by(Str *s, int64_t seplen, int64_t maxsplit, Find find) {
   return out;
 }
 
+// The separator of s.split(sep) / s.rsplit(sep): true with *p the str, or
+// null for None (split on whitespace); false with the error raised.
+static bool split_sep(V sep, Str **p) {
+  *p = nullptr;
+  if (sep == MOLT_NONE) return true;
+  if (!is_str(sep)) {
+    err_fmt(MOLT_EXC_TYPE_ERROR, "must be str or None, not %s", tname(sep));
+    return false;
+  }
+  if (STR(sep)->nbytes == 0) {
+    err_fmt(MOLT_EXC_VALUE_ERROR, "empty separator");
+    return false;
+  }
+  *p = STR(sep);
+  return true;
+}
+
 extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxsplit) {
   REQUIRE_STR(sv, "split");
-  Str *s = STR(sv);
-  if (sep == MOLT_NONE) return split_ws(s, maxsplit, false);
-  if (!is_str(sep)) return err_fmt(MOLT_EXC_TYPE_ERROR, "must be str or None, not %s", tname(sep));
-  Str *p = STR(sep);
-  if (p->nbytes == 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "empty separator");
+  Str *s = STR(sv), *p;
+  if (!split_sep(sep, &p)) return MOLT_NULL;
+  if (!p) return split_ws(s, maxsplit, false);
   if (MOLT_SPEED_PATHS && p->nbytes == 1 && s->ascii) {
     char c = p->data[0];
     return split_by<true>(s, 1, maxsplit, [c](const char *h, int64_t n) { return find_byte(h, n, c); });
@@ -455,11 +470,9 @@ extern "C" MoltValue molt_str_split(MoltValue sv, MoltValue sep, int64_t maxspli
 
 extern "C" MoltValue molt_str_rsplit(MoltValue sv, MoltValue sep, int64_t maxsplit) {
   REQUIRE_STR(sv, "rsplit");
-  Str *s = STR(sv);
-  if (sep == MOLT_NONE) return split_ws(s, maxsplit, true);
-  if (!is_str(sep)) return err_fmt(MOLT_EXC_TYPE_ERROR, "must be str or None, not %s", tname(sep));
-  Str *p = STR(sep);
-  if (p->nbytes == 0) return err_fmt(MOLT_EXC_VALUE_ERROR, "empty separator");
+  Str *s = STR(sv), *p;
+  if (!split_sep(sep, &p)) return MOLT_NULL;
+  if (!p) return split_ws(s, maxsplit, true);
   V out = list_new(0);
   int64_t e = s->nbytes;
   while (maxsplit != 0) {
