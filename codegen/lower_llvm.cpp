@@ -577,36 +577,49 @@ class Lowerer {
     } else {
       llvm::report_fatal_error("molt codegen: no raw form of this operator");
     }
-    b_.CreateCondBr(ok, fits, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
+    // An overflowing + - * of two small ints (the 48-bit overflow flag
+    // above) gives a big int, never a small one: its own runtime call says
+    // so with a constant "small" flag. A loop that keeps the result raw then
+    // leaves its speculative copy straight from the overflow, so the call
+    // is outside the loop: on wasm, V8 spills every value live across a
+    // call at its definition, a call on a cold path inside a hot loop cost
+    // sum_loop a dozen stack moves per iteration.
+    BasicBlock* overflow = hr ? newBlock("raw.overflow") : slow;
+    b_.CreateCondBr(ok, fits, overflow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
     b_.SetInsertPoint(fits);
     if (!hr) hr = b_.CreateShl(r, 16);
     Value* boxed = boxHraw(hr);
     b_.CreateBr(done);
-    b_.SetInsertPoint(slow);
-    Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
-    release(a);  // (before the check: a new reference never borrows them)
-    release(c);
-    checkNull(res);
-    BasicBlock* slow_end = b_.GetInsertBlock();
-    b_.CreateBr(done);
     b_.SetInsertPoint(done);
-    llvm::PHINode* v = b_.CreatePHI(i64_, 2);
-    llvm::PHINode* raw = b_.CreatePHI(i64_, 2);
-    llvm::PHINode* small = b_.CreatePHI(i1_, 2);
-    llvm::PHINode* hraw = b_.CreatePHI(i64_, 2);
+    llvm::PHINode* v = b_.CreatePHI(i64_, 3);
+    llvm::PHINode* raw = b_.CreatePHI(i64_, 3);
+    llvm::PHINode* small = b_.CreatePHI(i1_, 3);
+    llvm::PHINode* hraw = b_.CreatePHI(i64_, 3);
     v->addIncoming(boxed, fits);
     raw->addIncoming(r, fits);
     small->addIncoming(b_.getTrue(), fits);
     hraw->addIncoming(hr, fits);
-    b_.SetInsertPoint(slow_end->getTerminator());
-    Value* slow_h = b_.CreateShl(res, 16);
-    Value* slow_raw = b_.CreateAShr(slow_h, 16);
-    Value* slow_small = isSmall(res);
+    // The runtime's result from block `from`, small or not as `known_small`
+    // says (null: test it).
+    // (Both operands are small ints on the overflow path: nothing to release.)
+    auto viaRuntime = [&](BasicBlock* from, Value* known_small) {
+      b_.SetInsertPoint(from);
+      Value* res = b_.CreateCall(rtBin(rtBinary(op)), {a.v, c.v});
+      if (!known_small) {
+        release(a);  // (before the check: a new reference never borrows them)
+        release(c);
+      }
+      checkNull(res);
+      Value* h = b_.CreateShl(res, 16);
+      v->addIncoming(res, b_.GetInsertBlock());
+      raw->addIncoming(b_.CreateAShr(h, 16), b_.GetInsertBlock());
+      small->addIncoming(known_small ? known_small : isSmall(res), b_.GetInsertBlock());
+      hraw->addIncoming(h, b_.GetInsertBlock());
+      b_.CreateBr(done);
+    };
+    viaRuntime(slow, nullptr);
+    if (overflow != slow) viaRuntime(overflow, b_.getFalse());
     b_.SetInsertPoint(done);
-    v->addIncoming(res, slow_end);
-    raw->addIncoming(slow_raw, slow_end);
-    small->addIncoming(slow_small, slow_end);
-    hraw->addIncoming(slow_h, slow_end);
     // Owned: the fast path's small ints need no release, the slow path's
     // result is a new reference.
     LV out{v, Repr::Int, true, raw, small};
@@ -1444,7 +1457,17 @@ class Lowerer {
     Value* length = listLength(p);
     Value* index = nullptr;
     if (get || set) {
-      index = checkIndex(rawOf(a[1]), length, fast, slow);
+      // A small index out of a list's range always raises IndexError: the
+      // runtime call that raises it goes straight to the error exit, so in
+      // a loop it is outside the loop (on wasm, V8 spills every value live
+      // across a call at its definition, even a call on a cold path).
+      BasicBlock* oob = newBlock("list.oob");
+      index = checkIndex(rawOf(a[1]), length, fast, oob);
+      llvm::IRBuilderBase::InsertPointGuard guard(b_);
+      b_.SetInsertPoint(oob);
+      if (get) b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
+      else b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
+      b_.CreateBr(errTarget());
     } else if (app) {
       Value* cap = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_CAP_OFFSET));
       b_.CreateCondBr(b_.CreateICmpSLT(length, cap), fast, slow);

@@ -11,8 +11,9 @@ namespace {
 
 // Instructions (after optimization) above which a function is not copied
 // into itself: it would triple in size for a call overhead that is small
-// next to its body.
-constexpr unsigned kMaxInstructions = 160;
+// next to its body. (fib is 161: its cold paths, an overflowing add's own
+// runtime call among them, count too.)
+constexpr unsigned kMaxInstructions = 192;
 
 std::vector<llvm::CallInst*> selfCalls(llvm::Function& f) {
   std::vector<llvm::CallInst*> calls;
