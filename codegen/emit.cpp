@@ -26,6 +26,7 @@
 #include "codegen/codegen.h"
 #include "codegen/recursive_inline.h"
 #include "codegen/wasm_loops.h"
+#include "codegen/wasm_overflow.h"
 
 #ifndef MOLT_RUNTIME_ARCHIVE
 #define MOLT_RUNTIME_ARCHIVE ""
@@ -145,7 +146,10 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
       }
     }
   }
-  if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) outlineInnerLoops(m);
+  if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) {
+    narrowOverflowChecks(m);
+    outlineInnerLoops(m);
+  }
 }
 
 std::string printModule(const llvm::Module& m) {

@@ -1,16 +1,11 @@
 // See wasm_loops.h for why.
 #include "codegen/wasm_loops.h"
 
-#include <llvm/Analysis/AssumptionCache.h>
-#include <llvm/Analysis/LoopInfo.h>
-#include <llvm/Analysis/ScalarEvolution.h>
-#include <llvm/Analysis/TargetLibraryInfo.h>
-#include <llvm/IR/Dominators.h>
-#include <llvm/IR/Function.h>
+#include "codegen/function_analyses.h"
+
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/Module.h>
-#include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/Utils/BasicBlockUtils.h>
 #include <llvm/Transforms/Utils/CodeExtractor.h>
 
@@ -101,20 +96,15 @@ constexpr unsigned kChunk = 4096;
 // kChunk times are left alone. Runs on optimized IR, after which no loop
 // pass can fold the chunking away. Returns how many loops it strip-mined.
 int stripMineLoops(llvm::Function& f) {
-  llvm::DominatorTree dt(f);
-  llvm::LoopInfo li(dt);
+  FunctionAnalyses fa(f);
   std::vector<llvm::Loop*> loops;
-  for (llvm::Loop* top : li)
+  for (llvm::Loop* top : fa.li)
     if (top->getSubLoops().empty() && top->getLoopPreheader() && top->getLoopLatch() &&
         llvm::isa<llvm::BranchInst>(top->getLoopLatch()->getTerminator()))
       loops.push_back(top);
-  if (loops.empty()) return 0;  // (most functions: no trip counts to compute)
-  llvm::TargetLibraryInfoImpl tlii(llvm::Triple(f.getParent()->getTargetTriple()));
-  llvm::TargetLibraryInfo tli(tlii);
-  llvm::AssumptionCache ac(f);
-  llvm::ScalarEvolution se(f, tli, ac, dt, li);
+  if (loops.empty()) return 0;
   std::erase_if(loops, [&](llvm::Loop* l) {
-    unsigned max_trips = se.getSmallConstantMaxTripCount(l);
+    unsigned max_trips = fa.se.getSmallConstantMaxTripCount(l);
     return max_trips != 0 && max_trips <= kChunk;
   });
   llvm::LLVMContext& ctx = f.getContext();
