@@ -201,6 +201,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
+  std::vector<std::string> eager = codegen::wasmEagerFunctions(*m, eo);
   std::string code, error;
   if (!codegen::emitMachineCode(*m, eo, b.emit == "asm", code, error)) {
     fmt::print(stderr, "molt: error: code generation failed: {}\n", error);
@@ -221,7 +222,7 @@ int compile(const BuildArgs& b, const std::string& exe) {
       return 2;
     }
   }
-  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), eo, error);
+  bool ok = codegen::linkExecutable(obj, tmp_exe, selfExeDir(), eo, eager, error);
   std::error_code ec;
   fs::remove(obj, ec);
   if (!ok) {

@@ -63,8 +63,15 @@ void addWasmExports(const IrModule& ir, llvm::Module& m);
 // (an executable, or a stripped wasm32-wasi command module). For wasm, a
 // size-optimised build (size_level > 0) links the -Oz runtime, others the
 // -O2 one.
+// `eager_functions` (wasm only): functions V8 should compile with its
+// optimizing compiler before `_start` (wasm_hints.h).
 [[nodiscard]] bool linkExecutable(const std::string& object_path, const std::string& exe_path,
-                                  const std::string& self_exe_dir, const EmitOptions& opts, std::string& error);
+                                  const std::string& self_exe_dir, const EmitOptions& opts,
+                                  const std::vector<std::string>& eager_functions, std::string& error);
+
+// The functions of an optimized module to compile eagerly on wasm: the
+// program's own, for a speed build (--opt=1..3); none otherwise.
+[[nodiscard]] std::vector<std::string> wasmEagerFunctions(const llvm::Module& m, const EmitOptions& opts);
 
 // Where the target's runtime archive is (environment override, compile-time
 // path, then next to the molt binary); empty if not found. `fast` selects

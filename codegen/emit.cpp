@@ -22,9 +22,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "codegen/codegen.h"
 #include "codegen/recursive_inline.h"
+#include "codegen/wasm_hints.h"
 #include "codegen/wasm_loops.h"
 #include "codegen/wasm_overflow.h"
 
@@ -207,8 +210,39 @@ std::string findWasiSysroot() {
   return "";
 }
 
+std::vector<std::string> wasmEagerFunctions(const llvm::Module& m, const EmitOptions& opts) {
+  std::vector<std::string> names;
+  if (opts.target != Target::Wasm32Wasi || opts.opt_level == 0 || opts.size_level > 0) return names;
+  // The program's own functions and outlined loops, not the entry point: it
+  // runs once, and compiling it (the biggest function) would only delay
+  // `_start`.
+  for (const llvm::Function& f : m)
+    if (!f.isDeclaration() && f.getName() != "__main_argc_argv") names.push_back(f.getName().str());
+  return names;
+}
+
+namespace {
+
+// Replaces the linked module at `path` with its finished form (wasm_hints.h).
+bool finishWasm(const std::string& path, const std::vector<std::string>& eager, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  WasmFinish f = finishWasmModule(buf.str(), eager);
+  if (!f.ok) {
+    error = "wasm-ld's output cannot be read: " + f.error;
+    return false;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
+  if (!out) error = "cannot write " + path;
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
 bool linkExecutable(const std::string& object_path, const std::string& exe_path, const std::string& self_exe_dir,
-                    const EmitOptions& opts, std::string& error) {
+                    const EmitOptions& opts, const std::vector<std::string>& eager_functions, std::string& error) {
   bool wasm = opts.target == Target::Wasm32Wasi;
   bool fast = wasm && opts.size_level == 0;
   std::string runtime = findRuntimeArchive(self_exe_dir, opts.target, fast);
@@ -230,7 +264,8 @@ bool linkExecutable(const std::string& object_path, const std::string& exe_path,
     // like a native main thread, so the runtime's recursion limit (not the
     // wasm stack) is what deep recursion hits.
     args = {"clang-19", "--target=wasm32-wasi", "--sysroot=" + sysroot, "-o", exe_path, object_path, runtime,
-            "-lm", "-Wl,--gc-sections", "-Wl,--strip-all", "-Wl,--stack-first", "-Wl,-z,stack-size=8388608",
+            // --strip-debug keeps the name section finishWasm reads (and then drops).
+            "-lm", "-Wl,--gc-sections", "-Wl,--strip-debug", "-Wl,--stack-first", "-Wl,-z,stack-size=8388608",
             // A signature mismatch would link to a trap stub: refuse it instead.
             "-Wl,--fatal-warnings"};
   } else {
@@ -245,7 +280,7 @@ bool linkExecutable(const std::string& object_path, const std::string& exe_path,
                               : "linking failed (clang-19 -fuse-ld=lld)");
     return false;
   }
-  return true;
+  return !wasm || finishWasm(exe_path, eager_functions, error);
 }
 
 }  // namespace molt::codegen

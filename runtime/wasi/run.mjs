@@ -57,8 +57,29 @@ const wasi = new WASI({
   preopens: { '/': '/' },
   returnOnExit: true,
 });
+// A speed build (--opt=1..3) carries a compilationHints section asking V8
+// to compile the program's own functions with its optimizing compiler
+// before `_start` (codegen/wasm_hints.h): its hot loops then never wait for
+// a big runtime function's tier-up. V8 reads the section only behind this
+// flag (known in V8 11 to 13: Node 20 to 24); should it reject the section,
+// the module compiles again without it.
+const v8major = Number(process.versions.v8.split('.')[0]);
+let hints = !optimize && v8major >= 11 && v8major <= 13;
+let v8flags = null;
+if (hints) {
+  v8flags = await import('node:v8');
+  v8flags.setFlagsFromString('--experimental-wasm-compilation-hints');
+}
 const t0 = performance.now();
-const module = await WebAssembly.compile(await readFile(wasmPath));
+const bytes = await readFile(wasmPath);
+let module;
+try {
+  module = await WebAssembly.compile(bytes);
+} catch (e) {
+  if (!hints || !(e instanceof WebAssembly.CompileError)) throw e;
+  v8flags.setFlagsFromString('--no-experimental-wasm-compilation-hints');
+  module = await WebAssembly.compile(bytes);
+}
 const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
 const t1 = performance.now();
 process.exitCode = wasi.start(instance);

@@ -33,6 +33,33 @@ def write(path, text):
         f.write(text)
 
 
+def leb(b, o):
+    """An unsigned LEB128 at b[o]: (value, offset after it)."""
+    v = shift = 0
+    while True:
+        x = b[o]
+        o += 1
+        v |= (x & 0x7F) << shift
+        shift += 7
+        if not x & 0x80:
+            return v, o
+
+
+def wasm_sections(path):
+    """A wasm module's sections in order: (id, custom section name or None, payload start, payload end)."""
+    b = open(path, "rb").read()
+    out, o = [], 8
+    while o < len(b):
+        size, q = leb(b, o + 1)
+        name = None
+        if b[o] == 0:
+            n, r = leb(b, q)
+            name = b[r:r + n].decode()
+        out.append((b[o], name, q, q + size))
+        o = q + size
+    return b, out
+
+
 with tempfile.TemporaryDirectory() as tmp:
     good = os.path.join(tmp, "good.py")
     bad = os.path.join(tmp, "bad.py")
@@ -194,6 +221,44 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("run", "--target", "wasm", hot, cwd=tmp)
     want = subprocess.run([sys.executable, hot], capture_output=True, text=True).stdout
     expect("wasm: the hot loop computes the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    # A speed build asks V8 to compile the program's own functions optimized
+    # before `_start` (codegen/wasm_hints.h): a compilationHints section, a
+    # byte per defined function, right before the code section; the module is
+    # otherwise stripped. A size build (the default) has no custom section.
+    hot_wasm = os.path.join(tmp, "hot.wasm")
+    r = run("build", "--target", "wasm", "--opt=2", hot, "-o", hot_wasm, cwd=tmp)
+    b, secs = wasm_sections(hot_wasm)
+    ids = [(i, n) for i, n, _, _ in secs]
+    defined = leb(b, [s for s in secs if s[0] == 3][0][2])[0]
+    hint = [s for s in secs if s[1] == "compilationHints"]
+    hint_bytes, count = b"", -1
+    if hint:
+        o = hint[0][2]
+        n, o = leb(b, o)
+        count, o = leb(b, o + n)
+        hint_bytes = b[o:hint[0][3]]
+    expect("wasm --opt=2: hints before the code section, one byte per function, the rest stripped",
+           r.returncode == 0 and [n for _, n in ids if n] == ["compilationHints"]
+           and ids.index((0, "compilationHints")) + 1 == ids.index((10, None))
+           and count == defined == len(hint_bytes) and 1 <= hint_bytes.count(0x2A) < defined
+           and set(hint_bytes) <= {0, 0x2A}, f"{ids} {r.stderr}")
+    r = run("build", "--target", "wasm", hot, "-o", hot_wasm, cwd=tmp)
+    expect("wasm size build: no custom section", r.returncode == 0
+           and all(i != 0 for i, _, _, _ in wasm_sections(hot_wasm)[1]), r.stderr)
+    # An engine that rejects the section (here: an invalid tier in every
+    # byte) still runs the module: run.mjs compiles it again without hints.
+    run("build", "--target", "wasm", "--opt=2", hot, "-o", hot_wasm, cwd=tmp)
+    b, secs = wasm_sections(hot_wasm)
+    h = [s for s in secs if s[1] == "compilationHints"][0]
+    bad_hints = bytearray(b)
+    for i in range(h[3] - len(hint_bytes), h[3]):
+        bad_hints[i] = 0x3F
+    with open(hot_wasm, "wb") as f:
+        f.write(bad_hints)
+    runner = os.path.join(ROOT, "runtime", "wasi", "run.mjs")
+    r = subprocess.run(["node", "--no-warnings", runner, hot_wasm], capture_output=True, text=True, timeout=60)
+    expect("run.mjs: a rejected hints section falls back", r.returncode == 0 and r.stdout == want and r.stderr == "",
+           r.stdout + r.stderr)
     # Tracebacks: the same frames, lines and source text as CPython, which
     # also prints `^^^` markers under part of a line (Molt does not).
     tb = os.path.join(tmp, "tb.py")
