@@ -27,6 +27,7 @@
 
 #include "codegen/codegen.h"
 #include "codegen/recursive_inline.h"
+#include "codegen/scev_fold.h"
 #include "codegen/wasm_hints.h"
 #include "codegen/wasm_loops.h"
 #include "codegen/wasm_overflow.h"
@@ -139,14 +140,21 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
                           : pb.buildPerModuleDefaultPipeline(passLevel(opts.opt_level, opts.size_level));
   mpm.run(m, mam);
   if (opts.opt_level >= 2 && opts.size_level == 0) {
-    std::vector<llvm::Function*> changed = inlineSelfRecursion(m);
-    if (!changed.empty()) {
-      llvm::FunctionPassManager fpm = pb.buildFunctionSimplificationPipeline(
-          passLevel(opts.opt_level, opts.size_level), llvm::ThinOrFullLTOPhase::None);
+    llvm::FunctionPassManager fpm = pb.buildFunctionSimplificationPipeline(
+        passLevel(opts.opt_level, opts.size_level), llvm::ThinOrFullLTOPhase::None);
+    auto simplify = [&](const std::vector<llvm::Function*>& changed) {
       for (llvm::Function* f : changed) {
         fam.invalidate(*f, llvm::PreservedAnalyses::none());  // changed behind the pass manager's back
         fpm.run(*f, fam);
       }
+    };
+    simplify(inlineSelfRecursion(m));
+    // Each round's simplification can expose more: a folded check's slow
+    // path no longer feeds the phis the next check reads.
+    for (int round = 0; round < 3; ++round) {
+      std::vector<llvm::Function*> changed = foldKnownIntChecks(m);
+      if (changed.empty()) break;
+      simplify(changed);
     }
   }
   if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) {
