@@ -28,6 +28,7 @@
 #include "codegen/codegen.h"
 #include "codegen/recursive_inline.h"
 #include "codegen/scev_fold.h"
+#include "codegen/wasm_cold_calls.h"
 #include "codegen/wasm_hints.h"
 #include "codegen/wasm_loops.h"
 #include "codegen/wasm_overflow.h"
@@ -160,6 +161,7 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
   if (opts.target == Target::Wasm32Wasi && (opts.opt_level > 0 || opts.size_level > 0)) {
     narrowOverflowChecks(m);
     outlineInnerLoops(m);
+    spillAcrossColdCalls(m);
   }
 }
 

@@ -708,7 +708,8 @@ class Lowerer {
     b_.SetInsertPoint(dbl);
     b_.CreateRet(a);
     b_.SetInsertPoint(tagged);
-    b_.CreateCondBr(isSmall(a), small, slow);
+    // (A big int or a bool where a float goes: rare, and a call.)
+    b_.CreateCondBr(isSmall(a), small, slow, llvm::MDBuilder(ctx_).createBranchWeights(1000, 1));
     b_.SetInsertPoint(small);
     b_.CreateRet(b_.CreateBitCast(b_.CreateSIToFP(unboxSmall(a), f64_), i64_));
     b_.SetInsertPoint(slow);

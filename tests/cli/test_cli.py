@@ -221,6 +221,24 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("run", "--target", "wasm", hot, cwd=tmp)
     want = subprocess.run([sys.executable, hot], capture_output=True, text=True).stdout
     expect("wasm: the hot loop computes the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    # A rare runtime call in a hot wasm loop (a float slot that does not hold
+    # a float) gets the values live across it through memory: stores right
+    # before it, loads right after (codegen/wasm_cold_calls.h); natively not.
+    dot = os.path.join(tmp, "dot.py")
+    write(dot, "def dot(v: list[float], n: int) -> float:\n    s = 0.0\n    for i in range(n):\n"
+               "        for j in range(n):\n            s += v[j] * 0.5 + i\n    return s\n\n\n"
+               "xs = [float(k) for k in range(300)]\nprint(dot(xs, len(xs)))\n")
+    r = run("build", "--target", "wasm", "--opt=2", "--emit=llvm", dot, cwd=tmp)
+    lines = r.stdout.splitlines()
+    calls = [i for i, l in enumerate(lines) if "call i64 @molt_float" in l and "tail call" in l]
+    spilled = [i for i in calls if lines[i - 1].strip().startswith("store ") and lines[i + 1].strip() == "br label %after.call"]
+    expect("wasm: a cold call in a hot loop spills around itself", r.returncode == 0 and len(spilled) >= 1,
+           "\n".join("\n".join(lines[max(0, c - 4):c + 3]) for c in calls)[:1500] if calls else r.stderr)
+    r = run("build", "--opt=2", "--emit=llvm", dot, cwd=tmp)
+    expect("native: no spills around calls", r.returncode == 0 and "after.call" not in r.stdout, r.stderr)
+    r = run("run", "--target", "wasm", dot, cwd=tmp)
+    want_dot = subprocess.run([sys.executable, dot], capture_output=True, text=True).stdout
+    expect("wasm: the spilled loop computes the same", r.returncode == 0 and r.stdout == want_dot, r.stdout + r.stderr)
     # A speed build asks V8 to compile the program's own functions optimized
     # before `_start` (codegen/wasm_hints.h): a compilationHints section, a
     # byte per defined function, right before the code section; the module is
