@@ -11,7 +11,11 @@ With --target=wasm the same programs are built as wasm32-wasi modules and
 run under node:wasi (runtime/wasi/run.mjs); programs listed in
 wasm_skip.txt (with the reason) are not run there.
 
-usage: run_diff.py [--deterministic] [--update] [--target=wasm] MOLT DIFF_DIR [NAME...]
+With --opt=N every program is built at that level (default: `molt build`'s,
+2 natively, s on wasm): the wasm speed build (--opt=2) runs its own passes
+(compilation hints, range-folded checks, spills around cold calls).
+
+usage: run_diff.py [--deterministic] [--update] [--target=wasm] [--opt=N] MOLT DIFF_DIR [NAME...]
 
 tests/diff/ir/*.py are golden tests of `molt build --emit=ir` (NAME.ir);
 --update rewrites them.
@@ -23,13 +27,14 @@ import sys
 import tempfile
 
 TARGET = "native"
+OPT = None  # --opt=N, or molt build's default
 RUNTIME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime")
 RUNNER = os.path.join(RUNTIME, "wasi", "run.mjs")
 MOLT_PY = os.path.abspath(os.path.join(RUNTIME, "python"))
 
 
 def build_cmd(molt, path, out):
-    cmd = [molt, "build", path, "-o", out]
+    cmd = [molt, "build", path, "-o", out] + ([f"--opt={OPT}"] if OPT else [])
     return cmd + ["--target=wasm"] if TARGET == "wasm" else cmd
 
 
@@ -127,13 +132,16 @@ def wasm_skips(root):
 
 
 def main():
-    global TARGET
+    global TARGET, OPT
     args = sys.argv[1:]
     deterministic = "--deterministic" in args
     update = "--update" in args
     if "--target=wasm" in args:
         TARGET = "wasm"
-    args = [a for a in args if a not in ("--deterministic", "--update", "--target=wasm")]
+    for a in args:
+        if a.startswith("--opt="):
+            OPT = a[len("--opt="):]
+    args = [a for a in args if a not in ("--deterministic", "--update", "--target=wasm") and not a.startswith("--opt=")]
     molt, root, only = os.path.abspath(args[0]), os.path.abspath(args[1]), set(args[2:])
     progs = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith(".py") and f != "run_diff.py")
     skipped = wasm_skips(root) if TARGET == "wasm" else {}
