@@ -151,8 +151,9 @@ void optimize(llvm::Module& m, const EmitOptions& opts) {
     };
     simplify(inlineSelfRecursion(m));
     // Each round's simplification can expose more: a folded check's slow
-    // path no longer feeds the phis the next check reads.
-    for (int round = 0; round < 3; ++round) {
+    // path no longer feeds the phis the next check reads, and compares are
+    // folded only once the checks' dead paths are gone (scev_fold.cpp).
+    for (int round = 0; round < 4; ++round) {
       std::vector<llvm::Function*> changed = foldKnownIntChecks(m);
       if (changed.empty()) break;
       simplify(changed);

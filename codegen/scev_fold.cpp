@@ -86,9 +86,12 @@ bool foldIn(llvm::Function& f) {
     w->eraseFromParent();
     changed = true;
   }
-  // (Compares after the checks: the folded operations' results are now
-  // plain nsw arithmetic, which scalar evolution sees through.)
-  fa.se.forgetAllLoops();
+  // Compares only in a round that folded no check: a folded overflow bit
+  // leaves its slow path dead until the next simplification, and in a dead
+  // block scalar evolution's context can "prove" anything (the branch that
+  // leads there assumes `false` is true). After the simplification the
+  // folded operations are plain nsw arithmetic, which it sees through.
+  if (changed) return true;
   for (llvm::ICmpInst* c : compares) {
     llvm::ConstantRange r0 = rangeOf(c->getOperand(0), fa.se, kDepth);
     llvm::ConstantRange r1 = rangeOf(c->getOperand(1), fa.se, kDepth);
