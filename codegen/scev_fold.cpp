@@ -2,6 +2,7 @@
 #include "codegen/scev_fold.h"
 
 #include "codegen/function_analyses.h"
+#include "codegen/with_overflow.h"
 
 #include <llvm/IR/ConstantRange.h>
 #include <llvm/IR/IRBuilder.h>
@@ -72,19 +73,11 @@ bool foldIn(llvm::Function& f) {
     if (mayOverflow(w->getBinaryOp(), rangeOf(a, fa.se, kDepth), rangeOf(b, fa.se, kDepth)) &&
         !fa.se.willNotOverflow(w->getBinaryOp(), /*Signed=*/true, fa.se.getSCEV(a), fa.se.getSCEV(b), w))
       continue;
-    std::vector<llvm::ExtractValueInst*> parts;
-    for (llvm::User* u : w->users())
-      if (auto* e = llvm::dyn_cast<llvm::ExtractValueInst>(u)) parts.push_back(e);
-    if (parts.size() != w->getNumUses()) continue;  // (the pair used whole: left as it is)
-    llvm::IRBuilder<> bld(w);
-    llvm::Value* r = bld.CreateBinOp(w->getBinaryOp(), a, b);
-    llvm::cast<llvm::BinaryOperator>(r)->setHasNoSignedWrap(true);
-    for (llvm::ExtractValueInst* e : parts) {
-      e->replaceAllUsesWith(e->getIndices()[0] == 0 ? r : bld.getFalse());
-      e->eraseFromParent();
-    }
-    w->eraseFromParent();
-    changed = true;
+    changed |= replaceWithOverflow(w, [&](llvm::IRBuilder<>& bld) {
+      llvm::Value* r = bld.CreateBinOp(w->getBinaryOp(), a, b);
+      llvm::cast<llvm::BinaryOperator>(r)->setHasNoSignedWrap(true);
+      return std::pair<llvm::Value*, llvm::Value*>{r, bld.getFalse()};
+    });
   }
   // Compares only in a round that folded no check: a folded overflow bit
   // leaves its slow path dead until the next simplification, and in a dead

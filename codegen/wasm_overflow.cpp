@@ -2,6 +2,7 @@
 #include "codegen/wasm_overflow.h"
 
 #include "codegen/function_analyses.h"
+#include "codegen/with_overflow.h"
 
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/IntrinsicInst.h>
@@ -31,19 +32,10 @@ int narrowIn(llvm::Function& f) {
     // (either may be the non-negative one), a subtraction's minuend.
     llvm::Value* other = nonNegative(b) ? a : add && nonNegative(a) ? b : nullptr;
     if (!other) continue;
-    std::vector<llvm::ExtractValueInst*> parts;
-    for (llvm::User* u : w->users())
-      if (auto* e = llvm::dyn_cast<llvm::ExtractValueInst>(u)) parts.push_back(e);
-    if (parts.size() != w->getNumUses()) continue;  // (the pair used whole: left as it is)
-    llvm::IRBuilder<> bld(w);
-    llvm::Value* r = add ? bld.CreateAdd(a, b) : bld.CreateSub(a, b);
-    llvm::Value* overflow = add ? bld.CreateICmpSLT(r, other) : bld.CreateICmpSGT(r, a);
-    for (llvm::ExtractValueInst* e : parts) {
-      e->replaceAllUsesWith(e->getIndices()[0] == 0 ? r : overflow);
-      e->eraseFromParent();
-    }
-    w->eraseFromParent();
-    ++rewritten;
+    rewritten += replaceWithOverflow(w, [&](llvm::IRBuilder<>& bld) {
+      llvm::Value* r = add ? bld.CreateAdd(a, b) : bld.CreateSub(a, b);
+      return std::pair{r, add ? bld.CreateICmpSLT(r, other) : bld.CreateICmpSGT(r, a)};
+    });
   }
   return rewritten;
 }
