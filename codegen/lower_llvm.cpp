@@ -1456,6 +1456,11 @@ class Lowerer {
     }
     b_.SetInsertPoint(lst);
     Value* length = listLength(p);
+    // The runtime's get or set (the slow path, and an index out of range).
+    auto itemCall = [&] {
+      return get ? b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v})
+                 : b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
+    };
     Value* index = nullptr;
     if (get || set) {
       // A small index out of a list's range always raises IndexError: the
@@ -1466,8 +1471,7 @@ class Lowerer {
       index = checkIndex(rawOf(a[1]), length, fast, oob);
       llvm::IRBuilderBase::InsertPointGuard guard(b_);
       b_.SetInsertPoint(oob);
-      if (get) b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
-      else b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
+      itemCall();
       b_.CreateBr(errTarget());
     } else if (app) {
       Value* cap = b_.CreateLoad(i64_, bytePtr(p, MOLT_LIST_CAP_OFFSET));
@@ -1514,7 +1518,7 @@ class Lowerer {
     b_.CreateBr(done);
     b_.SetInsertPoint(slow);
     if (get) {
-      Value* r = b_.CreateCall(rtFn(n, i64_, {i64_, i64_}), {obj, a[1].v});
+      Value* r = itemCall();
       checkNull(r);
       slow_out = convert(LV{r, Repr::Value, true}, want);
       if (raw_int) {
@@ -1522,8 +1526,7 @@ class Lowerer {
         slow_out.small = isSmall(r);
       }
     } else if (set) {
-      Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_, i64_}), {obj, a[1].v, a[2].v});
-      checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
+      checkFail(b_.CreateICmpSLT(itemCall(), b_.getInt32(0)));
     } else if (app) {
       Value* r = b_.CreateCall(rtFn(n, i32_, {i64_, i64_}), {obj, a[1].v});
       checkFail(b_.CreateICmpSLT(r, b_.getInt32(0)));
