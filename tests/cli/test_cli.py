@@ -33,6 +33,14 @@ def write(path, text):
         f.write(text)
 
 
+def wasm_matches_cpython(name, path, cwd):
+    """`molt run --target wasm` prints what python3 prints; returns that output."""
+    r = run("run", "--target", "wasm", path, cwd=cwd)
+    want = subprocess.run([sys.executable, path], capture_output=True, text=True).stdout
+    expect(name, r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    return want
+
+
 def leb(b, o):
     """An unsigned LEB128 at b[o]: (value, offset after it)."""
     v = shift = 0
@@ -192,9 +200,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("wasm: the inner loop is outlined", r.returncode == 0 and len(outlined) == 1, r.stdout[-800:] + r.stderr)
     r = run("build", "--opt=2", "--emit=llvm", nested, cwd=tmp)
     expect("native: no loop is outlined", r.returncode == 0 and ".loop(" not in r.stdout, r.stderr)
-    r = run("run", "--target", "wasm", nested, cwd=tmp)
-    want = subprocess.run([sys.executable, nested], capture_output=True, text=True).stdout
-    expect("wasm: outlined loops compute the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    want = wasm_matches_cpython("wasm: outlined loops compute the same", nested, tmp)
     # A hot loop on wasm holds no call (an overflowing + and an index out of
     # range leave it: V8 spills around any call in a loop, taken or not) and
     # checks total + i, i >= 0, for overflow with one compare
@@ -218,9 +224,7 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("build", "--opt=2", "--emit=llvm", hot, cwd=tmp)
     expect("native: overflow checks stay llvm.sadd.with.overflow",
            r.returncode == 0 and "llvm.sadd.with.overflow" in r.stdout, r.stderr)
-    r = run("run", "--target", "wasm", hot, cwd=tmp)
-    want = subprocess.run([sys.executable, hot], capture_output=True, text=True).stdout
-    expect("wasm: the hot loop computes the same", r.returncode == 0 and r.stdout == want, r.stdout + r.stderr)
+    want = wasm_matches_cpython("wasm: the hot loop computes the same", hot, tmp)
     # A rare runtime call in a hot wasm loop (a float slot that does not hold
     # a float) gets the values live across it through memory: stores right
     # before it, loads right after (codegen/wasm_cold_calls.h); natively not.
@@ -236,9 +240,7 @@ with tempfile.TemporaryDirectory() as tmp:
            "\n".join("\n".join(lines[max(0, c - 4):c + 3]) for c in calls)[:1500] if calls else r.stderr)
     r = run("build", "--opt=2", "--emit=llvm", dot, cwd=tmp)
     expect("native: no spills around calls", r.returncode == 0 and "after.call" not in r.stdout, r.stderr)
-    r = run("run", "--target", "wasm", dot, cwd=tmp)
-    want_dot = subprocess.run([sys.executable, dot], capture_output=True, text=True).stdout
-    expect("wasm: the spilled loop computes the same", r.returncode == 0 and r.stdout == want_dot, r.stdout + r.stderr)
+    wasm_matches_cpython("wasm: the spilled loop computes the same", dot, tmp)
     # A speed build asks V8 to compile the program's own functions optimized
     # before `_start` (codegen/wasm_hints.h): a compilationHints section, a
     # byte per defined function, right before the code section; the module is
@@ -260,14 +262,14 @@ with tempfile.TemporaryDirectory() as tmp:
            and ids.index((0, "compilationHints")) + 1 == ids.index((10, None))
            and count == defined == len(hint_bytes) and 1 <= hint_bytes.count(0x2A) < defined
            and set(hint_bytes) <= {0, 0x2A}, f"{ids} {r.stderr}")
-    r = run("build", "--target", "wasm", hot, "-o", hot_wasm, cwd=tmp)
+    hot_size = os.path.join(tmp, "hot_size.wasm")
+    r = run("build", "--target", "wasm", hot, "-o", hot_size, cwd=tmp)
     expect("wasm size build: no custom section", r.returncode == 0
-           and all(i != 0 for i, _, _, _ in wasm_sections(hot_wasm)[1]), r.stderr)
+           and all(i != 0 for i, _, _, _ in wasm_sections(hot_size)[1]), r.stderr)
     # An engine that rejects the section (here: an invalid tier in every
-    # byte) still runs the module: run.mjs compiles it again without hints.
-    run("build", "--target", "wasm", "--opt=2", hot, "-o", hot_wasm, cwd=tmp)
-    b, secs = wasm_sections(hot_wasm)
-    h = [s for s in secs if s[1] == "compilationHints"][0]
+    # byte of the speed build's) still runs the module: run.mjs compiles it
+    # again without hints.
+    h = hint[0]
     bad_hints = bytearray(b)
     for i in range(h[3] - len(hint_bytes), h[3]):
         bad_hints[i] = 0x3F
