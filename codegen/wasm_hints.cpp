@@ -141,7 +141,7 @@ WasmFinish finishWasmModule(std::string_view module, const std::vector<std::stri
   std::string hints;
   if (!eager.empty() && defined > 0) {
     std::unordered_set<std::string_view> wanted(eager.begin(), eager.end());
-    std::string bytes(defined, '\0');
+    std::string bytes(defined, static_cast<char>(kHintEagerBaseline));
     for (const auto& [index, name] : names)
       if (index >= imported && index - imported < defined && wanted.count(name)) {
         bytes[index - imported] = static_cast<char>(kHintEagerOptimized);

@@ -8,6 +8,8 @@ import { WASI } from 'node:wasi';
 import { readFile } from 'node:fs/promises';
 import { fstatSync, openSync } from 'node:fs';
 import process from 'node:process';
+import v8 from 'node:v8';
+import os from 'node:os';
 
 let rest = process.argv.slice(2);
 let argv0 = null;
@@ -28,7 +30,6 @@ for (;;) {
 // --optimize compiles the whole module with the optimizing compiler before
 // `_start` instead: slower to start, faster to run.
 if (optimize) {
-  const v8 = await import('node:v8');
   v8.setFlagsFromString('--no-liftoff');
   v8.setFlagsFromString('--no-wasm-lazy-compilation');
 }
@@ -58,18 +59,16 @@ const wasi = new WASI({
   returnOnExit: true,
 });
 // A speed build (--opt=1..3) carries a compilationHints section asking V8
-// to compile the program's own functions with its optimizing compiler
-// before `_start` (codegen/wasm_hints.h): its hot loops then never wait for
-// a big runtime function's tier-up. V8 reads the section only behind this
+// to compile, before `_start`, the program's own functions with its
+// optimizing compiler (its hot loops then never wait for a big runtime
+// function's tier-up) and the rest with its baseline compiler (instead of
+// on the main thread at each one's first call) (codegen/wasm_hints.h).
+// V8 reads the section only behind this
 // flag (known in V8 11 to 13: Node 20 to 24); should it reject the section,
 // the module compiles again without it.
 const v8major = Number(process.versions.v8.split('.')[0]);
-let hints = !optimize && v8major >= 11 && v8major <= 13;
-let v8flags = null;
-if (hints) {
-  v8flags = await import('node:v8');
-  v8flags.setFlagsFromString('--experimental-wasm-compilation-hints');
-}
+const hints = !optimize && v8major >= 11 && v8major <= 13;
+if (hints) v8.setFlagsFromString('--experimental-wasm-compilation-hints');
 const t0 = performance.now();
 const bytes = await readFile(wasmPath);
 let module;
@@ -77,10 +76,15 @@ try {
   module = await WebAssembly.compile(bytes);
 } catch (e) {
   if (!hints || !(e instanceof WebAssembly.CompileError)) throw e;
-  v8flags.setFlagsFromString('--no-experimental-wasm-compilation-hints');
+  v8.setFlagsFromString('--no-experimental-wasm-compilation-hints');
   module = await WebAssembly.compile(bytes);
 }
 const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+// From here V8 compiles only to tier hot functions up, on its worker threads
+// (Node has four), several functions at once. On a machine with few cores
+// they took the program's own core: matmul's run varied from 9 to 15 ms on
+// two cores, and was 6 to 9 ms with tier-up left one core to itself.
+if (!optimize) v8.setFlagsFromString(`--wasm-num-compilation-tasks=${Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1)}`);
 const t1 = performance.now();
 process.exitCode = wasi.start(instance);
 // bench/run separates Node's start-up and compilation from the program's own time.

@@ -9,6 +9,7 @@
 #include <vector>
 
 using molt::codegen::finishWasmModule;
+using molt::codegen::kHintEagerBaseline;
 using molt::codegen::kHintEagerOptimized;
 
 namespace {
@@ -52,8 +53,9 @@ TEST_CASE("eager functions get a hints section right before the code section") {
   auto f = finishWasmModule(kLinked, {"hot", "f", "missing"});
   REQUIRE(f.ok);
   // One byte per defined function (main, hot, cold); the import is not one.
-  std::string hints = section(0, str("compilationHints") + "\x03" + std::string("\0", 1) +
-                                     static_cast<char>(kHintEagerOptimized) + std::string("\0", 1));
+  // The others are compiled eagerly too, in baseline code.
+  std::string hints = section(0, str("compilationHints") + "\x03" + static_cast<char>(kHintEagerBaseline) +
+                                     static_cast<char>(kHintEagerOptimized) + static_cast<char>(kHintEagerBaseline));
   CHECK(f.bytes == kHeader + kType + kImport + kFunction + hints + kCode);
   CHECK(f.hinted == 1);
   CHECK(finishWasmModule(kLinked, {"hot", "f", "missing"}).bytes == f.bytes);
