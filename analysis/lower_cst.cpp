@@ -189,6 +189,8 @@ class Lowerer {
     if (ts_node_is_null(n)) return {ts_node_start_byte(n), ts_node_end_byte(n)};
     return {ts_node_start_byte(n) + base_, ts_node_end_byte(n) + base_};
   }
+  // `len` bytes at byte offset `at` of this file (or region).
+  SourceRange rangeAt(uint32_t at, uint32_t len = 1) const { return {at + base_, at + len + base_}; }
   std::string_view text(TSNode n) const {
     return file_.text().substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
   }
@@ -1394,12 +1396,15 @@ class Lowerer {
         for (size_t i = 0; i < cs.size(); ++i) kids.push_back(cs[i]);
       }
       std::string prefix;
+      std::string_view quote;  // ", ', """ or '''
       for (Child c : kids) {
         if (kind(c.node) == NK::n_string_start) {
-          for (char ch : text(c.node)) {
+          std::string_view start = text(c.node);
+          for (char ch : start) {
             if (ch == '"' || ch == '\'') break;
             prefix.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
           }
+          quote = start.substr(prefix.size());
         }
       }
       bool is_raw = prefix.find('r') != std::string::npos;
@@ -1418,6 +1423,7 @@ class Lowerer {
             continue;
           }
           flush();
+          if (!checkField311(c.node, quote)) return errorExpr(n);
           FStringPart p{};
           if (!lowerInterpolation(c.node, p)) return errorExpr(n);
           parts.push_back(p);
@@ -1442,6 +1448,55 @@ class Lowerer {
     auto* e = expr<FStringExpr>(ExprKind::FString, r);
     e->parts = arena_.copy(parts);
     return e;
+  }
+
+  // CPython 3.11 (the oracle) tokenizes an f-string as one string first, so
+  // a replacement field cannot reuse the string's quote, hold a backslash or
+  // a comment; 3.12 lifted all three (PEP 701) and the grammar parses them.
+  // False (after a syntax error) when `field`, or a field nested in its
+  // format spec, does one of them.
+  bool checkField311(TSNode field_node, std::string_view quote) {
+    // The expression parts: from the field's `{` up to its format spec, and
+    // each field nested in the spec (whose own nested text is literal).
+    std::vector<std::pair<uint32_t, uint32_t>> parts;
+    TSNode spec = field(field_node, g_.f_format_specifier);
+    uint32_t start = ts_node_start_byte(field_node), end = ts_node_end_byte(field_node);
+    parts.push_back({start, ts_node_is_null(spec) ? end : ts_node_start_byte(spec)});
+    if (!ts_node_is_null(spec)) {
+      for (uint32_t i = 0, n = ts_node_child_count(spec); i < n; ++i) {
+        TSNode f = ts_node_child(spec, i);
+        if (kind(f) == NK::n_format_expression) parts.push_back({ts_node_start_byte(f), ts_node_end_byte(f)});
+      }
+    }
+    for (auto [b, e] : parts) {
+      std::string_view part = file_.text().substr(b, e - b);
+      size_t at = quote.empty() ? std::string_view::npos : part.find(quote);
+      if (at != std::string_view::npos) {
+        diag(DiagnosticKind::SyntaxError, rangeAt(b + static_cast<uint32_t>(at), static_cast<uint32_t>(quote.size())),
+             "f-string: a replacement field reuses the string's quote " + std::string(quote) +
+                 ", which ends the string in Python 3.11 (reusing it is Python 3.12 syntax, PEP 701)");
+        return false;
+      }
+      at = part.find('\\');
+      if (at != std::string_view::npos) {
+        diag(DiagnosticKind::SyntaxError, rangeAt(b + static_cast<uint32_t>(at)),
+             "f-string expression part cannot include a backslash");
+        return false;
+      }
+    }
+    // Comments: a walk with its own stack (the shared cursor is in use, and
+    // a deeply nested expression must not recurse as deep).
+    std::vector<TSNode> todo{field_node};
+    while (!todo.empty()) {
+      TSNode x = todo.back();
+      todo.pop_back();
+      if (kind(x) == NK::n_comment) {
+        diag(DiagnosticKind::SyntaxError, rangeAt(ts_node_start_byte(x)), "f-string expression part cannot include '#'");
+        return false;
+      }
+      for (uint32_t i = 0, n = ts_node_child_count(x); i < n; ++i) todo.push_back(ts_node_child(x, i));
+    }
+    return true;
   }
 
   bool lowerInterpolation(TSNode n, FStringPart& p) {
