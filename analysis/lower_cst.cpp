@@ -325,9 +325,37 @@ class Lowerer {
     return arena_.copy(out);
   }
 
-  Block lowerBody(TSNode block) {
+  // The statements of `block`, the body of the compound statement (or
+  // clause) `owner`.
+  Block lowerBody(TSNode block, TSNode owner) {
     if (ts_node_is_null(block)) return {};
-    return lowerBlockChildren(block);
+    Block body = lowerBlockChildren(block);
+    if (body.empty() && !hasStatement(block)) reportEmptyBlock(owner);
+    return body;
+  }
+
+  // True when `block` holds a statement (lowered or not), not only comments.
+  bool hasStatement(TSNode block) {
+    for (uint32_t i = 0, n = ts_node_named_child_count(block); i < n; ++i)
+      if (kind(ts_node_named_child(block, i)) != NK::n_comment) return true;
+    return false;
+  }
+
+  // tree-sitter-python accepts a compound statement's header with no body
+  // (`if x:` followed by a line at the same indentation: the block is just
+  // the newline) so that half-typed code still parses; CPython raises
+  // IndentationError. Reported at the header's keyword, in CPython's words.
+  void reportEmptyBlock(TSNode owner) {
+    if (ts_node_has_error(owner) || ts_node_child_count(owner) == 0) return;
+    TSNode keyword = ts_node_child(owner, 0);
+    NK k = kind(owner);
+    std::string what = k == NK::n_function_definition ? "function definition"
+                       : k == NK::n_class_definition  ? "class definition"
+                                                      : "'" + std::string(text(keyword)) + "' statement";
+    // (CPython adds "on line N"; the diagnostic starts there already, and a
+    // line number in the text would go stale when the server reuses this
+    // chunk's diagnostics below an edit.)
+    diag(DiagnosticKind::SyntaxError, range(keyword), "expected an indented block after " + what);
   }
 
   void lowerStatement(TSNode n, std::vector<Stmt*>& out) {
@@ -359,7 +387,7 @@ class Lowerer {
         auto* s = stmt<WhileStmt>(StmtKind::While, r);
         s->test = lowerExpr(field(n, g_.f_condition));
         ++loop_depth_;
-        s->body = lowerBody(field(n, g_.f_body));
+        s->body = lowerBody(field(n, g_.f_body), n);
         --loop_depth_;
         s->orelse = lowerElse(field(n, g_.f_alternative));
         out.push_back(s);
@@ -371,7 +399,7 @@ class Lowerer {
         s->target = lowerTarget(field(n, g_.f_left));
         s->iter = lowerExprOrList(field(n, g_.f_right));
         ++loop_depth_;
-        s->body = lowerBody(field(n, g_.f_body));
+        s->body = lowerBody(field(n, g_.f_body), n);
         --loop_depth_;
         s->orelse = lowerElse(field(n, g_.f_alternative));
         out.push_back(s);
@@ -617,7 +645,7 @@ class Lowerer {
   Stmt* lowerIf(TSNode n) {
     auto* s = stmt<IfStmt>(StmtKind::If, range(n));
     s->test = lowerExpr(field(n, g_.f_condition));
-    s->body = lowerBody(field(n, g_.f_consequence));
+    s->body = lowerBody(field(n, g_.f_consequence), n);
     std::vector<TSNode> alts;
     {
       auto cs = children(n, true);
@@ -629,11 +657,11 @@ class Lowerer {
     for (size_t i = alts.size(); i-- > 0;) {
       TSNode a = alts[i];
       if (kind(a) == NK::n_else_clause) {
-        orelse = lowerBody(field(a, g_.f_body));
+        orelse = lowerBody(field(a, g_.f_body), a);
       } else {
         auto* e = stmt<IfStmt>(StmtKind::If, range(a));
         e->test = lowerExpr(field(a, g_.f_condition));
-        e->body = lowerBody(field(a, g_.f_consequence));
+        e->body = lowerBody(field(a, g_.f_consequence), a);
         e->orelse = orelse;
         std::vector<Stmt*> one{e};
         orelse = arena_.copy(one);
@@ -645,12 +673,12 @@ class Lowerer {
 
   Block lowerElse(TSNode alt) {
     if (ts_node_is_null(alt)) return {};
-    return lowerBody(field(alt, g_.f_body));
+    return lowerBody(field(alt, g_.f_body), alt);
   }
 
   Stmt* lowerTry(TSNode n) {
     auto* s = stmt<TryStmt>(StmtKind::Try, range(n));
-    s->body = lowerBody(field(n, g_.f_body));
+    s->body = lowerBody(field(n, g_.f_body), n);
     std::vector<ExceptHandler> handlers;
     std::vector<TSNode> clauses;
     {
@@ -661,13 +689,13 @@ class Lowerer {
     for (TSNode c : clauses) {
       switch (kind(c)) {
         case NK::n_except_clause: handlers.push_back(lowerExcept(c)); break;
-        case NK::n_else_clause: s->orelse = lowerBody(field(c, g_.f_body)); break;
+        case NK::n_else_clause: s->orelse = lowerBody(field(c, g_.f_body), c); break;
         case NK::n_finally_clause: {
           TSNode block{};
           auto cs = children(c);
           for (size_t i = 0; i < cs.size(); ++i)
             if (kind(cs[i].node) == NK::n_block) block = cs[i].node;
-          if (!ts_node_is_null(block)) s->finalbody = lowerBody(block);
+          if (!ts_node_is_null(block)) s->finalbody = lowerBody(block, c);
           break;
         }
         default: unsupported(c); break;
@@ -712,7 +740,7 @@ class Lowerer {
         unsupported(alias, "this `except ... as` target");
       }
     }
-    h.body = lowerBody(block);
+    h.body = lowerBody(block, n);
     return h;
   }
 
@@ -746,7 +774,7 @@ class Lowerer {
       out.push_back(w);
     }
     s->items = arena_.copy(out);
-    s->body = lowerBody(body);
+    s->body = lowerBody(body, n);
     return s;
   }
 
@@ -831,7 +859,7 @@ class Lowerer {
     int saved_loops = loop_depth_;
     loop_depth_ = 0;
     ++function_depth_;
-    s->body = lowerBody(body);
+    s->body = lowerBody(body, n);
     --function_depth_;
     loop_depth_ = saved_loops;
     return s;
@@ -857,7 +885,7 @@ class Lowerer {
     int saved_fn = function_depth_;
     loop_depth_ = 0;
     function_depth_ = 0;  // `return` directly in a class body is an error
-    s->body = lowerBody(field(n, g_.f_body));
+    s->body = lowerBody(field(n, g_.f_body), n);
     loop_depth_ = saved_loops;
     function_depth_ = saved_fn;
     return s;

@@ -296,5 +296,8 @@ TEST_CASE("chunked lowering: examples and golden files, built in two halves and 
   MESSAGE("random edits: " << steps << " steps, " << whole << " with every chunk parsed cleanly, " << g_rebuilt
                             << " rebuilt from a clean whole-file parse");
   CHECK(mismatches == 0);
-  CHECK(whole > steps / 10);
+  // The clean path (every chunk parsed) must be exercised, not only the
+  // fallback: about a tenth of the random steps end clean (67 to 87 of
+  // ~680 with the seed above, as golden files are added).
+  CHECK(whole > steps / 20);
 }
