@@ -26,6 +26,9 @@ namespace molt::codegen {
 // (runtime/wasi/run.mjs sets it); any other engine skips a custom section.
 inline constexpr unsigned char kHintEagerOptimized = 2 | (2 << 2) | (2 << 4);
 inline constexpr unsigned char kHintEagerBaseline = 2 | (1 << 2);  // top tier: V8's default (dynamic)
+// The bytes V8 11.3 was seen to accept, with these meanings (tests/cli
+// checks that V8 compiles a speed build with the flag on).
+static_assert(kHintEagerOptimized == 0x2A && kHintEagerBaseline == 0x06);
 
 struct WasmFinish {
   bool ok = false;
