@@ -1774,7 +1774,8 @@ class Builder {
     IrExpr* l = buildExpr(lhs);
     IrExpr* r = buildExpr(rhs);
     if (op == CmpOp::In || op == CmpOp::NotIn) {
-      IrExpr* c = rt("molt_contains", "b:vv", {convert(r, Repr::Value), convert(l, Repr::Value)}, Repr::Bool);
+      // (Operands in source order: the left one is evaluated first.)
+      IrExpr* c = rt("molt_in", "b:vv", {convert(l, Repr::Value), convert(r, Repr::Value)}, Repr::Bool);
       if (op == CmpOp::In) return c;
       IrExpr* n = m_.newExpr(IrOp::Not, Repr::Bool);
       n->args.push_back(c);

@@ -467,6 +467,10 @@ extern "C" int molt_contains(MoltValue c, MoltValue x) {
   return -1;
 }
 
+// `x in container` with the operands in source order: compiled code calls
+// this so that `x` is evaluated first, as CPython does.
+extern "C" int molt_in(MoltValue x, MoltValue c) { return molt_contains(c, x); }
+
 // ---- indexing -----------------------------------------------------------------
 
 int index_arg(V v, int64_t *out) {

@@ -362,6 +362,8 @@ int molt_truthy(MoltValue v);
 int64_t molt_hash(MoltValue v);
 /** `x in container` -> 1/0/-1. */
 int molt_contains(MoltValue container, MoltValue x);
+/** The same with the operands in source order (`x in container`). */
+int molt_in(MoltValue x, MoltValue container);
 
 /* ===== str ================================================================ */
 
