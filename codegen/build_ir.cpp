@@ -2514,11 +2514,34 @@ class Builder {
       if (mayRunCode(a)) return true;
     return false;
   }
+  // Whether `e` may raise without running code: a division, modulo, power
+  // or shift whose right operand is not a constant that rules it out.
+  static bool mayRaise(const IrExpr* e) {
+    if (e->op == IrOp::Arith && e->args.size() == 2) {
+      const IrExpr* rhs = e->args[1];
+      while (rhs->op == IrOp::Convert && !rhs->args.empty()) rhs = rhs->args[0];
+      bool nonzero = (rhs->op == IrOp::ConstInt && rhs->ival != 0) || (rhs->op == IrOp::ConstFloat && rhs->fval != 0);
+      switch (e->bin_op) {
+        case BinOp::Div: case BinOp::FloorDiv: case BinOp::Mod:
+          if (!nonzero) return true;
+          break;
+        case BinOp::LShift: case BinOp::RShift:
+          if (!(rhs->op == IrOp::ConstInt && rhs->ival >= 0)) return true;
+          break;
+        case BinOp::Pow: return true;
+        default: break;
+      }
+    }
+    for (const IrExpr* a : e->args)
+      if (mayRaise(a)) return true;
+    return false;
+  }
   // `x[i] = v` and `o.a = v`: CPython evaluates v before the target's own
   // subexpressions, so a v that may run code (and so rebind `x`, `i` or
-  // `o`) goes to a temporary first.
+  // `o`), or raise (before the target's calls run), goes to a temporary
+  // first.
   IrExpr* valueFirst(IrExpr* value, const Expr* target, std::vector<IrStmt*>& out, SourceRange range) {
-    if (!mayRunCode(value)) return value;
+    if (!mayRunCode(value) && !mayRaise(value)) return value;
     // A function's own variables (not cells) and constants cannot be
     // rebound by a call, so the target evaluates the same either way.
     auto stable = [&](const Expr* x) {
