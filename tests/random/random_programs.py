@@ -2,7 +2,8 @@
 """Random differential programs: type-directed random programs in Molt's
 subset (ints small and big, floats, strs and f-strings, lists, dicts, a
 struct class, a class hierarchy, closures over sort keys, loops with
-break/continue, try/except, recursion through a global dict), each run
+break/continue, try/except, recursion through a global dict; some leaves
+print a number when evaluated, so evaluation order shows), each run
 under python3 and as a Molt build through run_diff.py, which compares
 stdout, the last line of stderr and the exit status.
 
@@ -14,8 +15,9 @@ a directory of your choice instead of a temporary one.
 usage: random_programs.py MOLT [--seed=S] [--count=N] [--keep=DIR] [run_diff.py options...]
    e.g. random_programs.py build/cli/molt --seed=1 --count=30 --target=wasm --opt=2
 
-Found so far: `f"{d["k"]}"` and an `except` clause with no body accepted by
-`molt check` (CPython 3.11 rejects both; fixed 2026-12-06).
+Found so far (all fixed 2026-12-06): `f"{d["k"]}"` and an `except` clause
+with no body accepted by `molt check` (CPython 3.11 rejects both); `x in c`
+evaluating c first; `xs[f()] = a % b` calling f before the division raised.
 """
 import os
 import random
@@ -48,9 +50,11 @@ class Gen:
         r = self.r
         v = self.pick(t)
         if d <= 0 or r.random() < 0.25:
-            if v and r.random() < 0.7:
-                return v
-            return self.lit(t)
+            leaf = v if v and r.random() < 0.7 else self.lit(t)
+            if r.random() < 0.3:  # a traced leaf: its evaluation order shows in the output
+                self.n += 1
+                return f"t{t[0]}({self.n}, {leaf})"
+            return leaf
         f = getattr(self, "e_" + t)
         return f(d - 1)
 
@@ -249,9 +253,10 @@ class Gen:
             else:
                 out.append(f"{ind}for kk, vv in {dv}.items():\n{ind}    print(kk, vv)")
         elif c == 13:
-            out.append(f"{ind}p{self.n} = Pt({self.e('float', 1)}, {self.e('int', 1)})")
-            out.append(f"{ind}p{self.n}.bump({self.e('int', 1)})")
-            out.append(f"{ind}print(p{self.n}.x, p{self.n}.n, p{self.n}.norm())")
+            pv = self.fresh("p")
+            out.append(f"{ind}{pv} = Pt({self.e('float', 1)}, {self.e('int', 1)})")
+            out.append(f"{ind}{pv}.bump({self.e('int', 1)})")
+            out.append(f"{ind}print({pv}.x, {pv}.n, {pv}.norm())")
         elif c == 14:
             k = r.randint(0, 7)
             if k == 0:
@@ -285,10 +290,11 @@ class Gen:
                 out.append(f"{ind}fl: list[float] = [x * 0.5 for x in range({r.randint(0, 6)})]")
                 out.append(f"{ind}print(sum(fl, 0.0), min(fl) if fl else 0.0, [round(x, 2) for x in fl], sum(fl, 0.0) / max(len(fl), 1))")
             else:
-                out.append(f"{ind}acc_{self.n}: Accumulator = Accumulator()")
+                av = self.fresh("acc")
+                out.append(f"{ind}{av}: Accumulator = Accumulator()")
                 out.append(f"{ind}for q in {self.e('list', 1)}:")
-                out.append(f"{ind}    acc_{self.n}.add(q)")
-                out.append(f"{ind}print(acc_{self.n}.total, acc_{self.n}.count, acc_{self.n}.mean())")
+                out.append(f"{ind}    {av}.add(q)")
+                out.append(f"{ind}print({av}.total, {av}.count, {av}.mean())")
         else:
             out.append(f"{ind}print({self.e('str')})")
         return out
@@ -318,6 +324,36 @@ class Pt:
 
     def norm(self) -> float:
         return math.sqrt(self.x * self.x + self.n * self.n)
+
+
+def ti(n: int, v: int) -> int:
+    print("@", n)
+    return v
+
+
+def tf(n: int, v: float) -> float:
+    print("@", n)
+    return v
+
+
+def ts(n: int, v: str) -> str:
+    print("@", n)
+    return v
+
+
+def tb(n: int, v: bool) -> bool:
+    print("@", n)
+    return v
+
+
+def tl(n: int, v: list[int]) -> list[int]:
+    print("@", n)
+    return v
+
+
+def td(n: int, v: dict[str, int]) -> dict[str, int]:
+    print("@", n)
+    return v
 
 
 class Shape:
