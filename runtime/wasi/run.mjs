@@ -69,6 +69,13 @@ const wasi = new WASI({
 const v8major = Number(process.versions.v8.split('.')[0]);
 const hints = !optimize && v8major >= 11 && v8major <= 13;
 if (hints) v8.setFlagsFromString('--experimental-wasm-compilation-hints');
+// Node 20's node:wasi crashes now and then after a program has grown its
+// memory by a few tens of MB (SIGSEGV in a later WASI call or at exit: about
+// half the runs of `xs = [0] * 4000000; print(len(xs))` here, a C program
+// doing the same alike). It goes away without V8's fast API calls, the path
+// node:wasi's functions take when wasm calls them (Node issue 53087 reports
+// the same crash), which here costs nothing measurable.
+if (v8major >= 11 && v8major <= 13) v8.setFlagsFromString('--no-turbo-fast-api-calls');
 const t0 = performance.now();
 const bytes = await readFile(wasmPath);
 let module;
