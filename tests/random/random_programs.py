@@ -2,8 +2,11 @@
 """Random differential programs: type-directed random programs in Molt's
 subset (ints small and big, floats, strs and f-strings, lists, dicts, a
 struct class, a class hierarchy, closures over sort keys, loops with
-break/continue, try/except, recursion through a global dict; some leaves
-print a number when evaluated, so evaluation order shows), each run
+break/continue, try/except/finally, a user exception class, recursion
+through a global dict, nested functions, str methods, slices with steps,
+`%` formatting, int/float parsing, divmod/pow/round, enumerate/zip,
+min/max with defaults; some leaves print a number when evaluated, so
+evaluation order shows), each run
 under python3 and as a Molt build through run_diff.py, which compares
 stdout, the last line of stderr and the exit status.
 
@@ -179,7 +182,9 @@ class Gen:
     def stmt(self, ind, depth):
         r = self.r
         out = []
-        c = r.randint(0, 15)
+        c = r.randint(0, 16)
+        if c == 16:
+            c = 15
         t = r.choice(["int", "int", "float", "str", "bool", "list", "dict"])
         if c <= 3 or not self.vars[t]:
             v = self.pick(t) if self.vars[t] and r.random() < 0.5 else None
@@ -295,6 +300,58 @@ class Gen:
                 out.append(f"{ind}for q in {self.e('list', 1)}:")
                 out.append(f"{ind}    {av}.add(q)")
                 out.append(f"{ind}print({av}.total, {av}.count, {av}.mean())")
+        elif c == 15:
+            k = r.randint(0, 11)
+            I = lambda d=1: self.e('int', d)
+            S = lambda d=1: self.e('str', d)
+            L = lambda d=1: self.e('list', d)
+            if k == 0:
+                out.append(f"{ind}print({S()}.split({r.choice(STRS[1:])}, {r.randint(-1, 2)}), {S()}.startswith({S(0)}), {S()}.endswith({S(0)}))")
+            elif k == 1:
+                out.append(f"{ind}print({S()}.zfill({r.randint(0, 12)}), {S()}.center({r.randint(0, 12)}, '*'), {S()}.rjust({r.randint(0, 9)}), {S()}.ljust({r.randint(0, 9)}, '-'))")
+            elif k == 2:
+                out.append(f"{ind}print(divmod({I()}, {I()}), pow({I()}, {r.randint(0, 5)}), round({self.e('float', 1)}, {r.randint(-2, 4)}))")
+            elif k == 3:
+                out.append(f"{ind}print({L()}[::{r.choice([1, 2, -1, -2, 3])}], {S()}[::{r.choice([1, 2, -1, -3])}], {L()}[{r.randint(-4, 4)}:{r.randint(-4, 6)}:{r.choice([1, -1, 2])}])")
+            elif k == 4:
+                out.append(f"{ind}print(list(enumerate({L()}, {r.randint(-2, 3)})), list(zip({L()}, {S()})), min({L()}, default={I(0)}), max({S()}, default='?'))")
+            elif k == 5:
+                out.append(f"{ind}print(({I()} or {I()}), ({I()} and {I()}), ({S()} or {S()}), ({I()} if {self.e('bool', 1)} else {I()}), {I()} < {I()} <= {I()})")
+            elif k == 6:
+                out.append(f"{ind}print('%d|%5.2f|%s|%-4s|%x' % ({I()}, {self.e('float', 1)}, {S()}, {S(0)}, abs({I()})))")
+            elif k == 7:
+                istr = r.choice(['"12"', '" -7 "', '"0"', '"123456789012345678901234567890"', '"1_000"'])
+                fstr = r.choice(['"1.5"', '"-0.0"', '"1e300"', '"inf"', '"2.5e-3"'])
+                out.append(f"{ind}print(int({istr}), float({fstr}), str(float({I()})), repr({self.e('float', 1)} * 1e16))")
+            elif k == 8:
+                lv = self.fresh("l")
+                out.append(f"{ind}{lv}: list[int] = {L()}")
+                out.append(f"{ind}try:")
+                out.append(f"{ind}    print({lv}.index({I(0)}), {lv}.count({I(0)}))")
+                out.append(f"{ind}    {lv}.remove({I(0)})")
+                out.append(f"{ind}except ValueError as ex:")
+                out.append(f"{ind}    print('ValueError', ex)")
+                out.append(f"{ind}finally:")
+                out.append(f"{ind}    print('finally', len({lv}))")
+            elif k == 9:
+                dv = self.pick("dict")
+                if dv:
+                    out.append(f"{ind}print({dv}.pop({S(0)}, -1), {dv}.setdefault({S(0)}, {I(0)}), sorted({dv}.keys()), sorted({dv}.values()), len({dv}))")
+                else:
+                    out.append(f"{ind}print(sorted({{x % 7 for x in {L()}}}), {{x: x * x for x in range({r.randint(0, 5)})}})")
+            elif k == 10:
+                fv = self.fresh("fn")
+                out.append(f"{ind}def {fv}(a: int) -> int:")
+                out.append(f"{ind}    b = a * 2")
+                out.append(f"{ind}    def inner(c: int) -> int:")
+                out.append(f"{ind}        return b + c")
+                out.append(f"{ind}    return inner(a) - inner({I(0)})")
+                out.append(f"{ind}print({fv}({I(0)}), sorted({L()}, reverse=True), sorted({S()}, reverse=True))")
+            else:
+                out.append(f"{ind}try:")
+                out.append(f"{ind}    raise AppError({S()}, {I()})")
+                out.append(f"{ind}except AppError as ex:")
+                out.append(f"{ind}    print('AppError', ex.code, ex.args, str(ex))")
         else:
             out.append(f"{ind}print({self.e('str')})")
         return out
@@ -354,6 +411,12 @@ def tl(n: int, v: list[int]) -> list[int]:
 def td(n: int, v: dict[str, int]) -> dict[str, int]:
     print("@", n)
     return v
+
+
+class AppError(Exception):
+    def __init__(self, msg: str, code: int) -> None:
+        super().__init__(msg, code)
+        self.code = code
 
 
 class Shape:
