@@ -1,5 +1,6 @@
 // Scalar evolution over one function, with the analyses it is built on, for
-// the passes that run outside a pass manager (wasm_loops, wasm_overflow).
+// the passes that run outside a pass manager (wasm_loops, wasm_overflow,
+// scev_fold).
 #pragma once
 
 #include <llvm/Analysis/AssumptionCache.h>

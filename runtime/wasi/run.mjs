@@ -63,11 +63,13 @@ const wasi = new WASI({
 // optimizing compiler (its hot loops then never wait for a big runtime
 // function's tier-up) and the rest with its baseline compiler (instead of
 // on the main thread at each one's first call) (codegen/wasm_hints.h).
-// V8 reads the section only behind this
-// flag (known in V8 11 to 13: Node 20 to 24); should it reject the section,
-// the module compiles again without it.
+// V8 reads the section only behind this flag; should it reject the
+// section, the module compiles again without it.
+// Every V8 flag set here is one known in V8 11 to 13 (Node 20 to 24): on
+// another version an unknown flag would be reported on the program's stderr.
 const v8major = Number(process.versions.v8.split('.')[0]);
-const hints = !optimize && v8major >= 11 && v8major <= 13;
+const knownV8 = v8major >= 11 && v8major <= 13;
+const hints = !optimize && knownV8;
 if (hints) v8.setFlagsFromString('--experimental-wasm-compilation-hints');
 // Node 20's node:wasi crashes now and then after a program has grown its
 // memory by a few tens of MB (SIGSEGV in a later WASI call or at exit: about
@@ -75,7 +77,7 @@ if (hints) v8.setFlagsFromString('--experimental-wasm-compilation-hints');
 // doing the same alike). It goes away without V8's fast API calls, the path
 // node:wasi's functions take when wasm calls them (Node issue 53087 reports
 // the same crash), which here costs nothing measurable.
-if (v8major >= 11 && v8major <= 13) v8.setFlagsFromString('--no-turbo-fast-api-calls');
+if (knownV8) v8.setFlagsFromString('--no-turbo-fast-api-calls');
 const t0 = performance.now();
 const bytes = await readFile(wasmPath);
 let module;
@@ -90,10 +92,8 @@ const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
 // From here V8 compiles only to tier hot functions up, on its worker threads
 // (Node has four), several functions at once. On a machine with few cores
 // they took the program's own core: matmul's run varied from 9 to 15 ms on
-// two cores, and was 6 to 9 ms with tier-up left one core to itself. (Only
-// on the V8 versions known to have the flag: an unknown one is reported on
-// stderr, which the program's own stderr must not get.)
-if (!optimize && v8major >= 11 && v8major <= 13) v8.setFlagsFromString(`--wasm-num-compilation-tasks=${Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1)}`);
+// two cores, and was 6 to 9 ms with tier-up left one core to itself.
+if (!optimize && knownV8) v8.setFlagsFromString(`--wasm-num-compilation-tasks=${Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1)}`);
 const t1 = performance.now();
 process.exitCode = wasi.start(instance);
 // bench/run separates Node's start-up and compilation from the program's own time.

@@ -10,6 +10,7 @@ import sys
 import tempfile
 
 MOLT, ROOT = sys.argv[1], sys.argv[2]
+RUNNER = os.path.join(ROOT, "runtime", "wasi", "run.mjs")
 failures = []
 checks = 0
 
@@ -287,7 +288,7 @@ with tempfile.TemporaryDirectory() as tmp:
     write(grow, "xs: list[int] = [0] * 4000000\nprint(len(xs))\n")
     grow_wasm = os.path.join(tmp, "grow.wasm")
     r = run("build", "--target", "wasm", grow, "-o", grow_wasm, cwd=tmp)
-    runs = [subprocess.run(["node", "--no-warnings", os.path.join(ROOT, "runtime", "wasi", "run.mjs"), grow_wasm],
+    runs = [subprocess.run(["node", "--no-warnings", RUNNER, grow_wasm],
                            capture_output=True, text=True, timeout=60) for _ in range(5)]
     expect("wasm: a program that grows its memory by 32 MB exits cleanly, every run",
            r.returncode == 0 and all(x.returncode == 0 and x.stdout == "4000000\n" for x in runs),
@@ -301,8 +302,7 @@ with tempfile.TemporaryDirectory() as tmp:
         bad_hints[i] = 0x3F
     with open(hot_wasm, "wb") as f:
         f.write(bad_hints)
-    runner = os.path.join(ROOT, "runtime", "wasi", "run.mjs")
-    r = subprocess.run(["node", "--no-warnings", runner, hot_wasm], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(["node", "--no-warnings", RUNNER, hot_wasm], capture_output=True, text=True, timeout=60)
     expect("run.mjs: a rejected hints section falls back", r.returncode == 0 and r.stdout == want and r.stderr == "",
            r.stdout + r.stderr)
     # Tracebacks: the same frames, lines and source text as CPython, which

@@ -32,14 +32,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 INTS = [0, 1, 2, 3, 5, 7, 10, 100, 255, 1000, 2**31 - 1, 2**46, 2**47 - 1, 2**47, 2**48, 2**62, 2**63, 10**20]
 FLOATS = ["0.0", "1.5", "-2.25", "3.0", "0.1", "1e10", "-1e-5", "2.5e300", "123.456"]
+# Each generated type's annotation; its first letter names its variables and
+# its tracer (`ti(n, v)` prints `@ n` and returns v).
+ANN = {"int": "int", "float": "float", "str": "str", "bool": "bool", "list": "list[int]", "dict": "dict[str, int]"}
 STRS = ['""', '"a"', '"abc"', '"Hello, World"', '"x y z"', '"ümlaut"', '"12"', '"  pad  "', '"a,b,,c"']
 
 
 class Gen:
     def __init__(self, r):
         self.r = r
-        self.vars = {"int": [], "float": [], "str": [], "bool": [], "list": [], "dict": []}
+        self.vars = {t: [] for t in ANN}
         self.n = 0
+        self.in_f = False  # inside an f-string's field: no nested f-string
 
     def fresh(self, t):
         self.n += 1
@@ -127,7 +131,7 @@ class Gen:
             return f"{self.e('str', d)}[{r.randint(-4, 4)}:{r.randint(-4, 6)}]"
         if c == 4:
             return f"str({self.e(r.choice(['int', 'float', 'bool']), d)})"
-        if c == 5 and not getattr(self, "in_f", False):
+        if c == 5 and not self.in_f:
             self.in_f = True
             spec = r.choice(["", ":.3f", ":>8", ":<6", ":^7", ":e", ":g", ":.2e", ":10.4f", ":+d", ":x", ":,"])
             t = "float" if spec in (":.3f", ":e", ":g", ":.2e", ":10.4f") else ("int" if spec in (":+d", ":x", ":,") else r.choice(["int", "str"]))
@@ -182,16 +186,13 @@ class Gen:
     def stmt(self, ind, depth):
         r = self.r
         out = []
-        c = r.randint(0, 16)
-        if c == 16:
-            c = 15
+        c = min(r.randint(0, 16), 15)  # (kind 15, the mixed bag, twice as likely)
         t = r.choice(["int", "int", "float", "str", "bool", "list", "dict"])
         if c <= 3 or not self.vars[t]:
             v = self.pick(t) if self.vars[t] and r.random() < 0.5 else None
             if v is None:
                 v = self.fresh(t)
-                ann = {"int": "int", "float": "float", "str": "str", "bool": "bool", "list": "list[int]", "dict": "dict[str, int]"}[t]
-                out.append(f"{ind}{v}: {ann} = {self.e(t)}")
+                out.append(f"{ind}{v}: {ANN[t]} = {self.e(t)}")
                 self.vars[t].append(v)
             else:
                 out.append(f"{ind}{v} = {self.e(t)}")
@@ -367,6 +368,8 @@ class Gen:
         return out
 
 
+TRACERS = "".join(f"def t{t[0]}(n: int, v: {a}) -> {a}:\n    print(\"@\", n)\n    return v\n\n\n"
+                  for t, a in ANN.items())
 PRELUDE = '''import math
 
 
@@ -383,36 +386,7 @@ class Pt:
         return math.sqrt(self.x * self.x + self.n * self.n)
 
 
-def ti(n: int, v: int) -> int:
-    print("@", n)
-    return v
-
-
-def tf(n: int, v: float) -> float:
-    print("@", n)
-    return v
-
-
-def ts(n: int, v: str) -> str:
-    print("@", n)
-    return v
-
-
-def tb(n: int, v: bool) -> bool:
-    print("@", n)
-    return v
-
-
-def tl(n: int, v: list[int]) -> list[int]:
-    print("@", n)
-    return v
-
-
-def td(n: int, v: dict[str, int]) -> dict[str, int]:
-    print("@", n)
-    return v
-
-
+''' + TRACERS + '''\
 class AppError(Exception):
     def __init__(self, msg: str, code: int) -> None:
         super().__init__(msg, code)
